@@ -1,0 +1,21 @@
+//! Flotta's domain: the words the product is built from and the rules that need no IO.
+//!
+//! Architecture invariant: this crate does no IO, has no async and never reads the clock.
+//! Rules that depend on "now" take it as an argument, so they are deterministic in tests and
+//! behave the same from the app, the command line and a benchmark.
+
+#[macro_use]
+mod vocabulary;
+
+pub mod device;
+pub mod identifiers;
+pub mod inventory;
+pub mod source;
+
+pub use device::{Compliance, Device, Lifecycle, OsFamily, Ownership};
+pub use identifiers::{IdentifierError, Imei, SerialNumber};
+pub use inventory::{
+    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
+    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
+};
+pub use source::SourceKind;

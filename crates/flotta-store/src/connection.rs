@@ -1,0 +1,217 @@
+//! Opening the database file: refuse what is not ours, back up, migrate, set the PRAGMAs.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, MAIN_DB, OpenFlags};
+
+use crate::error::{Context, StoreError};
+use crate::migrations::{SCHEMA_VERSION, migrations};
+
+/// An open, migrated Flotta database.
+#[derive(Debug)]
+pub struct Store {
+    pub(crate) conn: Connection,
+    path: PathBuf,
+}
+
+/// What opening the database did besides opening it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenReport {
+    /// The schema version found in the file (0 for a new file).
+    pub found_version: i64,
+    /// Where the pre-migration copy was written, when a migration ran on an existing database.
+    pub backup: Option<PathBuf>,
+}
+
+const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    ///
+    /// A file that is not SQLite, is another program's SQLite database, has a newer schema
+    /// than this build, or is read-only is refused before anything is written to it. An
+    /// existing database is copied to a timestamped backup before a migration runs; `now`
+    /// names that backup.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<(Self, OpenReport), StoreError> {
+        refuse_foreign_file(path)?;
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|source| StoreError::Io {
+                path: parent.to_owned(),
+                source,
+            })?;
+        }
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| classify_open_error(path, source))?;
+        if conn.is_readonly(MAIN_DB).unwrap_or(true) {
+            return Err(StoreError::ReadOnly {
+                path: path.to_owned(),
+            });
+        }
+
+        let found_version: i64 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .map_err(|source| classify_open_error(path, source))?;
+        if found_version > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                path: path.to_owned(),
+                found: found_version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found_version == 0 {
+            let objects: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+                .map_err(|source| classify_open_error(path, source))?;
+            if objects > 0 {
+                return Err(StoreError::NotSqlite {
+                    path: path.to_owned(),
+                });
+            }
+        }
+
+        configure(&conn)?;
+        let backup = if found_version > 0 && found_version < SCHEMA_VERSION {
+            Some(backup(&conn, path, found_version, now)?)
+        } else {
+            None
+        };
+        migrations()
+            .to_latest(&mut conn)
+            .map_err(|source| StoreError::Migration {
+                path: path.to_owned(),
+                target: SCHEMA_VERSION,
+                source,
+            })?;
+        let store = Self {
+            conn,
+            path: path.to_owned(),
+        };
+        Ok((
+            store,
+            OpenReport {
+                found_version,
+                backup,
+            },
+        ))
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        self.conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .context("reading the schema version")
+    }
+}
+
+/// Refuses, without opening it through SQLite, a file that is plainly not ours.
+fn refuse_foreign_file(path: &Path) -> Result<(), StoreError> {
+    let metadata = match std::fs::metadata(path) {
+        Ok(metadata) => metadata,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(source) => {
+            return Err(StoreError::Io {
+                path: path.to_owned(),
+                source,
+            });
+        }
+    };
+    // Honour the user's read-only flag even when running as root, where SQLite would happily
+    // write through it.
+    if metadata.permissions().readonly() {
+        return Err(StoreError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    let mut header = Vec::with_capacity(100);
+    std::fs::File::open(path)
+        .and_then(|file| file.take(100).read_to_end(&mut header))
+        .map_err(|source| StoreError::Io {
+            path: path.to_owned(),
+            source,
+        })?;
+    // An empty file is a database SQLite has not written yet.
+    if header.is_empty() {
+        return Ok(());
+    }
+    if header.len() < 100 || &header[..16] != SQLITE_HEADER {
+        return Err(StoreError::NotSqlite {
+            path: path.to_owned(),
+        });
+    }
+    // The schema version (`user_version`) sits at byte 60 of the header: reading it here means
+    // a database from a newer Flotta is refused before SQLite opens it at all.
+    let found = i64::from(i32::from_be_bytes([
+        header[60], header[61], header[62], header[63],
+    ]));
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_owned(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    Ok(())
+}
+
+fn classify_open_error(path: &Path, source: rusqlite::Error) -> StoreError {
+    match source.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => StoreError::NotSqlite {
+            path: path.to_owned(),
+        },
+        Some(rusqlite::ErrorCode::ReadOnly) => StoreError::ReadOnly {
+            path: path.to_owned(),
+        },
+        _ => StoreError::Sqlite {
+            context: "opening the database",
+            source,
+        },
+    }
+}
+
+/// Connection settings, applied on every open; never part of a migration.
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .context("switching to WAL journal mode")?;
+    conn.pragma_update(None, "foreign_keys", "ON")
+        .context("enabling foreign keys")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")
+        .context("setting synchronous mode")?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))
+        .context("setting the busy timeout")?;
+    Ok(())
+}
+
+/// Copies the database, consistently, next to itself before a migration changes it.
+fn backup(
+    conn: &Connection,
+    path: &Path,
+    version: i64,
+    now: DateTime<Utc>,
+) -> Result<PathBuf, StoreError> {
+    let file_name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "flotta.sqlite3".to_owned());
+    let target = path.with_file_name(format!(
+        "{file_name}.v{version}-{}.backup",
+        now.format("%Y%m%dT%H%M%SZ")
+    ));
+    conn.execute("VACUUM INTO ?1", [target.to_string_lossy()])
+        .map_err(|source| StoreError::Backup {
+            path: path.to_owned(),
+            source,
+        })?;
+    tracing::info!(backup = %target.display(), "backed up the database before migrating");
+    Ok(target)
+}

@@ -1,0 +1,23 @@
+//! Flotta's storage: a SQLite file reached through rusqlite.
+//!
+//! Architecture invariant: this is the only crate that contains SQL. Callers see domain types
+//! and [`Store`] methods; a later PostgreSQL store can offer the same methods and nothing
+//! above this crate will notice.
+//!
+//! Every write goes through a transaction; every change a user makes also writes a row to the
+//! audit log in the same transaction, so the trail and the data can never disagree.
+
+mod audit;
+mod connection;
+mod devices;
+mod error;
+mod migrations;
+mod settings;
+mod sources;
+mod summary;
+
+pub use audit::AuditEntry;
+pub use connection::{OpenReport, Store};
+pub use error::StoreError;
+pub use migrations::SCHEMA_VERSION;
+pub use sources::SourceId;

@@ -1,0 +1,24 @@
+//! The schema migrations, compiled into the binary from `migrations/NNNN_*.sql`.
+//!
+//! Append-only: a shipped file is never edited. The schema version is SQLite's `user_version`.
+
+use rusqlite_migration::{M, Migrations};
+
+const STEPS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
+
+/// The schema version this build writes and understands.
+pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
+
+pub(crate) fn migrations() -> Migrations<'static> {
+    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_valid() {
+        assert!(migrations().validate().is_ok(), "{:?}", migrations().validate());
+    }
+}
