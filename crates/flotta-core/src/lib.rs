@@ -1,1 +1,88 @@
-//! placeholder
+//! Flotta's API boundary: one public method per user action, the transport types the UI sees,
+//! and the error codes it can branch on.
+//!
+//! Architecture invariants: no Tauri or GUI dependency — the app, the command line and tests
+//! all drive the same [`Flotta`] handle. Only types reachable from this crate's public methods
+//! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
+
+mod clock;
+mod error;
+mod inventory;
+mod settings;
+mod transport;
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use flotta_store::Store;
+
+pub use clock::Clock;
+pub use error::{Error, ErrorCode, ErrorPayload};
+pub use flotta_domain::{
+    Compliance, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary,
+    InventoryView, Lifecycle, OsFamily, Ownership, SortColumn, SortDirection, SortSpec, SourceKind,
+};
+pub use transport::{AppStatus, DeviceQuery, Language, Settings};
+
+/// How to open Flotta.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_path: PathBuf,
+    /// Who is making changes, as recorded in the audit log.
+    pub actor: String,
+    /// When set and the register is empty, fill it with a generated demo fleet of this size.
+    pub demo_devices: Option<usize>,
+    pub clock: Clock,
+}
+
+/// The open application: a database and the context every action needs.
+#[derive(Debug)]
+pub struct Flotta {
+    store: Mutex<Store>,
+    actor: String,
+    clock: Clock,
+}
+
+impl Flotta {
+    /// Opens (creating or migrating) the database, and seeds the demo fleet if asked to.
+    pub fn open(config: Config) -> Result<Self, Error> {
+        let (store, report) = Store::open(&config.database_path, config.clock.now())?;
+        if let Some(backup) = &report.backup {
+            tracing::info!(
+                from_version = report.found_version,
+                backup = %backup.display(),
+                "migrated the database"
+            );
+        }
+        let flotta = Self {
+            store: Mutex::new(store),
+            actor: config.actor,
+            clock: config.clock,
+        };
+        if let Some(devices) = config.demo_devices {
+            flotta.seed_demo_fleet_if_empty(devices)?;
+        }
+        Ok(flotta)
+    }
+
+    /// The user name recorded for changes made through this handle.
+    pub fn actor(&self) -> &str {
+        &self.actor
+    }
+
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave the store half-written (every write is
+        // one transaction), so a poisoned lock is safe to keep using.
+        self.store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The user name of the person running Flotta, for the audit log.
+pub fn actor_from_environment() -> String {
+    ["USER", "USERNAME", "LOGNAME"]
+        .iter()
+        .find_map(|key| std::env::var(key).ok().filter(|value| !value.is_empty()))
+        .unwrap_or_else(|| "unknown".to_owned())
+}

@@ -16,7 +16,7 @@ use std::collections::HashSet;
 use chrono::{DateTime, Duration, Utc};
 use flotta_domain::{Compliance, Device, Imei, Lifecycle, Ownership, SerialNumber};
 
-use catalogue::{MODELS, ORG_UNITS, Model, SerialStyle};
+use catalogue::{MODELS, Model, ORG_UNITS, SerialStyle};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,9 +88,8 @@ fn device(
     let shared = model.tablet && unit.starts_with("Grundskole") && rng.u32(0..100) < 40;
     let person = (lifecycle != Lifecycle::InStock && !shared).then(|| people::person(rng));
     let released_days_ago = (spec.now.date_naive() - model.released).num_days().max(30);
-    let enrolled_at = (lifecycle != Lifecycle::InStock).then(|| {
-        spec.now - Duration::days(rng.i64(7..released_days_ago)) - minutes(rng)
-    });
+    let enrolled_at = (lifecycle != Lifecycle::InStock)
+        .then(|| spec.now - Duration::days(rng.i64(7..released_days_ago)) - minutes(rng));
     let last_check_in = enrolled_at.map(|enrolled| {
         let days_since = (spec.now - enrolled).num_days().max(1);
         let days_ago = match lifecycle {
@@ -102,8 +101,8 @@ fn device(
         };
         spec.now - Duration::days(days_ago) - minutes(rng)
     });
-    let jailbroken = ownership == Ownership::Personal && rng.u32(0..100) < 5
-        || rng.u32(0..1000) < 2;
+    let jailbroken =
+        ownership == Ownership::Personal && rng.u32(0..100) < 5 || rng.u32(0..1000) < 2;
     let compliance = if jailbroken {
         Compliance::Noncompliant
     } else if enrolled_at.is_none() {
@@ -229,7 +228,10 @@ mod tests {
         FleetSpec {
             devices,
             seed: DEMO_SEED,
-            now: Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0).single().expect("valid"),
+            now: Utc
+                .with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
+                .single()
+                .expect("valid"),
         }
     }
 
@@ -247,7 +249,10 @@ mod tests {
         let unique_imeis: HashSet<_> = imeis.iter().collect();
         assert_eq!(unique_imeis.len(), imeis.len(), "IMEIs repeat");
         for imei in &imeis {
-            assert!(Imei::parse(imei.as_str()).is_ok(), "{imei} fails validation");
+            assert!(
+                Imei::parse(imei.as_str()).is_ok(),
+                "{imei} fails validation"
+            );
         }
     }
 
@@ -260,16 +265,24 @@ mod tests {
         let personal = share(&|d| d.ownership == Ownership::Personal);
         assert!((0.02..0.06).contains(&personal), "BYOD share {personal}");
         let jailbroken = share(&|d| d.jailbroken);
-        assert!((0.001..0.01).contains(&jailbroken), "jailbroken share {jailbroken}");
+        assert!(
+            (0.001..0.01).contains(&jailbroken),
+            "jailbroken share {jailbroken}"
+        );
         let now = spec(1).now;
         let stale = share(&|d| d.lifecycle == Lifecycle::Deployed && d.is_stale(now, 30));
         assert!((0.01..0.06).contains(&stale), "stale share {stale}");
         let schools = share(&|d| d.org_unit.as_deref() == Some("Grundskoleförvaltningen"));
         assert!(schools > 0.2, "school share {schools}");
         let without_imei = share(&|d| d.imei.is_none());
-        assert!((0.05..0.5).contains(&without_imei), "Wi-Fi-only share {without_imei}");
         assert!(
-            fleet.iter().all(|d| d.last_check_in.is_none_or(|seen| seen <= now)),
+            (0.05..0.5).contains(&without_imei),
+            "Wi-Fi-only share {without_imei}"
+        );
+        assert!(
+            fleet
+                .iter()
+                .all(|d| d.last_check_in.is_none_or(|seen| seen <= now)),
             "a check-in lies in the future"
         );
     }

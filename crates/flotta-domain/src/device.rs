@@ -103,7 +103,11 @@ mod tests {
         for value in Compliance::ALL {
             assert_eq!(Compliance::from_text(value.as_str()), Some(*value));
         }
-        assert_eq!(Lifecycle::from_text("Deployed"), None, "text is case-sensitive");
+        assert_eq!(
+            Lifecycle::from_text("Deployed"),
+            None,
+            "text is case-sensitive"
+        );
     }
 
     #[test]

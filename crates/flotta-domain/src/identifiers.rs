@@ -33,7 +33,10 @@ impl SerialNumber {
         if trimmed.chars().count() > 40 {
             return Err(IdentifierError::SerialTooLong(trimmed.to_owned()));
         }
-        if !trimmed.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        if !trimmed
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        {
             return Err(IdentifierError::SerialCharacters(trimmed.to_owned()));
         }
         Ok(Self(trimmed.to_ascii_uppercase()))
@@ -178,7 +181,10 @@ mod tests {
             SerialNumber::parse("  f2lxk0abhg7f ").map(|s| s.to_string()),
             Ok("F2LXK0ABHG7F".to_owned())
         );
-        assert_eq!(SerialNumber::parse("   "), Err(IdentifierError::EmptySerial));
+        assert_eq!(
+            SerialNumber::parse("   "),
+            Err(IdentifierError::EmptySerial)
+        );
         assert_eq!(
             SerialNumber::parse("R58N 12"),
             Err(IdentifierError::SerialCharacters("R58N 12".into()))

@@ -51,7 +51,15 @@ impl Store {
         let rows = statement
             .query_map([limit], |row| {
                 let at: String = row.get(0)?;
-                Ok((at, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))
+                Ok((
+                    at,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                ))
             })
             .context("reading the audit log")?;
         let mut entries = Vec::new();

@@ -4,12 +4,8 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use flotta_domain::inventory::search_text;
-use flotta_domain::{
-    Compliance, Device, DeviceDetail, DevicePage, DeviceRow, InventoryView, Lifecycle, OsFamily,
-    Ownership, SortColumn, SortDirection, SourceKind,
-};
-use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, Transaction, params, params_from_iter};
+use flotta_domain::{Compliance, Device, DeviceDetail, Lifecycle, OsFamily, Ownership, SourceKind};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::audit::{AuditEntry, record};
 use crate::connection::Store;
@@ -26,11 +22,13 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<usize, StoreError> {
-        let tx = self
-            .conn
-            .transaction()
-            .context("starting to add devices")?;
+        let tx = self.conn.transaction().context("starting to add devices")?;
         let now = format_time(&at);
+        let first_new_id: i64 = tx
+            .query_row("SELECT coalesce(max(id), 0) + 1 FROM devices", [], |row| {
+                row.get(0)
+            })
+            .context("starting to add devices")?;
         let mut models = NameCache::default();
         let mut org_units = NameCache::default();
         {
@@ -55,7 +53,6 @@ impl Store {
                     device.imei.as_ref().map(|imei| imei.as_str()),
                     device.user_name.as_deref(),
                     device.user_email.as_deref(),
-                    Some(&device.manufacturer),
                     Some(&device.model),
                 ]);
                 insert
@@ -83,6 +80,12 @@ impl Store {
                     .context("adding a device")?;
             }
         }
+        tx.execute(
+            "INSERT INTO devices_search (rowid, search_text)
+             SELECT id, search_text FROM devices WHERE id >= ?1",
+            [first_new_id],
+        )
+        .context("indexing added devices for search")?;
         record(
             &tx,
             &AuditEntry {
@@ -96,6 +99,10 @@ impl Store {
             },
         )?;
         tx.commit().context("committing added devices")?;
+        // Fresh statistics let the planner pick the narrow indexes after a large change.
+        self.conn
+            .execute_batch("PRAGMA optimize = 0x10002")
+            .context("updating query statistics")?;
         Ok(devices.len())
     }
 
@@ -104,51 +111,6 @@ impl Store {
         self.conn
             .query_row("SELECT count(*) FROM devices", [], |row| row.get(0))
             .context("counting devices")
-    }
-
-    /// One page of the devices matching `view`, in its order, and how many match in total.
-    pub fn query_devices(
-        &self,
-        view: &InventoryView,
-        offset: u32,
-        limit: u32,
-    ) -> Result<DevicePage, StoreError> {
-        let filter = Filter::new(view);
-        let total: u32 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) FROM devices d {}", filter.sql))
-            .and_then(|mut statement| {
-                statement.query_row(params_from_iter(filter.params.iter()), |row| row.get(0))
-            })
-            .context("counting matching devices")?;
-
-        let order = order_by(view);
-        let sql = format!(
-            "SELECT {ROW_COLUMNS} FROM devices d
-             JOIN device_models m ON m.id = d.model_id
-             LEFT JOIN org_units o ON o.id = d.org_unit_id
-             {} ORDER BY {order} LIMIT ? OFFSET ?",
-            filter.sql
-        );
-        let mut statement = self
-            .conn
-            .prepare_cached(&sql)
-            .context("preparing the device list")?;
-        let mut values = filter.params.clone();
-        values.push(Value::Integer(i64::from(limit)));
-        values.push(Value::Integer(i64::from(offset)));
-        let mut rows = statement
-            .query(params_from_iter(values.iter()))
-            .context("listing devices")?;
-        let mut page = Vec::with_capacity(limit.min(1000) as usize);
-        while let Some(row) = rows.next().context("listing devices")? {
-            page.push(device_row(row)?);
-        }
-        Ok(DevicePage {
-            total,
-            offset,
-            rows: page,
-        })
     }
 
     /// Everything known about one device, or `None` when there is no such id.
@@ -195,34 +157,6 @@ impl Store {
             .context("reading a device")?;
         raw.map(RawDetail::into_detail).transpose()
     }
-}
-
-const ROW_COLUMNS: &str = "d.id, d.serial, d.imei, m.manufacturer, m.name, d.os, d.os_version,
-    d.ownership, d.user_name, o.name, d.lifecycle, d.compliance, d.last_check_in, d.jailbroken";
-
-fn device_row(row: &Row<'_>) -> Result<DeviceRow, StoreError> {
-    let get = |index| -> Result<String, StoreError> { row.get(index).context("reading a device") };
-    let get_opt =
-        |index| -> Result<Option<String>, StoreError> { row.get(index).context("reading a device") };
-    let last_check_in = get_opt(12)?;
-    Ok(DeviceRow {
-        id: row.get(0).context("reading a device")?,
-        serial: get(1)?,
-        imei: get_opt(2)?,
-        manufacturer: get(3)?,
-        model: get(4)?,
-        os: vocabulary("devices.os", &get(5)?, OsFamily::from_text)?,
-        os_version: get(6)?,
-        ownership: vocabulary("devices.ownership", &get(7)?, Ownership::from_text)?,
-        user_name: get_opt(8)?,
-        org_unit: get_opt(9)?,
-        lifecycle: vocabulary("devices.lifecycle", &get(10)?, Lifecycle::from_text)?,
-        compliance: vocabulary("devices.compliance", &get(11)?, Compliance::from_text)?,
-        last_check_in: last_check_in
-            .map(|text| parse_time("devices.last_check_in", &text))
-            .transpose()?,
-        jailbroken: row.get(13).context("reading a device")?,
-    })
 }
 
 /// A detail row as SQLite returns it, before its text is turned into domain values.
@@ -274,96 +208,16 @@ impl RawDetail {
                 .last_check_in
                 .map(|text| parse_time("devices.last_check_in", &text))
                 .transpose()?,
-            compliance: vocabulary("devices.compliance", &self.compliance, Compliance::from_text)?,
+            compliance: vocabulary(
+                "devices.compliance",
+                &self.compliance,
+                Compliance::from_text,
+            )?,
             jailbroken: self.jailbroken,
             encrypted: self.encrypted,
             lifecycle: vocabulary("devices.lifecycle", &self.lifecycle, Lifecycle::from_text)?,
         })
     }
-}
-
-/// The WHERE clause of a view, shared by the count and the page so they always agree.
-/// It references only `devices d`, so the count needs no join.
-struct Filter {
-    sql: String,
-    params: Vec<Value>,
-}
-
-impl Filter {
-    fn new(view: &InventoryView) -> Self {
-        let mut clauses: Vec<&str> = Vec::new();
-        let mut params: Vec<Value> = Vec::new();
-        let filters = &view.filters;
-        if let Some(os) = filters.os {
-            clauses.push("d.os = ?");
-            params.push(Value::Text(os.as_str().into()));
-        }
-        if let Some(ownership) = filters.ownership {
-            clauses.push("d.ownership = ?");
-            params.push(Value::Text(ownership.as_str().into()));
-        }
-        if let Some(lifecycle) = filters.lifecycle {
-            clauses.push("d.lifecycle = ?");
-            params.push(Value::Text(lifecycle.as_str().into()));
-        }
-        if let Some(manufacturer) = &filters.manufacturer {
-            clauses.push("d.model_id IN (SELECT id FROM device_models WHERE manufacturer = ?)");
-            params.push(Value::Text(manufacturer.clone()));
-        }
-        if let Some(model) = &filters.model {
-            clauses.push("d.model_id IN (SELECT id FROM device_models WHERE name = ?)");
-            params.push(Value::Text(model.clone()));
-        }
-        if let Some(org_unit) = &filters.org_unit {
-            clauses.push("d.org_unit_id IN (SELECT id FROM org_units WHERE name = ?)");
-            params.push(Value::Text(org_unit.clone()));
-        }
-        for term in view.search_terms() {
-            clauses.push(r"d.search_text LIKE ? ESCAPE '\'");
-            params.push(Value::Text(format!("%{}%", escape_like(&term))));
-        }
-        let sql = if clauses.is_empty() {
-            String::new()
-        } else {
-            format!("WHERE {}", clauses.join(" AND "))
-        };
-        Self { sql, params }
-    }
-}
-
-fn escape_like(term: &str) -> String {
-    let mut escaped = String::with_capacity(term.len());
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
-}
-
-/// ORDER BY for a view: missing values last in either direction, id as the tie-breaker so
-/// paging is stable.
-fn order_by(view: &InventoryView) -> String {
-    let column = match view.sort.column {
-        SortColumn::Serial => "d.serial",
-        SortColumn::Imei => "d.imei",
-        SortColumn::Manufacturer => "m.manufacturer",
-        SortColumn::Model => "m.name",
-        SortColumn::Os => "d.os",
-        SortColumn::OsVersion => "d.os_version",
-        SortColumn::Ownership => "d.ownership",
-        SortColumn::User => "d.user_name",
-        SortColumn::OrgUnit => "o.name",
-        SortColumn::Lifecycle => "d.lifecycle",
-        SortColumn::Compliance => "d.compliance",
-        SortColumn::LastCheckIn => "d.last_check_in",
-    };
-    let direction = match view.sort.direction {
-        SortDirection::Asc => "ASC",
-        SortDirection::Desc => "DESC",
-    };
-    format!("{column} IS NULL, {column} {direction}, d.id {direction}")
 }
 
 /// Timestamps are stored as RFC 3339 UTC text with a `Z`, which sorts chronologically.
@@ -380,7 +234,11 @@ pub(crate) fn parse_time(what: &str, text: &str) -> Result<DateTime<Utc>, StoreE
         })
 }
 
-fn vocabulary<T>(what: &str, text: &str, parse: fn(&str) -> Option<T>) -> Result<T, StoreError> {
+pub(crate) fn vocabulary<T>(
+    what: &str,
+    text: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<T, StoreError> {
     parse(text).ok_or_else(|| StoreError::Corrupt {
         what: what.to_owned(),
         detail: format!("{text:?} is not a known value"),

@@ -9,6 +9,11 @@ const STEPS: &[&str] = &[include_str!("../migrations/0001_initial.sql")];
 /// The schema version this build writes and understands.
 pub const SCHEMA_VERSION: i64 = STEPS.len() as i64;
 
+/// The SQL of every migration in order, for tests that build databases of earlier versions.
+pub fn migration_steps() -> &'static [&'static str] {
+    STEPS
+}
+
 pub(crate) fn migrations() -> Migrations<'static> {
     Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
 }
@@ -19,6 +24,10 @@ mod tests {
 
     #[test]
     fn migrations_are_valid() {
-        assert!(migrations().validate().is_ok(), "{:?}", migrations().validate());
+        assert!(
+            migrations().validate().is_ok(),
+            "{:?}",
+            migrations().validate()
+        );
     }
 }

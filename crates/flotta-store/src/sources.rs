@@ -21,7 +21,10 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<SourceId, StoreError> {
-        let tx = self.conn.transaction().context("starting to add a source")?;
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting to add a source")?;
         tx.execute(
             "INSERT INTO sources (kind, name, created_at) VALUES (?1, ?2, ?3)",
             params![kind.as_str(), name, crate::devices::format_time(&at)],

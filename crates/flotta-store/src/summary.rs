@@ -41,8 +41,10 @@ impl Store {
                 "SELECT o.name, count(*) FROM devices d
                  JOIN org_units o ON o.id = d.org_unit_id GROUP BY o.name",
             )?,
-            by_ownership: self.facet("SELECT ownership, count(*) FROM devices GROUP BY ownership")?,
-            by_lifecycle: self.facet("SELECT lifecycle, count(*) FROM devices GROUP BY lifecycle")?,
+            by_ownership: self
+                .facet("SELECT ownership, count(*) FROM devices GROUP BY ownership")?,
+            by_lifecycle: self
+                .facet("SELECT lifecycle, count(*) FROM devices GROUP BY lifecycle")?,
         })
     }
 

@@ -1,0 +1,162 @@
+//! Benchmark: filter + sort + fetch one page over a 50,000-device register.
+//!
+//! Run with `cargo run --release -p flotta-core --example inventory_bench [devices]`.
+//! Prints the median and 95th percentile of each representative query; the target is a
+//! median of at most 20 ms for every query that the inventory table issues.
+
+use std::time::{Duration, Instant};
+
+use chrono::TimeZone;
+use flotta_core::{
+    Clock, Config, DeviceFilters, DeviceQuery, Flotta, InventoryView, Lifecycle, OsFamily,
+    SortColumn, SortDirection, SortSpec,
+};
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let devices: usize = std::env::args()
+        .nth(1)
+        .map(|arg| arg.parse())
+        .transpose()?
+        .unwrap_or(50_000);
+    let dir = tempfile::tempdir()?;
+    // FLOTTA_BENCH_DB keeps the database for inspection (it must not exist yet).
+    let database_path = std::env::var_os("FLOTTA_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
+    let now = chrono::Utc
+        .with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
+        .single()
+        .ok_or("bad date")?;
+    let started = Instant::now();
+    let flotta = Flotta::open(Config {
+        database_path,
+        actor: "bench".into(),
+        demo_devices: Some(devices),
+        clock: Clock::Fixed(now),
+    })?;
+    println!(
+        "generated and stored {devices} devices in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+
+    let view = |search: &str, filters: DeviceFilters, column, direction| InventoryView {
+        search: search.into(),
+        filters,
+        sort: SortSpec { column, direction },
+    };
+    let cases = [
+        (
+            "first page, default sort",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::Serial,
+                SortDirection::Asc,
+            ),
+            0,
+        ),
+        (
+            "middle page, sort by model",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::Model,
+                SortDirection::Asc,
+            ),
+            25_000,
+        ),
+        (
+            "last page, sort by org unit desc",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::OrgUnit,
+                SortDirection::Desc,
+            ),
+            49_800,
+        ),
+        (
+            "search a name, sort by user",
+            view(
+                "anna",
+                DeviceFilters::default(),
+                SortColumn::User,
+                SortDirection::Asc,
+            ),
+            0,
+        ),
+        (
+            "search an IMEI fragment",
+            view(
+                "3546701",
+                DeviceFilters::default(),
+                SortColumn::Serial,
+                SortDirection::Asc,
+            ),
+            0,
+        ),
+        (
+            "iOS in one unit, deployed, by last check-in",
+            view(
+                "",
+                DeviceFilters {
+                    os: Some(OsFamily::Ios),
+                    org_unit: Some("Grundskoleförvaltningen".into()),
+                    lifecycle: Some(Lifecycle::Deployed),
+                    ..DeviceFilters::default()
+                },
+                SortColumn::LastCheckIn,
+                SortDirection::Desc,
+            ),
+            0,
+        ),
+        (
+            "two search terms and a model filter",
+            view(
+                "karl son",
+                DeviceFilters {
+                    model: Some("iPhone 15".into()),
+                    ..DeviceFilters::default()
+                },
+                SortColumn::Model,
+                SortDirection::Asc,
+            ),
+            0,
+        ),
+    ];
+    for (name, view, offset) in cases {
+        let query = DeviceQuery {
+            view,
+            offset,
+            limit: 200,
+        };
+        let timings = measure(|| flotta.query_devices(&query).map(|page| page.total))?;
+        report(name, &timings);
+    }
+    let timings = measure(|| flotta.fleet_summary().map(|summary| summary.total))?;
+    report("fleet summary (overview)", &timings);
+    Ok(())
+}
+
+fn measure<T>(
+    mut run: impl FnMut() -> Result<T, flotta_core::Error>,
+) -> Result<Vec<Duration>, flotta_core::Error> {
+    run()?;
+    let mut timings = Vec::with_capacity(50);
+    for _ in 0..50 {
+        let started = Instant::now();
+        std::hint::black_box(run()?);
+        timings.push(started.elapsed());
+    }
+    timings.sort();
+    Ok(timings)
+}
+
+fn report(name: &str, timings: &[Duration]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{name:<48} median {:>6.2} ms   p95 {:>6.2} ms",
+        ms(timings[timings.len() / 2]),
+        ms(timings[timings.len() * 95 / 100])
+    );
+}

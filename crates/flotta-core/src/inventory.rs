@@ -1,0 +1,70 @@
+//! The inventory: listing, one device, fleet counts, and the demo fleet.
+
+use flotta_demo::{DEMO_SEED, FleetSpec};
+use flotta_domain::SourceKind;
+
+use crate::transport::{AppStatus, DeviceQuery};
+use crate::{DeviceDetail, DevicePage, Error, FleetSummary, Flotta};
+
+/// The most rows one query may ask for; the UI fetches blocks far smaller than this.
+pub const MAX_PAGE_ROWS: u32 = 1000;
+
+/// The name of the source the demo fleet belongs to.
+pub const DEMO_SOURCE_NAME: &str = "Demo: generated fleet";
+
+impl Flotta {
+    pub fn status(&self) -> Result<AppStatus, Error> {
+        let store = self.store();
+        Ok(AppStatus {
+            database_path: store.path().display().to_string(),
+            demo: store.open_source(SourceKind::Demo)?.is_some(),
+            device_count: store.device_count()?,
+            app_version: env!("CARGO_PKG_VERSION").to_owned(),
+        })
+    }
+
+    /// One window of the devices matching the query's view, in its order.
+    pub fn query_devices(&self, query: &DeviceQuery) -> Result<DevicePage, Error> {
+        if query.limit > MAX_PAGE_ROWS {
+            return Err(Error::InvalidInput {
+                what: "device query",
+                detail: format!(
+                    "asked for {} rows; at most {MAX_PAGE_ROWS} per query",
+                    query.limit
+                ),
+            });
+        }
+        Ok(self
+            .store()
+            .query_devices(&query.view, query.offset, query.limit)?)
+    }
+
+    pub fn device_detail(&self, id: u32) -> Result<DeviceDetail, Error> {
+        self.store()
+            .device_detail(id)?
+            .ok_or(Error::DeviceNotFound { id })
+    }
+
+    pub fn fleet_summary(&self) -> Result<FleetSummary, Error> {
+        let now = self.clock.now();
+        Ok(self.store().fleet_summary(now)?)
+    }
+
+    /// Fills an empty register with the generated demo fleet, under a source marked as demo.
+    pub(crate) fn seed_demo_fleet_if_empty(&self, devices: usize) -> Result<(), Error> {
+        let mut store = self.store();
+        if store.device_count()? > 0 {
+            return Ok(());
+        }
+        let now = self.clock.now();
+        let fleet = flotta_demo::generate(FleetSpec {
+            devices,
+            seed: DEMO_SEED,
+            now,
+        });
+        let source = store.create_source(SourceKind::Demo, DEMO_SOURCE_NAME, &self.actor, now)?;
+        store.insert_devices(source, &fleet, &self.actor, now)?;
+        tracing::info!(devices, "filled the empty register with the demo fleet");
+        Ok(())
+    }
+}

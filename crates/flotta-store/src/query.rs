@@ -1,0 +1,382 @@
+//! Answering an [`InventoryView`]: which devices match, in which order, one window at a time.
+//!
+//! A page is found in two steps: first the ids of the window, then the rows for those ids.
+//! Sorting carries only ids, and rows are read for the window alone. Sorting by a name kept in
+//! another table (model, manufacturer, organisation unit) walks that small table in name order
+//! and takes devices group by group through their index, so no step sorts the whole fleet.
+
+use flotta_domain::{
+    Compliance, DevicePage, DeviceRow, InventoryView, Lifecycle, OsFamily, Ownership, SortColumn,
+    SortDirection,
+};
+use rusqlite::types::Value;
+use rusqlite::{Row, params_from_iter};
+
+use crate::connection::Store;
+use crate::devices::{parse_time, vocabulary};
+use crate::error::{Context, StoreError};
+
+impl Store {
+    /// One window of the devices matching `view`, in its order, and how many match in total.
+    pub fn query_devices(
+        &self,
+        view: &InventoryView,
+        offset: u32,
+        limit: u32,
+    ) -> Result<DevicePage, StoreError> {
+        let filter = Filter::new(view);
+        let descending = view.sort.direction == SortDirection::Desc;
+        let (total, ids) = match grouping(view.sort.column) {
+            Some(grouping) => self.walk_groups(&filter, grouping, descending, offset, limit)?,
+            None => {
+                let total = self.count(&filter)?;
+                let ids = self.window_ids(&filter, view.sort.column, descending, offset, limit)?;
+                (total, ids)
+            }
+        };
+        Ok(DevicePage {
+            total,
+            offset,
+            rows: self.rows_by_id(&ids)?,
+        })
+    }
+
+    fn count(&self, filter: &Filter) -> Result<u32, StoreError> {
+        self.conn
+            .prepare_cached(&format!(
+                "SELECT count(*) FROM devices d {}",
+                filter.where_sql()
+            ))
+            .and_then(|mut statement| {
+                statement.query_row(params_from_iter(filter.params.iter()), |row| row.get(0))
+            })
+            .context("counting matching devices")
+    }
+
+    /// Ids of the window when the sort key is a column of `devices`, which has an index.
+    fn window_ids(
+        &self,
+        filter: &Filter,
+        column: SortColumn,
+        descending: bool,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<u32>, StoreError> {
+        let column = match column {
+            SortColumn::Serial => "d.serial",
+            SortColumn::Imei => "d.imei",
+            SortColumn::Os => "d.os",
+            SortColumn::OsVersion => "d.os_version",
+            SortColumn::Ownership => "d.ownership",
+            SortColumn::User => "d.user_name",
+            SortColumn::Lifecycle => "d.lifecycle",
+            SortColumn::Compliance => "d.compliance",
+            SortColumn::LastCheckIn => "d.last_check_in",
+            SortColumn::Manufacturer | SortColumn::Model | SortColumn::OrgUnit => {
+                unreachable!("sorted by walking groups")
+            }
+        };
+        // Missing values go last in both directions; the id breaks ties so pages are stable.
+        let order = if descending {
+            format!("{column} DESC NULLS LAST, d.id DESC")
+        } else {
+            format!("{column} ASC NULLS LAST, d.id ASC")
+        };
+        let sql = format!(
+            "SELECT d.id FROM devices d {} ORDER BY {order} LIMIT ? OFFSET ?",
+            filter.where_sql()
+        );
+        self.ids(&sql, filter.params.iter().cloned(), offset, limit)
+    }
+
+    /// Ids of the window when the sort key lives in a small table the devices point to: the
+    /// groups are visited in name order and each is read in id order through its index.
+    fn walk_groups(
+        &self,
+        filter: &Filter,
+        grouping: Grouping,
+        descending: bool,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(u32, Vec<u32>), StoreError> {
+        let key = grouping.device_column;
+        let counts: std::collections::HashMap<Option<i64>, u32> = {
+            let sql = format!(
+                "SELECT {key}, count(*) FROM devices d {} GROUP BY {key}",
+                filter.where_sql()
+            );
+            let mut statement = self
+                .conn
+                .prepare_cached(&sql)
+                .context("counting matching devices")?;
+            let rows = statement
+                .query_map(params_from_iter(filter.params.iter()), |row| {
+                    Ok((row.get(0)?, row.get(1)?))
+                })
+                .context("counting matching devices")?;
+            rows.collect::<Result<_, _>>()
+                .context("counting matching devices")?
+        };
+        let total = counts.values().sum();
+
+        let direction = if descending { "DESC" } else { "ASC" };
+        let mut groups: Vec<Option<i64>> = {
+            let sql = format!(
+                "SELECT id FROM {} ORDER BY {}",
+                grouping.table,
+                grouping
+                    .order
+                    .iter()
+                    .map(|column| format!("{column} {direction}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            let mut statement = self
+                .conn
+                .prepare_cached(&sql)
+                .context("ordering device groups")?;
+            let rows = statement
+                .query_map([], |row| row.get::<_, i64>(0).map(Some))
+                .context("ordering device groups")?;
+            rows.collect::<Result<_, _>>()
+                .context("ordering device groups")?
+        };
+        // Devices without a value (no organisation unit) come last in both directions.
+        groups.push(None);
+
+        let mut skip = offset;
+        let mut ids = Vec::with_capacity(limit as usize);
+        for group in groups {
+            if ids.len() >= limit as usize {
+                break;
+            }
+            let in_group = counts.get(&group).copied().unwrap_or(0);
+            if skip >= in_group {
+                skip -= in_group;
+                continue;
+            }
+            let (condition, value) = match group {
+                Some(id) => (format!("{key} = ?"), Some(Value::Integer(id))),
+                None => (format!("{key} IS NULL"), None),
+            };
+            let sql = format!(
+                "SELECT d.id FROM devices d {} ORDER BY d.id {direction} LIMIT ? OFFSET ?",
+                filter.where_sql_and(&condition)
+            );
+            let wanted = limit - ids.len() as u32;
+            let params = filter.params.iter().cloned().chain(value);
+            ids.extend(self.ids(&sql, params, skip, wanted)?);
+            skip = 0;
+        }
+        Ok((total, ids))
+    }
+
+    fn ids(
+        &self,
+        sql: &str,
+        params: impl Iterator<Item = Value>,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<u32>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(sql)
+            .context("preparing the device list")?;
+        let values: Vec<Value> = params
+            .chain([
+                Value::Integer(i64::from(limit)),
+                Value::Integer(i64::from(offset)),
+            ])
+            .collect();
+        let rows = statement
+            .query_map(params_from_iter(values.iter()), |row| row.get(0))
+            .context("listing devices")?;
+        rows.collect::<Result<_, _>>().context("listing devices")
+    }
+
+    /// The table rows for `ids`, in the order of `ids`.
+    fn rows_by_id(&self, ids: &[u32]) -> Result<Vec<DeviceRow>, StoreError> {
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let placeholders = vec!["?"; ids.len()].join(",");
+        let sql = format!(
+            "SELECT {ROW_COLUMNS} FROM devices d
+             JOIN device_models m ON m.id = d.model_id
+             LEFT JOIN org_units o ON o.id = d.org_unit_id
+             WHERE d.id IN ({placeholders})"
+        );
+        let mut statement = self
+            .conn
+            .prepare(&sql)
+            .context("preparing the device list")?;
+        let mut rows = statement
+            .query(params_from_iter(ids.iter()))
+            .context("listing devices")?;
+        let mut by_id = std::collections::HashMap::with_capacity(ids.len());
+        while let Some(row) = rows.next().context("listing devices")? {
+            let device = device_row(row)?;
+            by_id.insert(device.id, device);
+        }
+        Ok(ids.iter().filter_map(|id| by_id.remove(id)).collect())
+    }
+}
+
+/// How to sort by a name that lives in another table.
+#[derive(Debug, Clone, Copy)]
+struct Grouping {
+    /// The devices column pointing at the table.
+    device_column: &'static str,
+    table: &'static str,
+    /// Columns of `table` giving the order; the id last, so equal names stay in a fixed order.
+    order: &'static [&'static str],
+}
+
+fn grouping(column: SortColumn) -> Option<Grouping> {
+    match column {
+        SortColumn::Model => Some(Grouping {
+            device_column: "d.model_id",
+            table: "device_models",
+            order: &["name", "manufacturer", "id"],
+        }),
+        SortColumn::Manufacturer => Some(Grouping {
+            device_column: "d.model_id",
+            table: "device_models",
+            order: &["manufacturer", "name", "id"],
+        }),
+        SortColumn::OrgUnit => Some(Grouping {
+            device_column: "d.org_unit_id",
+            table: "org_units",
+            order: &["name", "id"],
+        }),
+        _ => None,
+    }
+}
+
+/// The conditions of a view over `devices d`, shared by counts and windows so they agree.
+struct Filter {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Filter {
+    fn new(view: &InventoryView) -> Self {
+        let mut filter = Self {
+            clauses: Vec::new(),
+            params: Vec::new(),
+        };
+        let filters = &view.filters;
+        if let Some(os) = filters.os {
+            filter.add("d.os = ?", os.as_str());
+        }
+        if let Some(ownership) = filters.ownership {
+            filter.add("d.ownership = ?", ownership.as_str());
+        }
+        if let Some(lifecycle) = filters.lifecycle {
+            filter.add("d.lifecycle = ?", lifecycle.as_str());
+        }
+        if let Some(manufacturer) = &filters.manufacturer {
+            filter.add(
+                "d.model_id IN (SELECT id FROM device_models WHERE manufacturer = ?)",
+                manufacturer,
+            );
+        }
+        if let Some(model) = &filters.model {
+            filter.add(
+                "d.model_id IN (SELECT id FROM device_models WHERE name = ?)",
+                model,
+            );
+        }
+        if let Some(org_unit) = &filters.org_unit {
+            // Names are unique, so an equality lets the planner use the facets index.
+            filter.add(
+                "d.org_unit_id = (SELECT id FROM org_units WHERE name = ?)",
+                org_unit,
+            );
+        }
+        // The trigram index finds substrings of three characters or more; shorter terms are
+        // matched by scanning.
+        let (indexed, short): (Vec<String>, Vec<String>) = view
+            .search_terms()
+            .into_iter()
+            .partition(|term| term.chars().count() >= 3);
+        if !indexed.is_empty() {
+            let query = indexed
+                .iter()
+                .map(|term| format!("\"{}\"", term.replace('"', "\"\"")))
+                .collect::<Vec<_>>()
+                .join(" AND ");
+            filter.add(
+                "d.id IN (SELECT rowid FROM devices_search WHERE devices_search MATCH ?)",
+                &query,
+            );
+        }
+        for term in short {
+            filter.add(
+                r"d.search_text LIKE ? ESCAPE '\'",
+                &format!("%{}%", escape_like(&term)),
+            );
+        }
+        filter
+    }
+
+    fn add(&mut self, clause: &str, value: &str) {
+        self.clauses.push(clause.to_owned());
+        self.params.push(Value::Text(value.to_owned()));
+    }
+
+    fn where_sql(&self) -> String {
+        if self.clauses.is_empty() {
+            String::new()
+        } else {
+            format!("WHERE {}", self.clauses.join(" AND "))
+        }
+    }
+
+    /// The WHERE clause with one more condition whose parameters follow the filter's.
+    fn where_sql_and(&self, condition: &str) -> String {
+        let mut clauses = self.clauses.clone();
+        clauses.push(condition.to_owned());
+        format!("WHERE {}", clauses.join(" AND "))
+    }
+}
+
+fn escape_like(term: &str) -> String {
+    let mut escaped = String::with_capacity(term.len());
+    for c in term.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+const ROW_COLUMNS: &str = "d.id, d.serial, d.imei, m.manufacturer, m.name, d.os, d.os_version,
+    d.ownership, d.user_name, o.name, d.lifecycle, d.compliance, d.last_check_in, d.jailbroken";
+
+fn device_row(row: &Row<'_>) -> Result<DeviceRow, StoreError> {
+    let get = |index| -> Result<String, StoreError> { row.get(index).context("reading a device") };
+    let get_opt = |index| -> Result<Option<String>, StoreError> {
+        row.get(index).context("reading a device")
+    };
+    let last_check_in = get_opt(12)?;
+    Ok(DeviceRow {
+        id: row.get(0).context("reading a device")?,
+        serial: get(1)?,
+        imei: get_opt(2)?,
+        manufacturer: get(3)?,
+        model: get(4)?,
+        os: vocabulary("devices.os", &get(5)?, OsFamily::from_text)?,
+        os_version: get(6)?,
+        ownership: vocabulary("devices.ownership", &get(7)?, Ownership::from_text)?,
+        user_name: get_opt(8)?,
+        org_unit: get_opt(9)?,
+        lifecycle: vocabulary("devices.lifecycle", &get(10)?, Lifecycle::from_text)?,
+        compliance: vocabulary("devices.compliance", &get(11)?, Compliance::from_text)?,
+        last_check_in: last_check_in
+            .map(|text| parse_time("devices.last_check_in", &text))
+            .transpose()?,
+        jailbroken: row.get(13).context("reading a device")?,
+    })
+}
