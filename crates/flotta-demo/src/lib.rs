@@ -145,7 +145,7 @@ fn device(
         last_check_in,
         compliance,
         jailbroken,
-        encrypted: model.os.is_apple() || rng.u32(0..100) < 97,
+        encrypted: is_apple(model.os) || rng.u32(0..100) < 97,
         lifecycle,
     }
 }
@@ -204,19 +204,9 @@ fn guid(rng: &mut fastrand::Rng) -> String {
     )
 }
 
-trait AppleFamily {
-    fn is_apple(self) -> bool;
-}
-
-impl AppleFamily for flotta_domain::OsFamily {
-    fn is_apple(self) -> bool {
-        matches!(
-            self,
-            flotta_domain::OsFamily::Ios
-                | flotta_domain::OsFamily::Ipados
-                | flotta_domain::OsFamily::Macos
-        )
-    }
+fn is_apple(os: flotta_domain::OsFamily) -> bool {
+    use flotta_domain::OsFamily::{Ios, Ipados, Macos};
+    matches!(os, Ios | Ipados | Macos)
 }
 
 #[cfg(test)]

@@ -12,7 +12,6 @@ use crate::source::SourceKind;
 /// Exact-match filters; `None` means "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(default)]
 pub struct DeviceFilters {
     pub os: Option<OsFamily>,
     pub manufacturer: Option<String>,
@@ -68,7 +67,6 @@ impl Default for SortSpec {
 /// It is persisted so that the table looks the same after a restart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(default)]
 pub struct InventoryView {
     /// Whitespace-separated terms; every term must occur in the serial, IMEI, user or model.
     pub search: String,

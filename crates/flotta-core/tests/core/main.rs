@@ -1,0 +1,200 @@
+//! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
+
+use chrono::{DateTime, TimeZone, Utc};
+use flotta_core::{
+    Clock, Config, DeviceFilters, DeviceQuery, ErrorCode, ErrorPayload, Flotta, InventoryView,
+    Language, OsFamily, SortColumn, SortDirection, SortSpec,
+};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
+        .single()
+        .expect("valid time")
+}
+
+fn open(path: &std::path::Path, demo_devices: Option<usize>) -> Result<Flotta, flotta_core::Error> {
+    Flotta::open(Config {
+        database_path: path.to_owned(),
+        actor: "tester".into(),
+        demo_devices,
+        clock: Clock::Fixed(now()),
+    })
+}
+
+#[test]
+fn an_empty_register_gets_the_demo_fleet_once() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let flotta = open(&path, Some(500))?;
+    let status = flotta.status()?;
+    assert!(status.demo, "the register says it holds demo data");
+    assert_eq!(status.device_count, 500);
+    drop(flotta);
+
+    let flotta = open(&path, Some(800))?;
+    assert_eq!(
+        flotta.status()?.device_count,
+        500,
+        "a filled register is not seeded again"
+    );
+    Ok(())
+}
+
+#[test]
+fn without_demo_the_register_starts_empty_and_not_as_demo() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir.path().join("flotta.sqlite3"), None)?;
+    let status = flotta.status()?;
+    assert!(!status.demo);
+    assert_eq!(status.device_count, 0);
+    let page = flotta.query_devices(&DeviceQuery {
+        view: InventoryView::default(),
+        offset: 0,
+        limit: 100,
+    })?;
+    assert_eq!((page.total, page.rows.len()), (0, 0));
+    Ok(())
+}
+
+#[test]
+fn queries_filter_sort_and_page_the_demo_fleet() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir.path().join("flotta.sqlite3"), Some(2_000))?;
+    let view = InventoryView {
+        search: String::new(),
+        filters: DeviceFilters {
+            os: Some(OsFamily::Android),
+            ..DeviceFilters::default()
+        },
+        sort: SortSpec {
+            column: SortColumn::LastCheckIn,
+            direction: SortDirection::Desc,
+        },
+    };
+    let first = flotta.query_devices(&DeviceQuery {
+        view: view.clone(),
+        offset: 0,
+        limit: 50,
+    })?;
+    let second = flotta.query_devices(&DeviceQuery {
+        view,
+        offset: 50,
+        limit: 50,
+    })?;
+    assert!(
+        first.total > 100 && first.total < 2_000,
+        "Android is a part of the fleet: {}",
+        first.total
+    );
+    let rows: Vec<_> = first.rows.iter().chain(&second.rows).collect();
+    assert!(rows.iter().all(|row| row.os == OsFamily::Android));
+    assert!(
+        rows.windows(2)
+            .all(|pair| pair[0].last_check_in >= pair[1].last_check_in),
+        "newest check-in first, across the page boundary"
+    );
+
+    let summary = flotta.fleet_summary()?;
+    let android = summary
+        .by_os
+        .iter()
+        .find(|facet| facet.value == "android")
+        .map(|facet| facet.count);
+    assert_eq!(
+        android,
+        Some(first.total),
+        "the overview and the filtered list agree"
+    );
+    Ok(())
+}
+
+#[test]
+fn too_large_a_window_and_a_missing_device_are_clear_errors() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir.path().join("flotta.sqlite3"), Some(10))?;
+    let error = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView::default(),
+            offset: 0,
+            limit: 5_000,
+        })
+        .expect_err("5,000 rows is more than one query may ask for");
+    assert_eq!(ErrorPayload::from(&error).code, ErrorCode::InvalidInput);
+
+    let error = flotta.device_detail(424_242).expect_err("no such device");
+    let payload = ErrorPayload::from(error);
+    assert_eq!(payload.code, ErrorCode::NotFound);
+    assert!(
+        payload.message.contains("424242"),
+        "names the id: {}",
+        payload.message
+    );
+    Ok(())
+}
+
+#[test]
+fn settings_round_trip_and_a_damaged_saved_view_falls_back_to_the_default() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let flotta = open(&path, None)?;
+    let view = InventoryView {
+        search: "åsa".into(),
+        filters: DeviceFilters {
+            org_unit: Some("Intraservice".into()),
+            ..DeviceFilters::default()
+        },
+        sort: SortSpec {
+            column: SortColumn::User,
+            direction: SortDirection::Desc,
+        },
+    };
+    flotta.set_inventory_view(&view)?;
+    flotta.set_language(Some(Language::Sv))?;
+    drop(flotta);
+
+    let flotta = open(&path, None)?;
+    let settings = flotta.settings()?;
+    assert_eq!(settings.inventory_view, view);
+    assert_eq!(settings.language, Some(Language::Sv));
+    drop(flotta);
+
+    // Another version (or a damaged file) left something unreadable under the key.
+    let (mut store, _) = flotta_store::Store::open(&path, now())?;
+    store.set_setting(
+        "inventory.view",
+        r#"{"sort": {"column": "colour"}}"#,
+        "tester",
+        now(),
+    )?;
+    store.set_setting("ui.language", r#""klingon""#, "tester", now())?;
+    drop(store);
+    let settings = open(&path, None)?.settings()?;
+    assert_eq!(settings.inventory_view, InventoryView::default());
+    assert_eq!(settings.language, None, "falls back to following the OS");
+    Ok(())
+}
+
+#[test]
+fn error_payloads_serialise_as_the_ui_expects() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    std::fs::write(
+        &path,
+        "not a database at all, just some text that is long enough",
+    )?;
+    let error = open(&path, None).expect_err("not SQLite");
+    let json = serde_json::to_value(ErrorPayload::from(error))?;
+    assert_eq!(json["code"], "database_not_sqlite");
+    let message = json["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains(&path.display().to_string()),
+        "names the file: {message}"
+    );
+    assert!(
+        message.contains("not changed"),
+        "says the file is untouched: {message}"
+    );
+    Ok(())
+}
