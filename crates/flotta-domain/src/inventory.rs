@@ -168,7 +168,8 @@ pub struct FleetSummary {
     pub total: u32,
     pub personal: u32,
     pub jailbroken: u32,
-    /// Devices that have not checked in for more than [`STALE_AFTER_DAYS`] days, or never.
+    /// Deployed devices that have not checked in for more than [`STALE_AFTER_DAYS`] days, or
+    /// never: units in stock or retired are not expected to check in.
     pub stale: u32,
     pub by_os: Vec<FacetValue>,
     pub by_manufacturer: Vec<FacetValue>,

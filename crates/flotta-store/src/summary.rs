@@ -17,7 +17,8 @@ impl Store {
                 "SELECT count(*),
                         count(*) FILTER (WHERE ownership = 'personal'),
                         count(*) FILTER (WHERE jailbroken = 1),
-                        count(*) FILTER (WHERE last_check_in IS NULL OR last_check_in < ?1)
+                        count(*) FILTER (WHERE lifecycle = 'deployed'
+                            AND (last_check_in IS NULL OR last_check_in < ?1))
                  FROM devices",
                 [stale_before],
                 |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),

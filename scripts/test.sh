@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs every check and test of Flotta, as CI does: formatting, lints and type checks, the UI
+# unit tests, the Rust tests on real SQLite files, and end-to-end tests of the built app
+# driven through WebDriver under Xvfb.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n==> %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh --test
+
+step "format"
+cargo fmt --all -- --check
+
+step "UI: type check, lint, unit tests, build"
+(cd ui && npm run --silent typecheck && npm run --silent lint && npm test --silent && npm run --silent build)
+
+step "Rust: clippy"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: build and test"
+cargo build --workspace --locked
+cargo test --workspace --locked
+
+step "end-to-end tests of the built app"
+tests/e2e/run.sh

@@ -1,0 +1,54 @@
+//! The commands the UI can call, one module per area, and the typed bindings for them.
+
+mod inventory;
+mod settings;
+mod status;
+
+/// Every command, for the invoke handler and for generating `ui/src/bindings.ts`.
+pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
+    tauri_specta::Builder::<tauri::Wry>::new()
+        // One shape per type: the UI sends back exactly what it received.
+        .disable_serde_phases()
+        .commands(tauri_specta::collect_commands![
+            status::app_status,
+            status::mark_first_paint,
+            settings::get_settings,
+            settings::set_language,
+            settings::set_inventory_view,
+            inventory::query_devices,
+            inventory::device_detail,
+            inventory::fleet_summary,
+        ])
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The UI's `bindings.ts` is generated from the Rust types; a stale copy fails here.
+    /// `FLOTTA_UPDATE_BINDINGS=1 cargo test -p flotta-app bindings` rewrites it.
+    #[test]
+    fn committed_bindings_match_the_rust_types() {
+        let committed = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let generated = dir.path().join("bindings.ts");
+        super::bindings_builder()
+            .export(
+                specta_typescript::Typescript::default()
+                    .header("// Generated from the Rust types by tauri-specta; do not edit.\n// Regenerate: FLOTTA_UPDATE_BINDINGS=1 cargo test -p flotta-app bindings"),
+                &generated,
+            )
+            .expect("bindings export");
+        let generated = std::fs::read_to_string(&generated).expect("generated bindings");
+        if std::env::var_os("FLOTTA_UPDATE_BINDINGS").is_some() {
+            std::fs::write(&committed, &generated).expect("write ui/src/bindings.ts");
+            return;
+        }
+        let on_disk = std::fs::read_to_string(&committed).unwrap_or_default();
+        assert!(
+            on_disk == generated,
+            "ui/src/bindings.ts is out of date with the Rust types; \
+             run FLOTTA_UPDATE_BINDINGS=1 cargo test -p flotta-app bindings"
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! Whether the register is open, and start-up timing.
+
+use flotta_core::{AppStatus, ErrorPayload};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ErrorPayload> {
+    Ok(state.core()?.status()?)
+}
+
+/// The UI calls this once its first inventory page is on screen; the log line is what the
+/// start-up benchmark reads.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn mark_first_paint(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
+    let elapsed_ms = state.started.elapsed().as_millis();
+    tracing::info!(elapsed_ms, "first inventory page rendered");
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! Start-up choices: where the database lives, whether to seed the demo fleet, logging.
+
+use std::path::PathBuf;
+
+/// Read once at start from the command line and the environment.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// `--db PATH` or `FLOTTA_DB`; otherwise the OS app-data directory.
+    pub database_path: Option<PathBuf>,
+    /// Size of the demo fleet for an empty register (`--demo-devices N` or
+    /// `FLOTTA_DEMO_DEVICES`; 0 turns it off).
+    pub demo_devices: Option<usize>,
+}
+
+pub const DEFAULT_DEMO_DEVICES: usize = 50_000;
+
+impl Options {
+    pub fn from_env_and_args() -> Self {
+        let mut args = std::env::args_os().skip(1);
+        let mut database_path = std::env::var_os("FLOTTA_DB").map(PathBuf::from);
+        let mut demo_devices = std::env::var("FLOTTA_DEMO_DEVICES").ok();
+        while let Some(arg) = args.next() {
+            if arg == "--db" {
+                database_path = args.next().map(PathBuf::from);
+            } else if arg == "--demo-devices" {
+                demo_devices = args
+                    .next()
+                    .map(|value| value.to_string_lossy().into_owned());
+            }
+        }
+        let demo_devices = match demo_devices {
+            Some(text) => match text.trim().parse::<usize>() {
+                Ok(0) => None,
+                Ok(count) => Some(count),
+                Err(_) => {
+                    tracing::warn!(value = %text, "the demo fleet size is not a number; using the default");
+                    Some(DEFAULT_DEMO_DEVICES)
+                }
+            },
+            None => Some(DEFAULT_DEMO_DEVICES),
+        };
+        Self {
+            database_path,
+            demo_devices,
+        }
+    }
+}
+
+/// Logs to stderr; `RUST_LOG` adjusts the level (default: info for Flotta's crates).
+pub fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,flotta=info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+}

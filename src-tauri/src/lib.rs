@@ -1,0 +1,34 @@
+//! The Flotta desktop app: a thin layer of Tauri commands over `flotta-core`.
+//!
+//! Architecture invariant: no SQL, HTTP, PDF or CSV here, and no business rules: each command
+//! is one call into `flotta-core`. This crate only decides where the database lives, wires
+//! commands and events, and turns core errors into payloads the UI translates.
+
+mod commands;
+mod launch;
+mod state;
+
+use std::time::Instant;
+
+pub use commands::bindings_builder;
+
+/// Starts the app; returns when the last window closes.
+pub fn run() {
+    let started = Instant::now();
+    launch::init_logging();
+    let options = launch::Options::from_env_and_args();
+    let builder = bindings_builder();
+    let result = tauri::Builder::default()
+        .invoke_handler(builder.invoke_handler())
+        .setup(move |app| {
+            builder.mount_events(app);
+            let state = state::AppState::open(app.handle(), &options, started);
+            tauri::Manager::manage(app, state);
+            Ok(())
+        })
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(error) = result {
+        tracing::error!(%error, "Flotta could not start its window");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,54 @@
+//! What the commands share: the open core, or why it could not be opened.
+
+use std::time::Instant;
+
+use flotta_core::{Clock, Config, ErrorCode, ErrorPayload, Flotta};
+use tauri::Manager;
+
+use crate::launch::Options;
+
+/// The core when the database opened; otherwise the error every command reports, so the UI
+/// can explain it instead of the app failing to start.
+pub struct AppState {
+    core: Result<Flotta, ErrorPayload>,
+    pub started: Instant,
+}
+
+impl AppState {
+    pub fn open(app: &tauri::AppHandle, options: &Options, started: Instant) -> Self {
+        let core = database_path(app, options).and_then(|database_path| {
+            tracing::info!(database = %database_path.display(), "opening the register");
+            Flotta::open(Config {
+                database_path,
+                actor: flotta_core::actor_from_environment(),
+                demo_devices: options.demo_devices,
+                clock: Clock::System,
+            })
+            .map_err(|error| {
+                tracing::error!(%error, "the register could not be opened");
+                ErrorPayload::from(error)
+            })
+        });
+        Self { core, started }
+    }
+
+    pub fn core(&self) -> Result<&Flotta, ErrorPayload> {
+        self.core.as_ref().map_err(Clone::clone)
+    }
+}
+
+fn database_path(
+    app: &tauri::AppHandle,
+    options: &Options,
+) -> Result<std::path::PathBuf, ErrorPayload> {
+    if let Some(path) = &options.database_path {
+        return Ok(path.clone());
+    }
+    app.path()
+        .app_data_dir()
+        .map(|dir| dir.join("flotta.sqlite3"))
+        .map_err(|error| ErrorPayload {
+            code: ErrorCode::DatabaseUnavailable,
+            message: format!("cannot find the app-data directory: {error}"),
+        })
+}

@@ -1,0 +1,61 @@
+// Starting and stopping the real Flotta app through tauri-driver, and reading what it shows.
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { remote } from "webdriverio";
+
+export const byTestId = (id) => `[data-testid="${id}"]`;
+
+/** A fresh folder for one test's database. */
+export function freshDatabasePath() {
+  return join(mkdtempSync(join(tmpdir(), "flotta-e2e-")), "flotta.sqlite3");
+}
+
+/** Starts the app on the database at `databasePath` and returns the WebDriver session. */
+export async function startApp(databasePath, { demoDevices = 50_000 } = {}) {
+  const port = Number(process.env.FLOTTA_DRIVER_PORT);
+  if (!process.env.FLOTTA_APP || !port) {
+    throw new Error("FLOTTA_APP and FLOTTA_DRIVER_PORT must be set; run tests/e2e/run.sh");
+  }
+  return remote({
+    hostname: "127.0.0.1",
+    port,
+    logLevel: "error",
+    connectionRetryTimeout: 120_000,
+    capabilities: {
+      "tauri:options": {
+        application: process.env.FLOTTA_APP,
+        args: ["--db", databasePath, "--demo-devices", String(demoDevices)],
+      },
+    },
+  });
+}
+
+/** Waits until the app has finished starting and shows its first inventory page. */
+export async function waitUntilReady(app) {
+  await app.$(byTestId("app-ready")).waitForExist({ timeout: 60_000 });
+}
+
+/** The number of devices the inventory says match the current view. */
+export async function inventoryTotal(app) {
+  const total = await app.$(byTestId("inventory-total"));
+  await total.waitForExist({ timeout: 10_000 });
+  return Number(await total.getAttribute("data-total"));
+}
+
+/** Waits until the inventory total satisfies `predicate` and returns it. */
+export async function waitForTotal(app, predicate, message) {
+  let last;
+  await app.waitUntil(
+    async () => {
+      last = await inventoryTotal(app);
+      return predicate(last);
+    },
+    { timeout: 15_000, timeoutMsg: `${message} (last total: ${last})` },
+  );
+  return last;
+}
+
+export async function screenshot(app, name) {
+  await app.saveScreenshot(join(import.meta.dirname, "artifacts", `${name}.png`));
+}

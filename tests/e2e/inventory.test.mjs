@@ -1,0 +1,121 @@
+// The inventory as a user meets it: a fresh start on the demo fleet, finding a device by its
+// serial, reading its detail, switching language, and finding the view kept after a restart.
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync } from "node:fs";
+import { afterEach, test } from "node:test";
+
+import {
+  byTestId,
+  freshDatabasePath,
+  inventoryTotal,
+  screenshot,
+  startApp,
+  waitForTotal,
+  waitUntilReady,
+} from "./app.mjs";
+
+let app;
+// A failed test must not leave its app running: the driver allows one session at a time.
+afterEach(async (context) => {
+  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  await app?.deleteSession().catch(() => {});
+  app = undefined;
+});
+
+test("a fresh start shows the demo fleet; search, detail, language and filters survive a restart", async () => {
+  const databasePath = freshDatabasePath();
+  app = await startApp(databasePath);
+  await waitUntilReady(app);
+  await screenshot(app, "01-first-start");
+
+  assert.ok(await app.$(byTestId("demo-banner")).isDisplayed(), "the demo data is labelled as such");
+  assert.equal(await inventoryTotal(app), 50_000, "the whole demo fleet is listed");
+  const rows = await app.$$(byTestId("device-row"));
+  assert.ok(rows.length >= 10, `rows are rendered (${rows.length})`);
+  assert.ok(rows.length < 200, `rows are virtualised, not all rendered (${rows.length})`);
+
+  // A user reads a serial off a device label and types it in.
+  const serial = await rows[7].getAttribute("data-serial");
+  await app.$(byTestId("inventory-search")).setValue(serial.toLowerCase());
+  await waitForTotal(app, (total) => total === 1, `searching ${serial} finds one device`);
+  const found = await app.$(byTestId("device-row"));
+  assert.equal(await found.getAttribute("data-serial"), serial);
+
+  // Click the serial cell, as a user would click the text of the row.
+  await found.$("td:nth-child(2)").click();
+  const detail = await app.$(byTestId("device-detail"));
+  await detail.waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await app.$(byTestId("detail-serial")).getText(), serial);
+  const model = await app.$(byTestId("detail-model")).getText();
+  assert.ok(model.length > 0, "the detail names the model");
+  await screenshot(app, "02-detail");
+  await app.keys("Escape");
+  await detail.waitForDisplayed({ reverse: true, timeout: 5_000 });
+
+  // Language: Swedish, then English, then Swedish again.
+  const language = await app.$(byTestId("language-select"));
+  await language.selectByAttribute("value", "sv");
+  await app.waitUntil(async () => (await app.$(byTestId("nav-overview")).getText()).includes("Översikt"), {
+    timeoutMsg: "the navigation speaks Swedish",
+  });
+  await language.selectByAttribute("value", "en");
+  await app.waitUntil(async () => (await app.$(byTestId("nav-overview")).getText()).includes("Overview"), {
+    timeoutMsg: "the navigation speaks English",
+  });
+  assert.equal(await app.$("html").getAttribute("lang"), "en");
+  await language.selectByAttribute("value", "sv");
+  await app.waitUntil(async () => (await app.$("html").getAttribute("lang")) === "sv", {
+    timeoutMsg: "the page language follows the switch",
+  });
+
+  // Clear the search, filter on Android in one organisation unit.
+  // Select the search text and delete it, as a user would.
+  const search = await app.$(byTestId("inventory-search"));
+  await search.click();
+  await app.keys(["Control", "a"]);
+  await app.keys("Backspace");
+  await waitForTotal(app, (total) => total === 50_000, "clearing the search shows every device");
+  await app.$(byTestId("filter-os")).selectByAttribute("value", "android");
+  const android = await waitForTotal(app, (total) => total > 0 && total < 50_000, "the OS filter narrows the list");
+  await app.$(byTestId("filter-org_unit")).selectByAttribute("value", "Intraservice");
+  const filtered = await waitForTotal(app, (total) => total > 0 && total < android, "the unit filter narrows further");
+  await screenshot(app, "03-filtered");
+  // Let the debounced save of the view land before the app is closed.
+  await app.pause(1_500);
+  await app.deleteSession();
+  app = undefined;
+
+  app = await startApp(databasePath);
+  await waitUntilReady(app);
+  assert.equal(await inventoryTotal(app), filtered, "the filter is kept across a restart");
+  assert.equal(await app.$(byTestId("filter-os")).getValue(), "android");
+  assert.equal(await app.$(byTestId("filter-org_unit")).getValue(), "Intraservice");
+  assert.equal(await app.$("html").getAttribute("lang"), "sv", "the language is kept");
+  for (const row of await app.$$(byTestId("device-row"))) {
+    const id = await row.getAttribute("data-id");
+    assert.ok(Number(id) > 0, "rows carry their device id");
+  }
+  await screenshot(app, "04-after-restart");
+
+  await app.$(byTestId("nav-overview")).click();
+  await app.$(byTestId("overview")).waitForDisplayed({ timeout: 10_000 });
+  const kpi = await app.$(byTestId("kpi-total")).getText();
+  assert.match(kpi.replace(/\s/g, ""), /50000/, `the overview counts the whole fleet: ${kpi}`);
+  await screenshot(app, "05-overview");
+  await app.deleteSession();
+  app = undefined;
+});
+
+test("a database file that is not Flotta's is explained and left untouched", async () => {
+  const databasePath = freshDatabasePath();
+  const content = "serial;model\nF2LXK0ABHG7F;iPhone 15\n";
+  writeFileSync(databasePath, content);
+  app = await startApp(databasePath);
+  const error = await app.$(byTestId("startup-error"));
+  await error.waitForDisplayed({ timeout: 60_000 });
+  assert.equal(await error.getAttribute("data-code"), "database_not_sqlite");
+  await screenshot(app, "06-not-a-database");
+  await app.deleteSession();
+  app = undefined;
+  assert.equal(readFileSync(databasePath, "utf8"), content, "the file is unchanged");
+});

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Runs the end-to-end tests against the built debug app: starts a private Xvfb display and
+# tauri-driver (which drives WebKitWebDriver), runs the tests, and stops both again.
+set -euo pipefail
+cd "$(dirname "$0")"
+app="$(cd ../.. && pwd)/target/debug/flotta"
+if [ ! -x "$app" ]; then
+  echo "e2e: $app is missing; build it first with: cargo build -p flotta-app" >&2
+  exit 1
+fi
+display_number=$((100 + RANDOM % 400))
+port=$((20000 + RANDOM % 20000))
+native_port=$((port + 1))
+mkdir -p artifacts
+
+Xvfb ":$display_number" -screen 0 1440x900x24 -nolisten tcp >artifacts/xvfb.log 2>&1 &
+xvfb_pid=$!
+DISPLAY=":$display_number" tauri-driver --port "$port" --native-port "$native_port" >artifacts/tauri-driver.log 2>&1 &
+driver_pid=$!
+cleanup() { kill "$driver_pid" "$xvfb_pid" 2>/dev/null || true; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+for _ in $(seq 1 100); do
+  (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  sleep 0.1
+done
+
+FLOTTA_APP="$app" FLOTTA_DRIVER_PORT="$port" DISPLAY=":$display_number" \
+  node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs

@@ -1,0 +1,90 @@
+import { useEffect, useId } from "react";
+import { useI18n } from "../i18n/I18nContext";
+import { InlineError } from "../components/InlineError";
+import { useNow } from "../lib/useNow";
+import { DETAIL_SECTIONS, detailValue } from "./detailFields";
+import { useDeviceDetail } from "./useDeviceDetail";
+
+type Props = { id: number; onClose: () => void };
+
+/**
+ * Non-modal side panel: keyboard focus stays in the table so a user can arrow to the
+ * next device and press Enter without closing the panel first.
+ */
+export function DeviceDetailPanel({ id, onClose }: Props) {
+  const i18n = useI18n();
+  const now = useNow();
+  const headingId = useId();
+  const { state, reload } = useDeviceDetail(id);
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !event.defaultPrevented) {
+        event.preventDefault();
+        onClose();
+      }
+    };
+    window.addEventListener("keydown", onKeyDown);
+    return () => window.removeEventListener("keydown", onKeyDown);
+  }, [onClose]);
+
+  const heading = state.status === "ok" ? `${state.data.manufacturer} ${state.data.model}` : i18n.t("detail.title");
+
+  return (
+    <aside
+      className="detail-panel"
+      data-testid="device-detail"
+      data-id={id}
+      aria-labelledby={headingId}
+      aria-busy={state.status === "loading"}
+    >
+      <header className="detail-header">
+        <div>
+          <p className="detail-eyebrow">{i18n.t("detail.title")}</p>
+          <h2 id={headingId}>{heading}</h2>
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="detail-close"
+          onClick={onClose}
+          aria-label={i18n.t("detail.close")}
+          title={`${i18n.t("detail.close")} (Esc)`}
+        >
+          ✕
+        </button>
+      </header>
+      <div className="detail-body">
+        {state.status === "loading" && <p className="muted">{i18n.t("detail.loading")}</p>}
+        {state.status === "error" && (
+          <InlineError messageKey="detail.loadError" error={state.error} onRetry={reload} testId="detail-error" />
+        )}
+        {state.status === "ok" &&
+          DETAIL_SECTIONS.map(({ section, fields }) => (
+            <section key={section} className="detail-section">
+              <h3>{i18n.t(`detail.section.${section}`)}</h3>
+              <dl>
+                {fields.map((field) => {
+                  const value = detailValue(state.data, field, i18n, now);
+                  return (
+                    <div key={field} className="detail-item">
+                      <dt>{i18n.t(`field.${field}`)}</dt>
+                      <dd>
+                        <span
+                          data-testid={`detail-${field}`}
+                          className={value.tone ? `tone-${value.tone}` : undefined}
+                        >
+                          {value.text}
+                        </span>
+                        {value.hint && <span className="detail-hint"> · {value.hint}</span>}
+                      </dd>
+                    </div>
+                  );
+                })}
+              </dl>
+            </section>
+          ))}
+      </div>
+    </aside>
+  );
+}

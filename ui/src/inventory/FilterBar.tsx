@@ -1,0 +1,52 @@
+import type { InventoryView } from "../bindings";
+import { useI18n } from "../i18n/I18nContext";
+import type { SummaryState } from "../shell/appData";
+import { facetOptions, facetsOf } from "../fleet/facets";
+import { FILTER_KEYS, type FilterKey } from "./viewState";
+
+type Props = {
+  view: InventoryView;
+  summary: SummaryState;
+  onFilter: (key: FilterKey, value: string | null) => void;
+  onReset: () => void;
+};
+
+export function FilterBar({ view, summary, onFilter, onReset }: Props) {
+  const i18n = useI18n();
+  return (
+    <fieldset className="filter-bar">
+      <legend className="visually-hidden">{i18n.t("inventory.filters.label")}</legend>
+      {FILTER_KEYS.map((key) => {
+        const selected = view.filters[key];
+        const facets = summary.status === "ok" ? facetsOf(summary.data, key) : [];
+        const options = facetOptions(key, facets, selected, i18n);
+        return (
+          <label key={key} className="filter">
+            <span className="field-label">{i18n.t(`filter.${key}`)}</span>
+            <select
+              data-testid={`filter-${key}`}
+              value={selected ?? ""}
+              className={selected === null ? undefined : "active"}
+              onChange={(event) => onFilter(key, event.target.value === "" ? null : event.target.value)}
+            >
+              <option value="">{i18n.t("inventory.filters.all")}</option>
+              {options.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.count === null
+                    ? option.label
+                    : i18n.t("inventory.filters.option", {
+                        label: option.label,
+                        count: i18n.format.number(option.count),
+                      })}
+                </option>
+              ))}
+            </select>
+          </label>
+        );
+      })}
+      <button type="button" className="button-secondary filters-reset" data-testid="filters-reset" onClick={onReset}>
+        {i18n.t("inventory.filters.reset")}
+      </button>
+    </fieldset>
+  );
+}

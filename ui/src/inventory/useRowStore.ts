@@ -1,0 +1,18 @@
+import { useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { commands, type InventoryView } from "../bindings";
+import { call } from "../api/call";
+import { RowStore } from "./rowStore";
+
+/** One store for the lifetime of the table; it re-keys itself when the view changes. */
+export function useRowStore(view: InventoryView): RowStore {
+  const [store] = useState(() => new RowStore(view, (query) => call(() => commands.queryDevices(query))));
+
+  // Layout effect: the cache is swapped before the browser paints, so rows of the
+  // previous view are never shown under the new search or filters.
+  useLayoutEffect(() => {
+    store.setView(view);
+  }, [store, view]);
+
+  useSyncExternalStore(store.subscribe, store.getVersion);
+  return store;
+}

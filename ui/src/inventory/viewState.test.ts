@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import type { InventoryView } from "../bindings";
+import {
+  activeFilterCount,
+  clearFilters,
+  DEFAULT_VIEW,
+  normaliseView,
+  setFilter,
+  setSearch,
+  toggleSort,
+  viewKey,
+} from "./viewState";
+
+describe("toggleSort", () => {
+  it("flips the direction when the sorted column is clicked again", () => {
+    const once = toggleSort(DEFAULT_VIEW, "serial");
+    expect(once.sort).toEqual({ column: "serial", direction: "desc" });
+    expect(toggleSort(once, "serial").sort).toEqual({ column: "serial", direction: "asc" });
+  });
+
+  it("sorts a newly clicked column ascending, even after a descending sort", () => {
+    const desc = toggleSort(DEFAULT_VIEW, "serial");
+    expect(toggleSort(desc, "last_check_in").sort).toEqual({ column: "last_check_in", direction: "asc" });
+  });
+
+  it("keeps search and filters", () => {
+    const view = setFilter(setSearch(DEFAULT_VIEW, "anna"), "os", "ios");
+    const sorted = toggleSort(view, "model");
+    expect(sorted.search).toBe("anna");
+    expect(sorted.filters.os).toBe("ios");
+  });
+});
+
+describe("filters", () => {
+  it("sets one filter without touching the others", () => {
+    const view = setFilter(setFilter(DEFAULT_VIEW, "os", "android"), "org_unit", "Socialförvaltningen");
+    expect(view.filters).toEqual({ ...DEFAULT_VIEW.filters, os: "android", org_unit: "Socialförvaltningen" });
+    expect(activeFilterCount(view)).toBe(2);
+  });
+
+  it("treats the empty option as 'all'", () => {
+    const view = setFilter(setFilter(DEFAULT_VIEW, "model", "Pixel 8"), "model", "");
+    expect(view.filters.model).toBeNull();
+  });
+
+  it("returns the same object when nothing changes, so no refetch or save follows", () => {
+    const view = setFilter(DEFAULT_VIEW, "os", "ios");
+    expect(setFilter(view, "os", "ios")).toBe(view);
+    expect(clearFilters(DEFAULT_VIEW)).toBe(DEFAULT_VIEW);
+  });
+
+  it("clears every filter but keeps search and sort", () => {
+    let view = setSearch(DEFAULT_VIEW, "F2L");
+    view = toggleSort(view, "model");
+    view = setFilter(setFilter(view, "lifecycle", "lost"), "ownership", "personal");
+    const cleared = clearFilters(view);
+    expect(activeFilterCount(cleared)).toBe(0);
+    expect(cleared.search).toBe("F2L");
+    expect(cleared.sort).toEqual(view.sort);
+  });
+});
+
+describe("setSearch", () => {
+  it("trims the text and ignores whitespace-only changes", () => {
+    const view = setSearch(DEFAULT_VIEW, "  anna ");
+    expect(view.search).toBe("anna");
+    expect(setSearch(view, "anna  ")).toBe(view);
+  });
+});
+
+describe("viewKey", () => {
+  it("is equal for equal views regardless of property order", () => {
+    const reordered: InventoryView = {
+      sort: { direction: "asc", column: "serial" },
+      filters: { lifecycle: null, org_unit: null, ownership: null, model: null, manufacturer: null, os: null },
+      search: "",
+    };
+    expect(viewKey(reordered)).toBe(viewKey(DEFAULT_VIEW));
+  });
+
+  it("differs when search, a filter or the sort differs", () => {
+    const keys = new Set([
+      viewKey(DEFAULT_VIEW),
+      viewKey(setSearch(DEFAULT_VIEW, "x")),
+      viewKey(setFilter(DEFAULT_VIEW, "os", "ios")),
+      viewKey(setFilter(DEFAULT_VIEW, "manufacturer", "ios")),
+      viewKey(toggleSort(DEFAULT_VIEW, "serial")),
+    ]);
+    expect(keys.size).toBe(5);
+  });
+});
+
+describe("normaliseView", () => {
+  it("fills missing parts of a saved view from the default", () => {
+    const partial = { search: "abc", filters: { os: "ios" } } as unknown as InventoryView;
+    const view = normaliseView(partial);
+    expect(view.search).toBe("abc");
+    expect(view.filters).toEqual({ ...DEFAULT_VIEW.filters, os: "ios" });
+    expect(view.sort).toEqual(DEFAULT_VIEW.sort);
+    expect(normaliseView(null)).toEqual(DEFAULT_VIEW);
+  });
+});

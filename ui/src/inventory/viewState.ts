@@ -1,0 +1,88 @@
+import type { DeviceFilters, InventoryView, SortColumn, SortSpec } from "../bindings";
+
+export type FilterKey = keyof DeviceFilters;
+
+/** Display order of the filter selects. */
+export const FILTER_KEYS = [
+  "os",
+  "manufacturer",
+  "model",
+  "ownership",
+  "org_unit",
+  "lifecycle",
+] as const satisfies readonly FilterKey[];
+
+export const EMPTY_FILTERS: DeviceFilters = {
+  os: null,
+  manufacturer: null,
+  model: null,
+  ownership: null,
+  org_unit: null,
+  lifecycle: null,
+};
+
+export const DEFAULT_VIEW: InventoryView = {
+  search: "",
+  filters: EMPTY_FILTERS,
+  sort: { column: "serial", direction: "asc" },
+};
+
+/** Same column flips the direction; a new column starts ascending. */
+export function toggleSort(view: InventoryView, column: SortColumn): InventoryView {
+  const sort: SortSpec =
+    view.sort.column === column
+      ? { column, direction: view.sort.direction === "asc" ? "desc" : "asc" }
+      : { column, direction: "asc" };
+  return { ...view, sort };
+}
+
+/**
+ * Filter values arrive as plain strings from the selects; the facet lists they come
+ * from hold only valid values for each key, so the cast is to the key's own type.
+ * Empty string means "all".
+ */
+export function setFilter(view: InventoryView, key: FilterKey, value: string | null): InventoryView {
+  const normalised = value === null || value === "" ? null : value;
+  if (view.filters[key] === normalised) return view;
+  return { ...view, filters: { ...view.filters, [key]: normalised } };
+}
+
+export function clearFilters(view: InventoryView): InventoryView {
+  if (activeFilterCount(view) === 0) return view;
+  return { ...view, filters: EMPTY_FILTERS };
+}
+
+export function setSearch(view: InventoryView, search: string): InventoryView {
+  const trimmed = search.trim();
+  return trimmed === view.search ? view : { ...view, search: trimmed };
+}
+
+export function activeFilterCount(view: InventoryView): number {
+  return FILTER_KEYS.filter((key) => view.filters[key] !== null).length;
+}
+
+/**
+ * Stable identity of a view for caching: two views with equal content share a key
+ * regardless of property order in the objects.
+ */
+export function viewKey(view: InventoryView): string {
+  return JSON.stringify([
+    view.search,
+    FILTER_KEYS.map((key) => view.filters[key]),
+    view.sort.column,
+    view.sort.direction,
+  ]);
+}
+
+/**
+ * Settings written by an older build may lack fields; fill them from the default
+ * rather than sending `undefined` to the backend.
+ */
+export function normaliseView(view: Partial<InventoryView> | null | undefined): InventoryView {
+  if (!view) return DEFAULT_VIEW;
+  return {
+    search: typeof view.search === "string" ? view.search : DEFAULT_VIEW.search,
+    filters: { ...EMPTY_FILTERS, ...(view.filters ?? {}) },
+    sort: view.sort ?? DEFAULT_VIEW.sort,
+  };
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { App } from "./shell/App";
+import "./styles.css";
+
+function start() {
+  const root = document.getElementById("root");
+  if (!root) throw new Error("index.html lacks #root");
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
+
+start();
