@@ -3,7 +3,9 @@
 # register of 50,000 devices. Runs the release build under a private Xvfb display.
 #   scripts/bench-startup.sh [runs]
 # Start time is measured inside the app (process start to the UI's first-page signal); memory
-# is the resident set of the app and its WebKit child processes, 3 s after the first page.
+# is summed over the app and its WebKit child processes, 3 s after the first page, both as
+# resident set (RSS; shared libraries count once per process) and as proportional set (PSS;
+# shared pages split between the processes, the fair total).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
@@ -19,7 +21,8 @@ xvfb_pid=$!
 trap 'kill $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=":$display_number"
 
-# Starts the app, waits for its first-page log line, prints "elapsed_ms rss_kib", stops it.
+# Starts the app, waits for its first-page log line, prints "elapsed_ms rss_kib pss_kib",
+# stops it.
 measure() {
   local log="$work/run.log"
   "$app" --db "$db" --demo-devices 50000 >"$log" 2>&1 &
@@ -31,19 +34,20 @@ measure() {
   local elapsed
   elapsed=$(grep -o 'elapsed_ms=[0-9]*' "$log" | head -1 | cut -d= -f2)
   sleep 3
-  local rss=0 p
+  local rss=0 pss=0 p
   for p in $pid $(pgrep -P "$pid" || true); do
     rss=$((rss + $(awk '/VmRSS/ {print $2}' "/proc/$p/status" 2>/dev/null || echo 0)))
+    pss=$((pss + $(awk '/^Pss:/ {print $2}' "/proc/$p/smaps_rollup" 2>/dev/null || echo 0)))
   done
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "${elapsed:-?} $rss"
+  echo "${elapsed:-?} $rss $pss"
 }
 
 echo "first start (generates and stores the 50,000-device demo fleet):"
-read -r elapsed rss < <(measure)
-echo "  first page after ${elapsed} ms, ${rss} KiB resident"
+read -r elapsed rss pss < <(measure)
+echo "  first page after ${elapsed} ms, RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB"
 echo "later starts on the existing register:"
 for i in $(seq 1 "$runs"); do
-  read -r elapsed rss < <(measure)
-  echo "  run $i: first page after ${elapsed} ms, $((rss / 1024)) MiB resident (app + WebKit processes)"
+  read -r elapsed rss pss < <(measure)
+  echo "  run $i: first page after ${elapsed} ms, RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB (app + WebKit processes)"
 done
