@@ -20,8 +20,11 @@ export async function startApp(databasePath, { demoDevices = 50_000 } = {}) {
   return remote({
     hostname: "127.0.0.1",
     port,
-    logLevel: "error",
-    connectionRetryTimeout: 120_000,
+    logLevel: process.env.FLOTTA_E2E_LOG ?? "error",
+    // A request lost between the driver and WebKitWebDriver is retried after this long,
+    // instead of after webdriverio's default of two minutes.
+    connectionRetryTimeout: 30_000,
+    waitforTimeout: 15_000,
     capabilities: {
       "tauri:options": {
         application: process.env.FLOTTA_APP,

@@ -27,6 +27,11 @@ export type AppStatus = {
 	demo: boolean,
 	device_count: number,
 	app_version: string,
+	/**
+	 *  The operating system's locale as a BCP 47 tag (e.g. "sv-SE"), from which the UI takes
+	 *  its default language. The web view's own idea of the language can differ from it.
+	 */
+	os_locale: string | null,
 };
 
 /**  Compliance with the EMM's policies as last reported. */

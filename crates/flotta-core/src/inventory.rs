@@ -20,6 +20,7 @@ impl Flotta {
             demo: store.open_source(SourceKind::Demo)?.is_some(),
             device_count: store.device_count()?,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
+            os_locale: sys_locale::get_locale(),
         })
     }
 

@@ -32,4 +32,7 @@ pub struct AppStatus {
     pub demo: bool,
     pub device_count: u32,
     pub app_version: String,
+    /// The operating system's locale as a BCP 47 tag (e.g. "sv-SE"), from which the UI takes
+    /// its default language. The web view's own idea of the language can differ from it.
+    pub os_locale: Option<String>,
 }

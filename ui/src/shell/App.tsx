@@ -27,7 +27,11 @@ export function App() {
     void Promise.all([call(() => commands.appStatus()), call(() => commands.getSettings())]).then(([status, settings]) => {
       if (!current) return;
       const saved = settings.status === "ok" ? settings.data : null;
-      setLanguage(pickLanguage(saved?.language ?? null, browserLanguages()));
+      // The OS locale comes first: the web view may not know it (WebKitGTK reports en-US
+      // when the locale's files are not installed).
+      const osLocale = status.status === "ok" ? status.data.os_locale : null;
+      const preferred = osLocale ? [osLocale, ...browserLanguages()] : browserLanguages();
+      setLanguage(pickLanguage(saved?.language ?? null, preferred));
       if (status.status === "error") {
         setStartup({ phase: "failed", error: status.error });
       } else {
