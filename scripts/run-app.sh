@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 (cd ui && npm run build --silent)
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  echo "run-app: no display found. Run Flotta from a desktop session, or headless with: xvfb-run scripts/run-app.sh" >&2
+  echo "run-app: no display found. Run Flotta from a desktop session, or headless with" >&2
+  echo "  sudo apt-get install xvfb xauth && xvfb-run scripts/run-app.sh" >&2
   exit 1
 fi
 cargo run -p flotta-app -- "$@"

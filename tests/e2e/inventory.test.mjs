@@ -125,3 +125,41 @@ test("a database file that is not Flotta's is explained and left untouched", dea
   app = undefined;
   assert.equal(readFileSync(databasePath, "utf8"), content, "the file is unchanged");
 });
+
+test("columns sort from their header and the keyboard walks the rows", deadline, async () => {
+  app = await startApp(freshDatabasePath(), { demoDevices: 2_000 });
+  await waitUntilReady(app);
+  assert.equal(await inventoryTotal(app), 2_000);
+
+  const serialHeader = await app.$(byTestId("sort-serial"));
+  assert.equal(await serialHeader.getAttribute("aria-sort"), "ascending", "serial ascending by default");
+  await serialHeader.$("button").click();
+  await app.waitUntil(async () => (await serialHeader.getAttribute("aria-sort")) === "descending", {
+    timeoutMsg: "clicking the header reverses the order",
+  });
+  let serials = [];
+  await app.waitUntil(
+    async () => {
+      const rows = await app.$$(byTestId("device-row"));
+      serials = await Promise.all(rows.slice(0, 10).map((row) => row.getAttribute("data-serial")));
+      return serials.length === 10 && serials.every(Boolean) && serials[0] > serials[9];
+    },
+    { timeoutMsg: `rows are listed in descending serial order: ${serials.join(", ")}` },
+  );
+  const descending = [...serials].sort().reverse();
+  assert.deepEqual(serials, descending, "the first ten rows are in descending order");
+
+  // Open the first row, close it, step down one row with the arrow key and open that one.
+  await (await app.$$(byTestId("device-row")))[0].$("td:nth-child(2)").click();
+  const detail = await app.$(byTestId("device-detail"));
+  await detail.waitForDisplayed();
+  assert.equal(await app.$(byTestId("detail-serial")).getText(), serials[0]);
+  await app.keys("Escape");
+  await detail.waitForDisplayed({ reverse: true });
+  await app.keys("ArrowDown");
+  await app.keys("Enter");
+  await app.waitUntil(async () => (await app.$(byTestId("detail-serial")).getText()) === serials[1], {
+    timeoutMsg: "Enter on the next row opens its detail",
+  });
+  await screenshot(app, "07-keyboard");
+});
