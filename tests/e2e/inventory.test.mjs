@@ -1,7 +1,7 @@
 // The inventory as a user meets it: a fresh start on the demo fleet, finding a device by its
 // serial, reading its detail, switching language, and finding the view kept after a restart.
 import assert from "node:assert/strict";
-import { readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { afterEach, test } from "node:test";
 
 import {
@@ -162,4 +162,37 @@ test("columns sort from their header and the keyboard walks the rows", deadline,
     timeoutMsg: "Enter on the next row opens its detail",
   });
   await screenshot(app, "07-keyboard");
+});
+
+test("a read-only database and one from a newer Flotta are explained and left untouched", deadline, async () => {
+  // A real register, made by a first start with a small demo fleet.
+  const databasePath = freshDatabasePath();
+  app = await startApp(databasePath, { demoDevices: 200 });
+  await waitUntilReady(app);
+  await app.deleteSession();
+  app = undefined;
+
+  chmodSync(databasePath, 0o444);
+  const before = readFileSync(databasePath);
+  app = await startApp(databasePath, { demoDevices: 200 });
+  let error = await app.$(byTestId("startup-error"));
+  await error.waitForDisplayed({ timeout: 60_000 });
+  assert.equal(await error.getAttribute("data-code"), "database_read_only");
+  await app.deleteSession();
+  app = undefined;
+  assert.deepEqual(readFileSync(databasePath), before, "the read-only file is unchanged");
+
+  // The schema version is SQLite's user_version, four big-endian bytes at offset 60.
+  chmodSync(databasePath, 0o644);
+  const newer = Buffer.from(before);
+  newer.writeInt32BE(99, 60);
+  writeFileSync(databasePath, newer);
+  app = await startApp(databasePath, { demoDevices: 200 });
+  error = await app.$(byTestId("startup-error"));
+  await error.waitForDisplayed({ timeout: 60_000 });
+  assert.equal(await error.getAttribute("data-code"), "database_too_new");
+  assert.match(await error.getText(), /newer|nyare/i, "the screen says the database is from a newer Flotta");
+  await app.deleteSession();
+  app = undefined;
+  assert.deepEqual(readFileSync(databasePath), newer, "the newer database is unchanged");
 });
