@@ -16,7 +16,9 @@ pub const DEFAULT_DEMO_DEVICES: usize = 50_000;
 
 impl Options {
     pub fn from_env_and_args() -> Self {
-        let mut args = std::env::args_os().skip(1);
+        // The first argument is the program itself.
+        let mut args = std::env::args_os();
+        args.next();
         let mut database_path = std::env::var_os("FLOTTA_DB").map(PathBuf::from);
         let mut demo_devices = std::env::var("FLOTTA_DEMO_DEVICES").ok();
         while let Some(arg) = args.next() {

@@ -20,7 +20,8 @@ pub use clock::Clock;
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
     Compliance, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary,
-    InventoryView, Lifecycle, OsFamily, Ownership, SortColumn, SortDirection, SortSpec, SourceKind,
+    InventoryView, Lifecycle, OsFamily, Ownership, STALE_AFTER_DAYS, SortColumn, SortDirection,
+    SortSpec, SourceKind,
 };
 pub use transport::{AppStatus, DeviceQuery, Language, Settings};
 

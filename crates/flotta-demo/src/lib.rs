@@ -260,7 +260,7 @@ mod tests {
             "jailbroken share {jailbroken}"
         );
         let now = spec(1).now;
-        let stale = share(&|d| d.lifecycle == Lifecycle::Deployed && d.is_stale(now, 30));
+        let stale = share(&|d| d.is_stale(now, 30));
         assert!((0.01..0.06).contains(&stale), "stale share {stale}");
         let schools = share(&|d| d.org_unit.as_deref() == Some("Grundskoleförvaltningen"));
         assert!(schools > 0.2, "school share {schools}");

@@ -75,9 +75,14 @@ pub struct Device {
 }
 
 impl Device {
-    /// A device counts as stale when it has not checked in for `stale_after_days` before `today`
-    /// (or never has): it may be lost, broken or lying in a drawer.
+    /// A deployed device counts as stale when it has not checked in for more than
+    /// `stale_after_days` before `now` (or never has): it may be lost, broken or lying in a
+    /// drawer. Units in stock, in repair or retired are not expected to check in.
+    /// `flotta-store`'s fleet summary counts the same rule in SQL.
     pub fn is_stale(&self, now: DateTime<Utc>, stale_after_days: i64) -> bool {
+        if self.lifecycle != Lifecycle::Deployed {
+            return false;
+        }
         match self.last_check_in {
             None => true,
             Some(seen) => now.signed_duration_since(seen).num_days() > stale_after_days,

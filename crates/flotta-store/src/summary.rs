@@ -8,7 +8,8 @@ use crate::devices::format_time;
 use crate::error::{Context, StoreError};
 
 impl Store {
-    /// Counts by dimension over every device, largest first. `now` decides what is stale.
+    /// Counts by dimension over every device, largest first. `now` decides what is stale, by
+    /// the rule of `flotta_domain::Device::is_stale`.
     pub fn fleet_summary(&self, now: DateTime<Utc>) -> Result<FleetSummary, StoreError> {
         let stale_before = format_time(&(now - chrono::Duration::days(STALE_AFTER_DAYS)));
         let (total, personal, jailbroken, stale) = self

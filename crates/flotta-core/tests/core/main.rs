@@ -198,3 +198,25 @@ fn error_payloads_serialise_as_the_ui_expects() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn the_overview_counts_stale_devices_by_the_domain_rule() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir.path().join("flotta.sqlite3"), Some(3_000))?;
+    let fleet = flotta_demo::generate(flotta_demo::FleetSpec {
+        devices: 3_000,
+        seed: flotta_demo::DEMO_SEED,
+        now: now(),
+    });
+    let expected = fleet
+        .iter()
+        .filter(|device| device.is_stale(now(), flotta_core::STALE_AFTER_DAYS))
+        .count();
+    assert!(expected > 0, "the demo fleet has stale devices");
+    assert_eq!(
+        flotta.fleet_summary()?.stale as usize,
+        expected,
+        "SQL and the domain rule agree"
+    );
+    Ok(())
+}
