@@ -5,6 +5,7 @@
 //! commands and events, and turns core errors into payloads the UI translates.
 
 mod commands;
+mod events;
 mod launch;
 mod state;
 

@@ -1,5 +1,6 @@
 //! What the commands share: the open core, or why it could not be opened.
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use flotta_core::{Clock, Config, ErrorCode, ErrorPayload, Flotta};
@@ -10,7 +11,7 @@ use crate::launch::Options;
 /// The core when the database opened; otherwise the error every command reports, so the UI
 /// can explain it instead of the app failing to start.
 pub struct AppState {
-    core: Result<Flotta, ErrorPayload>,
+    core: Result<Arc<Flotta>, ErrorPayload>,
     pub started: Instant,
 }
 
@@ -23,7 +24,9 @@ impl AppState {
                 actor: flotta_core::actor_from_environment(),
                 demo_devices: options.demo_devices,
                 clock: Clock::System,
+                retry: Default::default(),
             })
+            .map(Arc::new)
             .map_err(|error| {
                 tracing::error!(%error, "the register could not be opened");
                 ErrorPayload::from(error)
@@ -32,8 +35,8 @@ impl AppState {
         Self { core, started }
     }
 
-    pub fn core(&self) -> Result<&Flotta, ErrorPayload> {
-        self.core.as_ref().map_err(Clone::clone)
+    pub fn core(&self) -> Result<Arc<Flotta>, ErrorPayload> {
+        self.core.clone()
     }
 }
 

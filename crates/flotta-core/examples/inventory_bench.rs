@@ -33,6 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         actor: "bench".into(),
         demo_devices: Some(devices),
         clock: Clock::Fixed(now),
+        retry: Default::default(),
     })?;
     println!(
         "generated and stored {devices} devices in {:.0} ms",

@@ -5,6 +5,7 @@
 //! or translates it differently.
 
 use flotta_store::StoreError;
+use flotta_sync::SyncError;
 use serde::Serialize;
 
 #[derive(Debug, thiserror::Error)]
@@ -16,6 +17,16 @@ pub enum Error {
     DeviceNotFound { id: u32 },
     #[error("{what}: {detail}")]
     InvalidInput { what: &'static str, detail: String },
+    #[error("there is no connection with id {id}")]
+    ConnectionNotFound { id: u32 },
+    #[error(transparent)]
+    Sync(#[from] flotta_sync::SyncError),
+    #[error("the OS keyring is not available: {detail}")]
+    SecretStoreUnavailable { detail: String },
+    #[error("connection {connection:?} has no stored secret; enter it again")]
+    SecretMissing { connection: String },
+    #[error("connection {connection:?} is already syncing")]
+    SyncRunning { connection: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -27,6 +38,28 @@ pub enum ErrorCode {
     DatabaseUnavailable,
     NotFound,
     InvalidInput,
+    /// The identity platform does not know the tenant (or the token URL is wrong).
+    UnknownTenant,
+    /// The client id, secret, user name or password was refused.
+    SignInRejected,
+    /// Signed in, but the API client lacks a permission or scope the sync needs.
+    PermissionMissing,
+    /// The vendor's host could not be reached (DNS, refused, timed out).
+    NetworkUnreachable,
+    /// The TLS handshake failed (certificate not trusted, expired, wrong host).
+    TlsFailure,
+    /// The vendor answered with errors or throttling longer than the retries allow.
+    VendorUnavailable,
+    /// The vendor's answer could not be read (malformed or truncated JSON, unexpected shape).
+    VendorResponseInvalid,
+    /// No OS keyring service is reachable; the UI offers to keep the secret for the session.
+    SecretStoreUnavailable,
+    /// The connection has no secret (a session-only secret after a restart).
+    SecretMissing,
+    /// A sync of this connection is already running.
+    SyncRunning,
+    /// The user cancelled the sync; nothing was changed.
+    SyncCancelled,
     Internal,
 }
 
@@ -48,6 +81,22 @@ impl Error {
             Error::Store(_) => ErrorCode::Internal,
             Error::DeviceNotFound { .. } => ErrorCode::NotFound,
             Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::ConnectionNotFound { .. } => ErrorCode::NotFound,
+            Error::SecretStoreUnavailable { .. } => ErrorCode::SecretStoreUnavailable,
+            Error::SecretMissing { .. } => ErrorCode::SecretMissing,
+            Error::SyncRunning { .. } => ErrorCode::SyncRunning,
+            Error::Sync(error) => match error {
+                SyncError::Settings(_) => ErrorCode::InvalidInput,
+                SyncError::UnknownTenant { .. } => ErrorCode::UnknownTenant,
+                SyncError::SignInRejected { .. } => ErrorCode::SignInRejected,
+                SyncError::PermissionMissing { .. } => ErrorCode::PermissionMissing,
+                SyncError::Network { .. } => ErrorCode::NetworkUnreachable,
+                SyncError::Tls { .. } => ErrorCode::TlsFailure,
+                SyncError::Unavailable { .. } => ErrorCode::VendorUnavailable,
+                SyncError::InvalidResponse { .. } => ErrorCode::VendorResponseInvalid,
+                SyncError::Cancelled => ErrorCode::SyncCancelled,
+                _ => ErrorCode::Internal,
+            },
         }
     }
 }
@@ -77,3 +126,11 @@ impl From<Error> for ErrorPayload {
         Self::from(&error)
     }
 }
+
+impl std::fmt::Display for ErrorPayload {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:?}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for ErrorPayload {}

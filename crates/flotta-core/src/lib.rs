@@ -6,24 +6,35 @@
 //! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
 
 mod clock;
+mod connections;
 mod error;
 mod inventory;
+mod secrets;
 mod settings;
+mod sync;
 mod transport;
 
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use tokio::sync::Notify;
 
 use flotta_store::Store;
 
 pub use clock::Clock;
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    Compliance, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary,
-    InventoryView, Lifecycle, OsFamily, Ownership, STALE_AFTER_DAYS, SortColumn, SortDirection,
-    SortSpec, SourceKind,
+    AuthMethod, Compliance, ConnectionSettings, DeviceChange, DeviceDetail, DeviceFilters,
+    DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView, Lifecycle, OsFamily, Ownership,
+    RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SyncCounts,
+    SyncMode, SyncRun, SyncStatus, Vendor,
 };
-pub use transport::{AppStatus, DeviceQuery, Language, Settings};
+pub use flotta_sync::RetryPolicy;
+pub use transport::{
+    AppStatus, Connection, ConnectionInput, ConnectionTest, DeviceQuery, Language, SecretStorage,
+    SecretStoreStatus, Settings, SyncPhase, SyncProgress,
+};
 
 /// How to open Flotta.
 #[derive(Debug, Clone)]
@@ -34,6 +45,8 @@ pub struct Config {
     /// When set and the register is empty, fill it with a generated demo fleet of this size.
     pub demo_devices: Option<usize>,
     pub clock: Clock,
+    /// How hard connectors retry; tests shorten the waits.
+    pub retry: flotta_sync::RetryPolicy,
 }
 
 /// The open application: a database and the context every action needs.
@@ -42,6 +55,10 @@ pub struct Flotta {
     store: Mutex<Store>,
     actor: String,
     clock: Clock,
+    secrets: secrets::Secrets,
+    /// Running syncs by connection, with the signal that cancels each.
+    running: Mutex<HashMap<u32, Arc<Notify>>>,
+    retry: flotta_sync::RetryPolicy,
 }
 
 impl Flotta {
@@ -59,7 +76,11 @@ impl Flotta {
             store: Mutex::new(store),
             actor: config.actor,
             clock: config.clock,
+            secrets: secrets::Secrets::default(),
+            running: Mutex::default(),
+            retry: config.retry,
         };
+        flotta.store().fail_interrupted_runs(flotta.clock.now())?;
         if let Some(devices) = config.demo_devices {
             flotta.seed_demo_fleet_if_empty(devices)?;
         }

@@ -36,3 +36,84 @@ pub struct AppStatus {
     /// its default language. The web view's own idea of the language can differ from it.
     pub os_locale: Option<String>,
 }
+
+/// What the connection form sends. `secret` is `None` when editing without changing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ConnectionInput {
+    pub settings: flotta_domain::ConnectionSettings,
+    pub secret: Option<String>,
+    /// Keep the secret in memory until the app closes instead of in the OS keyring (for
+    /// machines without a keyring service, or a user who prefers it).
+    pub session_only: bool,
+}
+
+/// Where a connection's secret is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SecretStorage {
+    Keyring,
+    /// In memory only, until the app closes.
+    Session,
+    /// No secret is known (a session-only secret after a restart, or a keyring entry removed).
+    Missing,
+}
+
+/// A connection as the connections view lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct Connection {
+    pub id: u32,
+    pub settings: flotta_domain::ConnectionSettings,
+    /// The built-in demo tenant (an emulator inside the app).
+    pub demo: bool,
+    /// Set when the connection was removed; its devices stay in the register.
+    pub closed_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub secret: SecretStorage,
+    /// Devices this connection currently reports (not missing).
+    pub device_count: u32,
+    pub last_run: Option<flotta_domain::SyncRun>,
+    /// True while a sync of this connection runs.
+    pub syncing: bool,
+}
+
+/// A successful "Test connection": the token was issued and the device list could be read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ConnectionTest {
+    /// Devices the vendor says it manages, when it says so without a full listing.
+    pub devices: Option<u32>,
+    pub elapsed_ms: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SyncPhase {
+    SigningIn,
+    Fetching,
+    /// Writing what was fetched into the register, in one transaction.
+    Applying,
+    Finished,
+}
+
+/// Progress of one running sync, sent a few times a second and once when it ends.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
+pub struct SyncProgress {
+    pub run_id: u32,
+    pub connection_id: u32,
+    pub connection_name: String,
+    pub phase: SyncPhase,
+    pub pages: u32,
+    pub records: u32,
+    /// Records the vendor said it has, when it says so.
+    pub total: Option<u32>,
+    pub records_per_second: u32,
+    pub seconds_left: Option<u32>,
+    /// Set with [`SyncPhase::Finished`]: the run as stored in the history.
+    pub run: Option<flotta_domain::SyncRun>,
+}
+
+/// Whether secrets can be kept in the OS keyring on this machine.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct SecretStoreStatus {
+    pub available: bool,
+    /// Why not, in English, when it is not available.
+    pub detail: Option<String>,
+}

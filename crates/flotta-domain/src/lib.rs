@@ -7,11 +7,16 @@
 #[macro_use]
 mod vocabulary;
 
+pub mod connection;
 pub mod device;
 pub mod identifiers;
 pub mod inventory;
 pub mod source;
+pub mod sync;
 
+pub use connection::{
+    AuthMethod, ConnectionSettings, MAX_CONCURRENCY, MAX_PAGE_SIZE, SettingsProblem, Vendor,
+};
 pub use device::{Compliance, Device, Lifecycle, OsFamily, Ownership};
 pub use identifiers::{IdentifierError, Imei, SerialNumber};
 pub use inventory::{
@@ -19,3 +24,6 @@ pub use inventory::{
     STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
 };
 pub use source::SourceKind;
+pub use sync::{
+    DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,
+};

@@ -247,12 +247,12 @@ pub(crate) fn vocabulary<T>(
 
 /// Maps names to ids for one transaction, inserting names not seen before.
 #[derive(Default)]
-struct NameCache {
+pub(crate) struct NameCache {
     ids: HashMap<(String, String), i64>,
 }
 
 impl NameCache {
-    fn model_id(
+    pub(crate) fn model_id(
         &mut self,
         tx: &Transaction<'_>,
         manufacturer: &str,
@@ -279,7 +279,11 @@ impl NameCache {
         Ok(id)
     }
 
-    fn org_unit_id(&mut self, tx: &Transaction<'_>, name: &str) -> Result<i64, StoreError> {
+    pub(crate) fn org_unit_id(
+        &mut self,
+        tx: &Transaction<'_>,
+        name: &str,
+    ) -> Result<i64, StoreError> {
         let key = (name.to_owned(), String::new());
         if let Some(id) = self.ids.get(&key) {
             return Ok(*id);

@@ -9,6 +9,7 @@
 
 mod audit;
 mod connection;
+mod connections;
 mod devices;
 mod error;
 mod migrations;
@@ -16,9 +17,12 @@ mod query;
 mod settings;
 mod sources;
 mod summary;
+mod sync_runs;
 
 pub use audit::AuditEntry;
 pub use connection::{OpenReport, Store};
+pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use sources::SourceId;
+pub use sync_runs::{LastSyncs, RunId, SyncBatch};

@@ -1,5 +1,6 @@
 //! The commands the UI can call, one module per area, and the typed bindings for them.
 
+mod connections;
 mod inventory;
 mod settings;
 mod status;
@@ -18,6 +19,19 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::query_devices,
             inventory::device_detail,
             inventory::fleet_summary,
+            connections::list_connections,
+            connections::save_connection,
+            connections::test_connection,
+            connections::remove_connection,
+            connections::start_sync,
+            connections::cancel_sync,
+            connections::sync_history,
+            connections::sync_warnings,
+            connections::device_history,
+            connections::secret_store_status,
+        ])
+        .events(tauri_specta::collect_events![
+            crate::events::SyncProgressEvent
         ])
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, toErrorPayload } from "./call";
+import { call, startupErrorCode, toErrorPayload } from "./call";
 
 describe("call", () => {
   it("passes successful results through", async () => {
@@ -24,5 +24,20 @@ describe("call", () => {
       message: "disk_on_fire: hot",
     });
     expect(toErrorPayload("plain string")).toEqual({ code: "internal", message: "plain string" });
+  });
+
+  it("keeps the codes of talking to an EMM, so the UI can word them", () => {
+    expect(toErrorPayload({ code: "sign_in_rejected", message: "AADSTS7000215: Invalid client secret" })).toEqual({
+      code: "sign_in_rejected",
+      message: "AADSTS7000215: Invalid client secret",
+    });
+    expect(toErrorPayload({ code: "sync_cancelled", message: "cancelled" }).code).toBe("sync_cancelled");
+  });
+});
+
+describe("startupErrorCode", () => {
+  it("explains database problems as they are and an EMM error at start-up as unexpected", () => {
+    expect(startupErrorCode("database_read_only")).toBe("database_read_only");
+    expect(startupErrorCode("secret_store_unavailable")).toBe("internal");
   });
 });

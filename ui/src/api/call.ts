@@ -18,6 +18,31 @@ export async function call<T>(run: () => Promise<CommandResult<T>>): Promise<Com
   }
 }
 
+/**
+ * Codes only talking to an EMM (signing in, syncing, keeping its secret) produces. Start-up
+ * never does, so the start-up screen has no texts of its own for them.
+ */
+export const CONNECTION_ERROR_CODES = [
+  "unknown_tenant",
+  "sign_in_rejected",
+  "permission_missing",
+  "network_unreachable",
+  "tls_failure",
+  "vendor_unavailable",
+  "vendor_response_invalid",
+  "secret_store_unavailable",
+  "secret_missing",
+  "sync_running",
+  "sync_cancelled",
+] as const satisfies readonly ErrorCode[];
+
+export type StartupErrorCode = Exclude<ErrorCode, (typeof CONNECTION_ERROR_CODES)[number]>;
+
+/** The code the start-up screen explains: any connection code is, there, unexpected. */
+export function startupErrorCode(code: ErrorCode): StartupErrorCode {
+  return (CONNECTION_ERROR_CODES as readonly ErrorCode[]).includes(code) ? "internal" : (code as StartupErrorCode);
+}
+
 const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "database_not_sqlite",
   "database_too_new",
@@ -25,6 +50,7 @@ const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "database_unavailable",
   "not_found",
   "invalid_input",
+  ...CONNECTION_ERROR_CODES,
   "internal",
 ]);
 

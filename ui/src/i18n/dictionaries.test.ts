@@ -30,6 +30,7 @@ describe("dictionaries", () => {
     expect(sv["ownership.corporate"]).toBe("Företagsägd");
     expect(sv["nav.inventory"]).toBe("Enheter");
     expect(sv["nav.overview"]).toBe("Översikt");
+    expect(sv["nav.connections"]).toBe("Anslutningar");
   });
 });
 

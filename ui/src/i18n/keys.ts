@@ -1,12 +1,19 @@
+import type { StartupErrorCode } from "../api/call";
 import type {
+  AuthMethod,
   Compliance,
   DeviceDetail,
   ErrorCode,
   Lifecycle,
   OsFamily,
   Ownership,
+  SecretStorage,
   SortColumn,
   SourceKind,
+  SyncMode,
+  SyncPhase,
+  SyncStatus,
+  Vendor,
 } from "../bindings";
 
 /**
@@ -21,7 +28,13 @@ export type EnumKey =
   | `compliance.${Compliance}`
   | `source.${SourceKind}`
   | `error.${ErrorCode}`
-  | `startup.${ErrorCode}.title`
-  | `startup.${ErrorCode}.body`
+  | `startup.${StartupErrorCode}.title`
+  | `startup.${StartupErrorCode}.body`
   | `column.${SortColumn}`
-  | `field.${keyof DeviceDetail}`;
+  | `field.${keyof DeviceDetail}`
+  | `vendor.${Vendor}`
+  | `auth.${AuthMethod}`
+  | `secret.${SecretStorage}`
+  | `sync.mode.${SyncMode}`
+  | `sync.status.${SyncStatus}`
+  | `sync.phase.${SyncPhase}`;

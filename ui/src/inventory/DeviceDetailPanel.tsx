@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/I18nContext";
 import { InlineError } from "../components/InlineError";
 import { useNow } from "../lib/useNow";
 import { DETAIL_SECTIONS, detailValue } from "./detailFields";
+import { DeviceHistory } from "./DeviceHistory";
 import { useDeviceDetail } from "./useDeviceDetail";
 
 type Props = { id: number; onClose: () => void };
@@ -84,6 +85,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
               </dl>
             </section>
           ))}
+        {state.status === "ok" && <DeviceHistory id={id} />}
       </div>
     </aside>
   );

@@ -10,6 +10,7 @@ import { AppDataContext, type AppData, type SummaryState } from "./appData";
 import { DemoBanner } from "./DemoBanner";
 import { Header } from "./Header";
 import { StartupError } from "./StartupError";
+import { SyncProvider } from "../sync/SyncProvider";
 import { VIEWS, type ViewId } from "./views";
 
 type Startup =
@@ -139,26 +140,28 @@ function Running({ status, settings, notices }: RunningProps) {
 
   return (
     <AppDataContext.Provider value={appData}>
-      <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
-        <Header active={active} onNavigate={navigate} />
-        {status.demo && <DemoBanner />}
-        {notices.length > 0 && (
-          <div className="app-notices">
-            {notices.map((notice) => (
-              <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+      <SyncProvider onSyncFinished={reloadSummary}>
+        <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
+          <Header active={active} onNavigate={navigate} />
+          {status.demo && <DemoBanner />}
+          {notices.length > 0 && (
+            <div className="app-notices">
+              {notices.map((notice) => (
+                <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+              ))}
+            </div>
+          )}
+          <main className="app-main">
+            {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
+              // Inactive views stay laid out but invisible and inert: `display: none` would reset
+              // the table's scroll position and hand the virtualiser a zero-sized viewport.
+              <section key={id} className="view" data-active={id === active} inert={id !== active}>
+                <Component />
+              </section>
             ))}
-          </div>
-        )}
-        <main className="app-main">
-          {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
-            // Inactive views stay laid out but invisible and inert: `display: none` would reset
-            // the table's scroll position and hand the virtualiser a zero-sized viewport.
-            <section key={id} className="view" data-active={id === active} inert={id !== active}>
-              <Component />
-            </section>
-          ))}
-        </main>
-      </div>
+          </main>
+        </div>
+      </SyncProvider>
     </AppDataContext.Provider>
   );
 }

@@ -1,4 +1,5 @@
 import { useI18n } from "../i18n/I18nContext";
+import { HeaderSyncIndicator } from "../sync/HeaderSyncIndicator";
 import { LanguageSelect } from "./LanguageSelect";
 import { VIEWS, type ViewId } from "./views";
 
@@ -26,6 +27,7 @@ export function Header({ active, onNavigate }: Props) {
           </button>
         ))}
       </nav>
+      <HeaderSyncIndicator onOpen={() => onNavigate("connections")} />
       <LanguageSelect />
     </header>
   );

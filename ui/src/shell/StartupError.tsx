@@ -1,10 +1,12 @@
 import type { ErrorPayload } from "../bindings";
+import { startupErrorCode } from "../api/call";
 import { useI18n } from "../i18n/I18nContext";
 import { LanguageSelect } from "./LanguageSelect";
 
 /** Replaces the whole app when the backend cannot start; it explains, it does not crash. */
 export function StartupError({ error }: { error: ErrorPayload }) {
   const i18n = useI18n();
+  const code = startupErrorCode(error.code);
   return (
     <main className="startup-error" data-testid="startup-error" data-code={error.code}>
       <div className="startup-error-top">
@@ -13,8 +15,8 @@ export function StartupError({ error }: { error: ErrorPayload }) {
       </div>
       <div className="startup-error-card" role="alert">
         <p className="startup-error-eyebrow">{i18n.t("startup.heading")}</p>
-        <h1>{i18n.t(`startup.${error.code}.title`)}</h1>
-        <p>{i18n.t(`startup.${error.code}.body`)}</p>
+        <h1>{i18n.t(`startup.${code}.title`)}</h1>
+        <p>{i18n.t(`startup.${code}.body`)}</p>
         <p className="muted">{i18n.t("startup.hint")}</p>
         <details>
           <summary>{i18n.t("startup.details")}</summary>

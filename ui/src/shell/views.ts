@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import type { MessageKey } from "../i18n/dictionary";
+import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
 import { OverviewView } from "../overview/OverviewView";
 
@@ -14,6 +15,7 @@ export type ViewDefinition = {
 export const VIEWS = [
   { id: "inventory", label: "nav.inventory", Component: InventoryView },
   { id: "overview", label: "nav.overview", Component: OverviewView },
+  { id: "connections", label: "nav.connections", Component: ConnectionsView },
 ] as const satisfies readonly ViewDefinition[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];

@@ -1,5 +1,7 @@
 //! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
 
+mod sync;
+
 use chrono::{DateTime, TimeZone, Utc};
 use flotta_core::{
     Clock, Config, DeviceFilters, DeviceQuery, ErrorCode, ErrorPayload, Flotta, InventoryView,
@@ -20,6 +22,7 @@ fn open(path: &std::path::Path, demo_devices: Option<usize>) -> Result<Flotta, f
         actor: "tester".into(),
         demo_devices,
         clock: Clock::Fixed(now()),
+        retry: Default::default(),
     })
 }
 

@@ -1,0 +1,193 @@
+//! Managing EMM connections: list, add, edit, test, remove.
+
+use std::time::Instant;
+
+use flotta_domain::{ConnectionSettings, SyncRun};
+use flotta_store::{SourceId, StoredConnection};
+use flotta_sync::{Connector, Secret};
+
+use crate::Flotta;
+use crate::error::Error;
+use crate::secrets::Secrets;
+use crate::transport::{Connection, ConnectionInput, ConnectionTest, SecretStoreStatus};
+
+impl Flotta {
+    pub fn list_connections(&self) -> Result<Vec<Connection>, Error> {
+        let stored = self.store().connections()?;
+        let runs = self.store().sync_runs(None, 500)?;
+        stored
+            .into_iter()
+            .map(|connection| self.connection_view(connection, &runs))
+            .collect()
+    }
+
+    fn connection_view(
+        &self,
+        stored: StoredConnection,
+        runs: &[SyncRun],
+    ) -> Result<Connection, Error> {
+        let id = stored.id.0 as u32;
+        let settings: ConnectionSettings =
+            serde_json::from_str(&stored.settings_json).map_err(|error| Error::InvalidInput {
+                what: "stored connection settings",
+                detail: error.to_string(),
+            })?;
+        Ok(Connection {
+            id,
+            settings,
+            demo: stored.demo,
+            closed_at: stored.closed_at,
+            secret: self.secrets.storage(id),
+            device_count: stored.device_count,
+            last_run: runs.iter().find(|run| run.connection_id == id).cloned(),
+            syncing: self.is_syncing(id),
+        })
+    }
+
+    pub(crate) fn connection(&self, id: u32) -> Result<Connection, Error> {
+        self.list_connections()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or(Error::ConnectionNotFound { id })
+    }
+
+    /// Adds (`id` = `None`) or changes a connection. The secret goes to the keyring (or the
+    /// session), never to the database; `None` keeps the stored one.
+    pub fn save_connection(
+        &self,
+        id: Option<u32>,
+        input: ConnectionInput,
+    ) -> Result<Connection, Error> {
+        input
+            .settings
+            .validate()
+            .map_err(|problem| Error::InvalidInput {
+                what: "connection settings",
+                detail: problem.to_string(),
+            })?;
+        let json = settings_json(&input.settings)?;
+        let now = self.clock.now();
+        let id = match id {
+            Some(id) => {
+                self.connection(id)?;
+                self.store().update_connection(
+                    SourceId(id.into()),
+                    &input.settings.name,
+                    &json,
+                    &self.actor,
+                    now,
+                )?;
+                id
+            }
+            None => {
+                let source = self.store().create_connection(
+                    input.settings.vendor.source_kind(),
+                    &input.settings.name,
+                    &json,
+                    false,
+                    &self.actor,
+                    now,
+                )?;
+                source.0 as u32
+            }
+        };
+        if let Some(secret) = input.secret.as_deref().filter(|s| !s.is_empty()) {
+            self.secrets.put(id, secret, input.session_only)?;
+        }
+        self.connection(id)
+    }
+
+    /// Adds the built-in demo tenant's connection, with its secret kept for the session.
+    pub fn add_demo_connection(
+        &self,
+        settings: &ConnectionSettings,
+        secret: &str,
+    ) -> Result<u32, Error> {
+        let json = settings_json(settings)?;
+        let existing = self
+            .store()
+            .connections()?
+            .into_iter()
+            .find(|c| c.demo && c.closed_at.is_none());
+        let id = match existing {
+            Some(connection) => {
+                let id = connection.id;
+                self.store().update_connection(
+                    id,
+                    &settings.name,
+                    &json,
+                    &self.actor,
+                    self.clock.now(),
+                )?;
+                id.0 as u32
+            }
+            None => {
+                self.store()
+                    .create_connection(
+                        settings.vendor.source_kind(),
+                        &settings.name,
+                        &json,
+                        true,
+                        &self.actor,
+                        self.clock.now(),
+                    )?
+                    .0 as u32
+            }
+        };
+        self.secrets.put(id, secret, true)?;
+        Ok(id)
+    }
+
+    /// Signs in and reads the first page. With `id` and no secret in `input`, the stored
+    /// secret is used.
+    pub async fn test_connection(
+        &self,
+        id: Option<u32>,
+        input: ConnectionInput,
+    ) -> Result<ConnectionTest, Error> {
+        let secret = match (input.secret.as_deref().filter(|s| !s.is_empty()), id) {
+            (Some(secret), _) => Secret::new(secret),
+            (None, Some(id)) => self.secret_of(id, &input.settings.name)?,
+            (None, None) => {
+                return Err(Error::InvalidInput {
+                    what: "secret",
+                    detail: "enter the client secret or password to test the connection".into(),
+                });
+            }
+        };
+        let started = Instant::now();
+        let connector = Connector::new(&input.settings, secret, self.retry)?;
+        let devices = connector.test().await?;
+        Ok(ConnectionTest {
+            devices,
+            elapsed_ms: started.elapsed().as_millis() as u32,
+        })
+    }
+
+    pub(crate) fn secret_of(&self, id: u32, name: &str) -> Result<Secret, Error> {
+        self.secrets.get(id)?.ok_or_else(|| Error::SecretMissing {
+            connection: name.to_owned(),
+        })
+    }
+
+    /// Stops syncing a connection and forgets its secret; its devices stay in the register.
+    pub fn remove_connection(&self, id: u32) -> Result<(), Error> {
+        self.connection(id)?;
+        self.cancel_sync(id);
+        self.store()
+            .close_connection(SourceId(id.into()), &self.actor, self.clock.now())?;
+        self.secrets.forget(id);
+        Ok(())
+    }
+
+    pub fn secret_store_status(&self) -> SecretStoreStatus {
+        Secrets::status()
+    }
+}
+
+fn settings_json(settings: &ConnectionSettings) -> Result<String, Error> {
+    serde_json::to_string(settings).map_err(|error| Error::InvalidInput {
+        what: "connection settings",
+        detail: error.to_string(),
+    })
+}

@@ -1,0 +1,102 @@
+//! Where connection secrets live: the OS keyring (Secret Service, Keychain, Credential
+//! Manager) through `keyring`, or — when there is none, or the user asks — memory until the
+//! app closes. Never the database, a log or an error message.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use flotta_sync::Secret;
+
+use crate::error::Error;
+use crate::transport::{SecretStorage, SecretStoreStatus};
+
+const SERVICE: &str = "se.flotta.app";
+
+#[derive(Debug, Default)]
+pub(crate) struct Secrets {
+    session: Mutex<HashMap<u32, Secret>>,
+}
+
+fn account(connection: u32) -> String {
+    format!("connection-{connection}")
+}
+
+fn entry(connection: u32) -> Result<keyring::Entry, keyring::Error> {
+    keyring::Entry::new(SERVICE, &account(connection))
+}
+
+/// The keyring's error, without anything it might echo back.
+fn unavailable(error: &keyring::Error) -> Error {
+    Error::SecretStoreUnavailable {
+        detail: error.to_string(),
+    }
+}
+
+impl Secrets {
+    fn session(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Secret>> {
+        self.session
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    pub(crate) fn status() -> SecretStoreStatus {
+        match keyring::Entry::store_status() {
+            Ok(()) => SecretStoreStatus {
+                available: true,
+                detail: None,
+            },
+            Err(error) => SecretStoreStatus {
+                available: false,
+                detail: Some(error.to_string()),
+            },
+        }
+    }
+
+    pub(crate) fn put(
+        &self,
+        connection: u32,
+        secret: &str,
+        session_only: bool,
+    ) -> Result<SecretStorage, Error> {
+        if session_only {
+            self.session().insert(connection, Secret::new(secret));
+            return Ok(SecretStorage::Session);
+        }
+        let entry = entry(connection).map_err(|e| unavailable(&e))?;
+        entry.set_password(secret).map_err(|e| unavailable(&e))?;
+        self.session().remove(&connection);
+        Ok(SecretStorage::Keyring)
+    }
+
+    pub(crate) fn get(&self, connection: u32) -> Result<Option<Secret>, Error> {
+        if let Some(secret) = self.session().get(&connection) {
+            return Ok(Some(secret.clone()));
+        }
+        let Ok(entry) = entry(connection) else {
+            return Ok(None);
+        };
+        match entry.get_password() {
+            Ok(secret) => Ok(Some(Secret::new(secret))),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(error) => Err(unavailable(&error)),
+        }
+    }
+
+    pub(crate) fn storage(&self, connection: u32) -> SecretStorage {
+        if self.session().contains_key(&connection) {
+            return SecretStorage::Session;
+        }
+        match entry(connection).map(|e| e.get_password()) {
+            Ok(Ok(_)) => SecretStorage::Keyring,
+            _ => SecretStorage::Missing,
+        }
+    }
+
+    pub(crate) fn forget(&self, connection: u32) {
+        self.session().remove(&connection);
+        if let Ok(entry) = entry(connection) {
+            // Nothing to do when there was none or there is no keyring.
+            let _ = entry.delete_credential();
+        }
+    }
+}

@@ -1,0 +1,309 @@
+//! Running a sync: fetch through the connector, collect the pages while reporting progress,
+//! then apply everything to the register in one transaction. A failure or a cancel before
+//! the apply leaves the register exactly as it was; the run is recorded either way.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use flotta_domain::{
+    ConnectionSettings, DeviceChange, RecordWarning, SyncMode, SyncRun, SyncStatus,
+};
+use flotta_store::{RunId, SourceId, SyncBatch};
+use flotta_sync::{Connector, FetchRequest, FetchedPage};
+use tokio::sync::{Notify, mpsc};
+
+use crate::Flotta;
+use crate::error::Error;
+use crate::transport::{SyncPhase, SyncProgress};
+
+/// Progress is reported at most this often (and always on a phase change).
+const PROGRESS_EVERY: Duration = Duration::from_millis(150);
+
+/// Incremental syncs ask for changes since the last sync's start, less this margin, so a
+/// device that checked in while that sync ran is not missed.
+const OVERLAP: chrono::Duration = chrono::Duration::minutes(5);
+
+impl Flotta {
+    pub(crate) fn is_syncing(&self, id: u32) -> bool {
+        self.running().contains_key(&id)
+    }
+
+    fn running(&self) -> std::sync::MutexGuard<'_, std::collections::HashMap<u32, Arc<Notify>>> {
+        self.running
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Asks a running sync of the connection to stop; it ends without changing anything.
+    pub fn cancel_sync(&self, id: u32) {
+        if let Some(cancel) = self.running().get(&id) {
+            cancel.notify_one();
+        }
+    }
+
+    /// Syncs one connection. `mode` `None` lets Flotta choose: a full sync when none has run
+    /// within the connection's full-sync interval, else an incremental one. `progress` is
+    /// called a few times a second and once at the end (with the stored run).
+    pub async fn sync_connection(
+        &self,
+        id: u32,
+        mode: Option<SyncMode>,
+        progress: &(dyn Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncRun, Error> {
+        let connection = self.connection(id)?;
+        if connection.closed_at.is_some() {
+            return Err(Error::ConnectionNotFound { id });
+        }
+        let settings = connection.settings;
+        let source = SourceId(id.into());
+        let started_at = self.clock.now();
+        let (mode, since) = self.choose_mode(source, &settings, mode, started_at)?;
+        let cancel = Arc::new(Notify::new());
+        {
+            let mut running = self.running();
+            if running.contains_key(&id) {
+                return Err(Error::SyncRunning {
+                    connection: settings.name,
+                });
+            }
+            running.insert(id, Arc::clone(&cancel));
+        }
+        let result = self
+            .run_sync(
+                id, source, &settings, mode, since, started_at, &cancel, progress,
+            )
+            .await;
+        self.running().remove(&id);
+        result
+    }
+
+    fn choose_mode(
+        &self,
+        source: SourceId,
+        settings: &ConnectionSettings,
+        asked: Option<SyncMode>,
+        now: DateTime<Utc>,
+    ) -> Result<(SyncMode, Option<DateTime<Utc>>), Error> {
+        let last = self.store().last_successful_syncs(source)?;
+        let (last_any, last_full) = (last.any, last.full);
+        let full_due = last_full.is_none_or(|full| {
+            now - full > chrono::Duration::hours(settings.full_sync_every_hours.into())
+        });
+        let mode = asked.unwrap_or(if full_due {
+            SyncMode::Full
+        } else {
+            SyncMode::Incremental
+        });
+        Ok(match (mode, last_any) {
+            (SyncMode::Incremental, Some(last)) => (mode, Some(last - OVERLAP)),
+            // Nothing synced yet: an incremental sync would be a full listing anyway.
+            (SyncMode::Incremental, None) | (SyncMode::Full, _) => (SyncMode::Full, None),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    async fn run_sync(
+        &self,
+        id: u32,
+        source: SourceId,
+        settings: &ConnectionSettings,
+        mode: SyncMode,
+        since: Option<DateTime<Utc>>,
+        started_at: DateTime<Utc>,
+        cancel: &Notify,
+        progress: &(dyn Fn(SyncProgress) + Send + Sync),
+    ) -> Result<SyncRun, Error> {
+        let run = self
+            .store()
+            .begin_sync_run(source, mode, &self.actor, started_at)?;
+        let mut report = Reporter::new(run, id, &settings.name, progress);
+        report.phase(SyncPhase::SigningIn);
+        let mut fetched = Fetched::default();
+        let outcome = async {
+            let secret = self.secret_of(id, &settings.name)?;
+            let connector = Connector::new(settings, secret, self.retry)?;
+            connector.sign_in().await?;
+            report.phase(SyncPhase::Fetching);
+            let (sender, mut receiver) = mpsc::channel::<FetchedPage>(16);
+            let fetch = connector.fetch(
+                FetchRequest {
+                    changed_since: since,
+                },
+                sender,
+            );
+            let collect = async {
+                while let Some(page) = receiver.recv().await {
+                    fetched.add(page);
+                    report.fetching(&fetched);
+                }
+            };
+            let (fetch_result, ()) = tokio::join!(fetch, collect);
+            fetch_result.map_err(Error::from)
+        };
+        let outcome = tokio::select! {
+            outcome = outcome => outcome,
+            () = cancel.notified() => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
+        };
+        let finished_at = |flotta: &Flotta| flotta.clock.now();
+        if let Err(error) = outcome {
+            let status = match &error {
+                Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
+                _ => SyncStatus::Failed,
+            };
+            let message = crate::ErrorPayload::from(&error).message;
+            self.store().end_sync_run(
+                run,
+                status,
+                Some(&message),
+                fetched.pages,
+                fetched.records,
+                finished_at(self),
+            )?;
+            report.finished(self.run_by_id(run)?);
+            return Err(error);
+        }
+        report.phase(SyncPhase::Applying);
+        let batch = SyncBatch {
+            run,
+            source,
+            mode,
+            devices: &fetched.devices,
+            warnings: &fetched.warnings,
+            pages: fetched.pages,
+            records: fetched.records,
+            finished_at: finished_at(self),
+            actor: &self.actor,
+        };
+        // SQLite blocks; tell the runtime so other tasks (the UI's queries) move to another thread.
+        let applied = tokio::task::block_in_place(|| self.store().apply_sync(&batch));
+        if let Err(error) = applied {
+            let error = Error::from(error);
+            self.store().end_sync_run(
+                run,
+                SyncStatus::Failed,
+                Some(&crate::ErrorPayload::from(&error).message),
+                fetched.pages,
+                fetched.records,
+                finished_at(self),
+            )?;
+            report.finished(self.run_by_id(run)?);
+            return Err(error);
+        }
+        let stored = self.run_by_id(run)?;
+        report.finished(stored.clone());
+        Ok(stored)
+    }
+
+    fn run_by_id(&self, run: RunId) -> Result<SyncRun, Error> {
+        self.store()
+            .sync_runs(None, 1000)?
+            .into_iter()
+            .find(|r| i64::from(r.id) == run.0)
+            .ok_or(Error::ConnectionNotFound { id: 0 })
+    }
+
+    /// Sync runs, newest first, of one connection or all.
+    pub fn sync_history(&self, connection: Option<u32>) -> Result<Vec<SyncRun>, Error> {
+        Ok(self
+            .store()
+            .sync_runs(connection.map(|id| SourceId(id.into())), 200)?)
+    }
+
+    pub fn sync_warnings(&self, run: u32) -> Result<Vec<RecordWarning>, Error> {
+        Ok(self.store().sync_warnings(RunId(run.into()))?)
+    }
+
+    pub fn device_history(&self, device: u32) -> Result<Vec<DeviceChange>, Error> {
+        Ok(self.store().device_history(device)?)
+    }
+}
+
+#[derive(Debug, Default)]
+struct Fetched {
+    devices: Vec<flotta_domain::VendorDevice>,
+    warnings: Vec<RecordWarning>,
+    pages: u32,
+    records: u32,
+    total: Option<u32>,
+}
+
+impl Fetched {
+    fn add(&mut self, page: FetchedPage) {
+        self.pages += 1;
+        self.records += page.records;
+        self.total = page.total.or(self.total);
+        self.devices.extend(page.devices);
+        self.warnings.extend(page.warnings);
+    }
+}
+
+struct Reporter<'a> {
+    run: RunId,
+    connection: u32,
+    name: &'a str,
+    sink: &'a (dyn Fn(SyncProgress) + Send + Sync),
+    started: Instant,
+    last: Option<Instant>,
+    phase: SyncPhase,
+}
+
+impl<'a> Reporter<'a> {
+    fn new(
+        run: RunId,
+        connection: u32,
+        name: &'a str,
+        sink: &'a (dyn Fn(SyncProgress) + Send + Sync),
+    ) -> Self {
+        Self {
+            run,
+            connection,
+            name,
+            sink,
+            started: Instant::now(),
+            last: None,
+            phase: SyncPhase::SigningIn,
+        }
+    }
+
+    fn send(&mut self, pages: u32, records: u32, total: Option<u32>, run: Option<SyncRun>) {
+        let seconds = self.started.elapsed().as_secs_f32().max(0.001);
+        let rate = records as f32 / seconds;
+        let seconds_left = total
+            .filter(|total| *total > records && rate > 0.0)
+            .map(|total| ((total - records) as f32 / rate).ceil() as u32);
+        self.last = Some(Instant::now());
+        (self.sink)(SyncProgress {
+            run_id: self.run.0 as u32,
+            connection_id: self.connection,
+            connection_name: self.name.to_owned(),
+            phase: self.phase,
+            pages,
+            records,
+            total,
+            records_per_second: rate.round() as u32,
+            seconds_left,
+            run,
+        });
+    }
+
+    fn phase(&mut self, phase: SyncPhase) {
+        self.phase = phase;
+        self.send(0, 0, None, None);
+    }
+
+    fn fetching(&mut self, fetched: &Fetched) {
+        if self
+            .last
+            .is_some_and(|last| last.elapsed() < PROGRESS_EVERY)
+        {
+            return;
+        }
+        self.send(fetched.pages, fetched.records, fetched.total, None);
+    }
+
+    fn finished(&mut self, run: SyncRun) {
+        self.phase = SyncPhase::Finished;
+        self.send(run.pages, run.records, None, Some(run));
+    }
+}

@@ -1,0 +1,418 @@
+//! Syncs against the vendor emulators over real HTTP into real SQLite files.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use flotta_core::{
+    AuthMethod, Clock, Config, ConnectionInput, ConnectionSettings, DeviceFilters, DeviceQuery,
+    ErrorCode, ErrorPayload, Flotta, InventoryView, RetryPolicy, SyncMode, SyncProgress,
+    SyncStatus, Vendor,
+};
+use flotta_emulator::{Api, Emulator, EmulatorConfig, Fault, FaultRule};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+const DEVICES: usize = 1200;
+
+async fn emulator() -> Emulator {
+    let mut config = EmulatorConfig::new(DEVICES, super::now());
+    config.graph_max_page = 97;
+    Emulator::start(config).await.expect("the emulator starts")
+}
+
+fn open(dir: &tempfile::TempDir) -> Flotta {
+    Flotta::open(Config {
+        database_path: dir.path().join("flotta.sqlite3"),
+        actor: "tester".into(),
+        demo_devices: None,
+        clock: Clock::System,
+        retry: RetryPolicy {
+            attempts: 4,
+            base_delay: Duration::from_millis(5),
+            max_delay: Duration::from_millis(50),
+            max_retry_after: Duration::from_secs(1),
+        },
+    })
+    .expect("the register opens")
+}
+
+fn settings(emulator: &Emulator, vendor: Vendor) -> ConnectionSettings {
+    let credentials = emulator.credentials();
+    let mut settings = ConnectionSettings::new(vendor, format!("{vendor:?} test"));
+    settings.client_id = credentials.client_id.clone();
+    settings.page_size = 100;
+    match vendor {
+        Vendor::Intune => {
+            settings.base_url = emulator.graph_url();
+            settings.token_url = Some(emulator.login_url());
+            settings.tenant = Some(credentials.tenant.clone());
+        }
+        Vendor::JamfPro => {
+            settings.base_url = emulator.jamf_url();
+            settings.token_url = None;
+        }
+        Vendor::WorkspaceOne => {
+            settings.base_url = emulator.ws1_url();
+            settings.token_url = Some(emulator.ws1_token_url());
+            settings.tenant = Some(credentials.tenant_code.clone());
+        }
+    }
+    settings
+}
+
+fn add(flotta: &Flotta, emulator: &Emulator, settings: ConnectionSettings) -> u32 {
+    let secret = match settings.auth {
+        AuthMethod::ClientCredentials => emulator.credentials().client_secret.clone(),
+        AuthMethod::Basic => emulator.credentials().password.clone(),
+    };
+    flotta
+        .save_connection(
+            None,
+            ConnectionInput {
+                settings,
+                secret: Some(secret),
+                session_only: true,
+            },
+        )
+        .expect("the connection is saved")
+        .id
+}
+
+async fn sync(
+    flotta: &Flotta,
+    id: u32,
+    mode: SyncMode,
+) -> Result<flotta_core::SyncRun, ErrorPayload> {
+    flotta
+        .sync_connection(id, Some(mode), &|_| {})
+        .await
+        .map_err(ErrorPayload::from)
+}
+
+fn total(flotta: &Flotta, search: &str) -> u32 {
+    let view = InventoryView {
+        search: search.into(),
+        filters: DeviceFilters::default(),
+        ..InventoryView::default()
+    };
+    flotta
+        .query_devices(&DeviceQuery {
+            view,
+            offset: 0,
+            limit: 1,
+        })
+        .expect("query")
+        .total
+}
+
+fn serials(emulator: &Emulator) -> std::collections::BTreeSet<String> {
+    emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .map(|e| e.device.serial.as_str().to_owned())
+            .collect()
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    let progress: Arc<Mutex<Vec<SyncProgress>>> = Arc::default();
+    let seen = Arc::clone(&progress);
+    let run = flotta
+        .sync_connection(id, None, &move |p| seen.lock().expect("lock").push(p))
+        .await?;
+    let expected = serials(&emulator);
+    // Records with neither serial nor IMEI cannot become devices; they are warnings.
+    let unmatched = run.counts.warnings;
+    assert_eq!(run.status, SyncStatus::Succeeded);
+    assert_eq!(run.mode, SyncMode::Full, "the first sync is a full one");
+    assert!(
+        run.pages > 10,
+        "Graph pages of at most 97 were followed: {} pages",
+        run.pages
+    );
+    assert_eq!(run.records as usize, expected.len());
+    assert!(
+        unmatched >= 1,
+        "the emulator sends a record without identifiers"
+    );
+    assert_eq!(
+        run.counts.added as usize + unmatched as usize,
+        expected.len()
+    );
+    assert_eq!(flotta.status()?.device_count, run.counts.added);
+    let phases: Vec<_> = progress
+        .lock()
+        .expect("lock")
+        .iter()
+        .map(|p| p.phase)
+        .collect();
+    assert_eq!(phases.first(), Some(&flotta_core::SyncPhase::SigningIn));
+    assert_eq!(phases.last(), Some(&flotta_core::SyncPhase::Finished));
+    // A serial read off the emulator's fleet is searchable in the register.
+    let some_serial = expected.iter().nth(500).cloned().unwrap_or_default();
+    assert_eq!(total(&flotta, &some_serial), 1);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let ws1 = add(
+        &flotta,
+        &emulator,
+        settings(&emulator, Vendor::WorkspaceOne),
+    );
+    let run = sync(&flotta, ws1, SyncMode::Full).await?;
+    assert_eq!(run.counts.added as usize, serials(&emulator).len());
+    let mut jamf_settings = settings(&emulator, Vendor::JamfPro);
+    jamf_settings.auth = AuthMethod::Basic;
+    jamf_settings.client_id = emulator.credentials().username.clone();
+    let jamf = add(&flotta, &emulator, jamf_settings);
+    let run = sync(&flotta, jamf, SyncMode::Full).await?;
+    assert!(
+        run.records > 100,
+        "Jamf lists the Apple devices: {}",
+        run.records
+    );
+    assert_eq!(
+        run.counts.added, 0,
+        "every Jamf device is already a unit from Workspace ONE"
+    );
+    assert_eq!(
+        flotta.status()?.device_count as usize,
+        serials(&emulator).len()
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn incremental_sync_records_history_and_full_sync_marks_missing_then_returned() -> TestResult
+{
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let before = flotta.status()?.device_count;
+
+    let touched = emulator.with_fleet(|fleet| fleet.touch(12, chrono::Utc::now()));
+    let run = sync(&flotta, id, SyncMode::Incremental).await?;
+    assert_eq!(run.mode, SyncMode::Incremental);
+    assert!(
+        (run.records as usize) < DEVICES / 2,
+        "an incremental sync asks only for recent check-ins: {} records",
+        run.records
+    );
+    assert_eq!(run.counts.updated, 12, "the touched devices changed");
+    let device = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                search: touched[0].clone(),
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .remove(0);
+    let history = flotta.device_history(device.id)?;
+    assert!(
+        history
+            .iter()
+            .any(|c| c.field == "os_version" && c.before != c.after),
+        "the OS update is in the device's history: {history:?}"
+    );
+
+    let removed = emulator.with_fleet(|fleet| fleet.take(&touched[..3]));
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(run.counts.missing, 3);
+    assert_eq!(
+        flotta.status()?.device_count,
+        before,
+        "missing devices are never deleted"
+    );
+    let connection = &flotta.list_connections()?[0];
+    assert_eq!(connection.device_count, before - 3);
+
+    emulator.with_fleet(|fleet| fleet.restore(removed));
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!((run.counts.returned, run.counts.missing), (3, 0));
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reenrolled_device_stays_one_unit() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    let first = sync(&flotta, id, SyncMode::Full).await?;
+    let reenrolled = emulator.with_fleet(|fleet| fleet.reenrol_first(5, chrono::Utc::now()));
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(run.records, first.records + 5, "both enrolments are listed");
+    assert_eq!(run.counts.added, 0, "no unit is added for a re-enrolment");
+    assert_eq!(total(&flotta, &reenrolled[0]), 1);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transient_faults_are_retried_and_the_result_is_complete() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    for fault in [
+        Fault::TooManyRequests {
+            retry_after_seconds: 1,
+        },
+        Fault::Unavailable {
+            retry_after_seconds: None,
+        },
+        Fault::ServerError,
+        Fault::DropMidBody,
+        Fault::TruncatedJson,
+        Fault::MalformedJson,
+        Fault::ExpireTokens,
+    ] {
+        emulator.arm(
+            FaultRule::once(fault)
+                .on(Api::Graph)
+                .on_path("managedDevices")
+                .after(1),
+        );
+    }
+    let tokens_before = emulator.token_requests();
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(run.status, SyncStatus::Succeeded);
+    assert_eq!(emulator.pending_faults(), 0, "every fault struck");
+    assert_eq!(
+        run.records as usize,
+        serials(&emulator).len(),
+        "no page was lost or doubled"
+    );
+    assert_eq!(
+        emulator.token_requests() - tokens_before,
+        2,
+        "one token to start, one fresh token after it expired mid-sync"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(
+        &flotta,
+        &emulator,
+        settings(&emulator, Vendor::WorkspaceOne),
+    );
+    sync(&flotta, id, SyncMode::Full).await?;
+    let before = flotta.status()?.device_count;
+    emulator.with_fleet(|fleet| fleet.touch(50, chrono::Utc::now()));
+    emulator.arm(
+        FaultRule::once(Fault::ServerError)
+            .on(Api::WorkspaceOne)
+            .after(2)
+            .times(100),
+    );
+    let error = sync(&flotta, id, SyncMode::Full)
+        .await
+        .expect_err("the sync fails");
+    assert_eq!(error.code, ErrorCode::VendorUnavailable);
+    assert!(
+        error.message.contains("/API/mdm/devices/search"),
+        "{}",
+        error.message
+    );
+    assert_eq!(flotta.status()?.device_count, before);
+    let history = flotta.sync_history(Some(id))?;
+    assert_eq!(history[0].status, SyncStatus::Failed);
+    assert_eq!(history[0].counts.updated, 0);
+    assert_eq!(history[1].status, SyncStatus::Succeeded);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_sync_changes_nothing() -> TestResult {
+    let emulator = emulator().await;
+    emulator.set_latency(Duration::from_millis(40));
+    let dir = tempfile::tempdir()?;
+    let flotta = Arc::new(open(&dir));
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    let canceller = Arc::clone(&flotta);
+    let cancel = tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        canceller.cancel_sync(id);
+    });
+    let error = sync(&flotta, id, SyncMode::Full)
+        .await
+        .expect_err("cancelled");
+    cancel.await?;
+    assert_eq!(error.code, ErrorCode::SyncCancelled);
+    assert_eq!(flotta.status()?.device_count, 0);
+    assert_eq!(
+        flotta.sync_history(Some(id))?[0].status,
+        SyncStatus::Cancelled
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn test_connection_names_what_is_wrong() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let good = settings(&emulator, Vendor::Intune);
+    let test = |settings: ConnectionSettings, secret: &str| {
+        let input = ConnectionInput {
+            settings,
+            secret: Some(secret.into()),
+            session_only: true,
+        };
+        let flotta = &flotta;
+        async move {
+            flotta
+                .test_connection(None, input)
+                .await
+                .map_err(ErrorPayload::from)
+        }
+    };
+    let secret = emulator.credentials().client_secret.clone();
+    assert!(test(good.clone(), &secret).await.is_ok());
+    let error = test(good.clone(), "wrong").await.expect_err("wrong secret");
+    assert_eq!(error.code, ErrorCode::SignInRejected);
+    assert!(
+        !error.message.contains("wrong"),
+        "the secret is never echoed: {}",
+        error.message
+    );
+    let mut unknown = good.clone();
+    unknown.tenant = Some("nobody.onmicrosoft.com".into());
+    assert_eq!(
+        test(unknown, &secret).await.expect_err("tenant").code,
+        ErrorCode::UnknownTenant
+    );
+    emulator.arm(FaultRule::once(Fault::Forbidden).on_path("managedDevices"));
+    assert_eq!(
+        test(good.clone(), &secret).await.expect_err("403").code,
+        ErrorCode::PermissionMissing
+    );
+    let mut dead = good;
+    dead.base_url = "http://127.0.0.1:9".into();
+    dead.token_url = Some("http://127.0.0.1:9".into());
+    assert_eq!(
+        test(dead, &secret).await.expect_err("dead").code,
+        ErrorCode::NetworkUnreachable
+    );
+    Ok(())
+}

@@ -1,0 +1,224 @@
+//! A connection to an EMM system: where it is, how to sign in, how hard to pull.
+//!
+//! The secret (client secret or password) is deliberately not part of these types: it lives in
+//! the OS keyring and only the sync's HTTP layer ever holds it, so it cannot leak through
+//! anything that serialises a connection (database rows, exports, logs, the UI).
+
+use serde::{Deserialize, Serialize};
+
+use crate::source::SourceKind;
+
+/// The EMM products Flotta can sync from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Vendor {
+    /// Microsoft Intune through Microsoft Graph v1.0.
+    Intune,
+    JamfPro,
+    WorkspaceOne,
+}
+
+impl Vendor {
+    pub const ALL: [Vendor; 3] = [Vendor::Intune, Vendor::JamfPro, Vendor::WorkspaceOne];
+
+    pub fn source_kind(self) -> SourceKind {
+        match self {
+            Vendor::Intune => SourceKind::Intune,
+            Vendor::JamfPro => SourceKind::Jamf,
+            Vendor::WorkspaceOne => SourceKind::WorkspaceOne,
+        }
+    }
+
+    pub fn from_source_kind(kind: SourceKind) -> Option<Self> {
+        Vendor::ALL
+            .into_iter()
+            .find(|vendor| vendor.source_kind() == kind)
+    }
+}
+
+/// How Flotta signs in to the vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMethod {
+    /// OAuth 2.0 client credentials: an API client id and its secret.
+    ClientCredentials,
+    /// A user name and password (Jamf's bearer token from basic auth, Workspace ONE's older tenants).
+    Basic,
+}
+
+/// Everything about a connection except its secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ConnectionSettings {
+    pub name: String,
+    pub vendor: Vendor,
+    /// The API's base URL: `https://graph.microsoft.com`, `https://<org>.jamfcloud.com`,
+    /// `https://as<N>.awmdm.com`.
+    pub base_url: String,
+    /// Where tokens come from, when not from `base_url`: the Microsoft identity platform
+    /// (`https://login.microsoftonline.com`) or Workspace ONE's regional token URL.
+    pub token_url: Option<String>,
+    /// The Entra tenant id (Intune) or the `aw-tenant-code` (Workspace ONE); unused for Jamf.
+    pub tenant: Option<String>,
+    pub auth: AuthMethod,
+    /// The OAuth client id, or the user name for basic auth.
+    pub client_id: String,
+    /// How many requests may be in flight at once against this connection.
+    pub concurrency: u32,
+    /// Devices asked for per page (the vendor may answer with fewer).
+    pub page_size: u32,
+    /// Sync in the background this often while the app runs; `None` = only on request.
+    pub sync_every_minutes: Option<u32>,
+    /// Incremental syncs are replaced by a full one (which also finds removed devices) this often.
+    pub full_sync_every_hours: u32,
+}
+
+/// Why a [`ConnectionSettings`] cannot be saved; names the field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct SettingsProblem {
+    pub field: &'static str,
+    pub problem: String,
+}
+
+pub const MAX_CONCURRENCY: u32 = 16;
+pub const MAX_PAGE_SIZE: u32 = 1000;
+
+impl ConnectionSettings {
+    /// Sensible settings for a new connection of `vendor`, with the vendor's public URLs.
+    pub fn new(vendor: Vendor, name: impl Into<String>) -> Self {
+        let (base_url, token_url, page_size) = match vendor {
+            Vendor::Intune => (
+                "https://graph.microsoft.com",
+                Some("https://login.microsoftonline.com"),
+                1000,
+            ),
+            Vendor::JamfPro => ("https://example.jamfcloud.com", None, 500),
+            Vendor::WorkspaceOne => (
+                "https://as1.awmdm.com",
+                Some("https://emea.uemauth.workspaceone.com/connect/token"),
+                500,
+            ),
+        };
+        Self {
+            name: name.into(),
+            vendor,
+            base_url: base_url.to_owned(),
+            token_url: token_url.map(str::to_owned),
+            tenant: None,
+            auth: AuthMethod::ClientCredentials,
+            client_id: String::new(),
+            concurrency: 4,
+            page_size,
+            sync_every_minutes: Some(60),
+            full_sync_every_hours: 24,
+        }
+    }
+
+    /// Checks what can be checked without the network. Plain `http` is refused except on
+    /// loopback (the built-in emulator), because a secret must never travel unencrypted.
+    pub fn validate(&self) -> Result<(), SettingsProblem> {
+        let problem = |field: &'static str, problem: &str| {
+            Err(SettingsProblem {
+                field,
+                problem: problem.to_owned(),
+            })
+        };
+        if self.name.trim().is_empty() {
+            return problem("name", "a connection needs a name");
+        }
+        check_url("base_url", &self.base_url)?;
+        if let Some(token_url) = &self.token_url {
+            check_url("token_url", token_url)?;
+        }
+        if self.client_id.trim().is_empty() {
+            return problem("client_id", "a client id or user name is needed");
+        }
+        let needs_tenant = match self.vendor {
+            Vendor::Intune => true,
+            Vendor::WorkspaceOne => true,
+            Vendor::JamfPro => false,
+        };
+        if needs_tenant && self.tenant.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            return problem("tenant", "this vendor needs a tenant id or tenant code");
+        }
+        if self.vendor == Vendor::Intune && self.auth == AuthMethod::Basic {
+            return problem("auth", "Microsoft Graph accepts only client credentials");
+        }
+        if !(1..=MAX_CONCURRENCY).contains(&self.concurrency) {
+            return problem("concurrency", "must be between 1 and 16");
+        }
+        if !(1..=MAX_PAGE_SIZE).contains(&self.page_size) {
+            return problem("page_size", "must be between 1 and 1000");
+        }
+        if self.sync_every_minutes == Some(0) || self.full_sync_every_hours == 0 {
+            return problem("schedule", "intervals must be at least one");
+        }
+        Ok(())
+    }
+}
+
+fn check_url(field: &'static str, url: &str) -> Result<(), SettingsProblem> {
+    let problem = |text: &str| SettingsProblem {
+        field,
+        problem: text.to_owned(),
+    };
+    let rest = if let Some(rest) = url.strip_prefix("https://") {
+        rest
+    } else if let Some(rest) = url.strip_prefix("http://") {
+        let host = rest.split(['/', ':']).next().unwrap_or_default();
+        if !matches!(host, "127.0.0.1" | "localhost") {
+            return Err(problem(
+                "must start with https:// (http is allowed only on this computer)",
+            ));
+        }
+        rest
+    } else {
+        return Err(problem("must start with https://"));
+    };
+    if rest.split('/').next().is_none_or(str::is_empty) {
+        return Err(problem("has no host name"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn intune() -> ConnectionSettings {
+        let mut settings = ConnectionSettings::new(Vendor::Intune, "Intune");
+        settings.tenant = Some("contoso.onmicrosoft.com".into());
+        settings.client_id = "app".into();
+        settings
+    }
+
+    #[test]
+    fn defaults_with_a_tenant_and_client_are_valid() {
+        assert_eq!(intune().validate(), Ok(()));
+    }
+
+    #[test]
+    fn plain_http_is_refused_except_on_loopback() {
+        let mut settings = intune();
+        settings.base_url = "http://graph.example.com".into();
+        assert_eq!(settings.validate().map_err(|p| p.field), Err("base_url"));
+        settings.base_url = "http://127.0.0.1:8080".into();
+        assert_eq!(settings.validate(), Ok(()));
+    }
+
+    #[test]
+    fn problems_name_the_field() {
+        let mut settings = intune();
+        settings.tenant = Some(" ".into());
+        assert_eq!(settings.validate().map_err(|p| p.field), Err("tenant"));
+        let mut settings = intune();
+        settings.concurrency = 0;
+        assert_eq!(settings.validate().map_err(|p| p.field), Err("concurrency"));
+        let mut settings = intune();
+        settings.auth = AuthMethod::Basic;
+        assert_eq!(settings.validate().map_err(|p| p.field), Err("auth"));
+    }
+}

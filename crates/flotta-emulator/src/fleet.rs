@@ -1,0 +1,178 @@
+//! The emulated tenant's devices: the demo generator's fleet plus the vendor-side facts
+//! (enrolment ids, removal) and the changes tests make between syncs.
+
+use chrono::{DateTime, Duration, Utc};
+use flotta_demo::FleetSpec;
+use flotta_domain::{Device, Lifecycle};
+
+/// One enrolment as the EMM knows it. A device wiped and re-enrolled appears twice, with the
+/// same serial and a new `vendor_id`, until the EMM forgets the old record.
+#[derive(Debug, Clone)]
+pub struct Enrolment {
+    /// Graph/Workspace ONE style GUID.
+    pub vendor_id: String,
+    /// Jamf and Workspace ONE number their records.
+    pub number: u32,
+    pub device: Device,
+    /// Last time anything about this record changed, for incremental queries.
+    pub changed_at: DateTime<Utc>,
+}
+
+#[derive(Debug)]
+pub struct Fleet {
+    enrolments: Vec<Enrolment>,
+    next_number: u32,
+    rng: fastrand::Rng,
+}
+
+impl Fleet {
+    /// Every unit the demo generator makes that an EMM would still manage (not recycled,
+    /// returned or stolen).
+    pub fn generate(devices: usize, seed: u64, now: DateTime<Utc>) -> Self {
+        let mut rng = fastrand::Rng::with_seed(seed ^ 0x0e11_0a7e);
+        let enrolments: Vec<Enrolment> = flotta_demo::generate(FleetSpec { devices, seed, now })
+            .into_iter()
+            .filter(|device| !matches!(device.lifecycle, Lifecycle::Recycled | Lifecycle::Returned))
+            .enumerate()
+            .map(|(index, device)| Enrolment {
+                vendor_id: guid(&mut rng),
+                number: index as u32 + 1,
+                changed_at: device.last_check_in.unwrap_or(now),
+                device,
+            })
+            .collect();
+        let next_number = enrolments.len() as u32 + 1;
+        Self {
+            enrolments,
+            next_number,
+            rng,
+        }
+    }
+
+    pub fn enrolments(&self) -> &[Enrolment] {
+        &self.enrolments
+    }
+
+    pub fn len(&self) -> usize {
+        self.enrolments.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.enrolments.is_empty()
+    }
+
+    /// Changes `count` devices (spread over the fleet) as a day of use would: a newer OS
+    /// version, a check-in at `now`, and every tenth one a new user. Returns their serials.
+    pub fn touch(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let step = (self.enrolments.len() / count.max(1)).max(1);
+        let mut touched = Vec::with_capacity(count);
+        for (n, enrolment) in self
+            .enrolments
+            .iter_mut()
+            .step_by(step)
+            .take(count)
+            .enumerate()
+        {
+            let device = &mut enrolment.device;
+            device.os_version = bump_version(&device.os_version);
+            device.last_check_in = Some(now);
+            if n % 10 == 0 {
+                device.user_name = Some(format!("Ny Användare {n}"));
+                device.user_email = Some(format!("ny.anvandare{n}@exempelstad.se"));
+            }
+            enrolment.changed_at = now;
+            touched.push(device.serial.as_str().to_owned());
+        }
+        touched
+    }
+
+    /// Forgets the last `count` enrolments, as an EMM does when devices are retired.
+    pub fn remove_last(&mut self, count: usize) -> Vec<String> {
+        let keep = self.enrolments.len().saturating_sub(count);
+        self.enrolments
+            .split_off(keep)
+            .into_iter()
+            .map(|e| e.device.serial.as_str().to_owned())
+            .collect()
+    }
+
+    /// Puts back enrolments removed earlier (or any others), at the end.
+    pub fn restore(&mut self, enrolments: Vec<Enrolment>) {
+        self.enrolments.extend(enrolments);
+    }
+
+    /// Removes and returns the enrolments of these serials.
+    pub fn take(&mut self, serials: &[String]) -> Vec<Enrolment> {
+        let (taken, kept) = std::mem::take(&mut self.enrolments)
+            .into_iter()
+            .partition(|e| serials.iter().any(|s| s == e.device.serial.as_str()));
+        self.enrolments = kept;
+        taken
+    }
+
+    /// Wipes and re-enrols the first `count` devices: each gets a second record with the same
+    /// serial and IMEI under a new vendor id, while the old record lingers.
+    pub fn reenrol_first(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let copies: Vec<Enrolment> = self.enrolments.iter().take(count).cloned().collect();
+        let mut serials = Vec::with_capacity(copies.len());
+        for mut copy in copies {
+            copy.vendor_id = guid(&mut self.rng);
+            copy.number = self.next_number;
+            self.next_number += 1;
+            copy.device.enrolled_at = Some(now);
+            copy.device.last_check_in = Some(now);
+            copy.changed_at = now;
+            serials.push(copy.device.serial.as_str().to_owned());
+            self.enrolments.push(copy);
+        }
+        serials
+    }
+
+    /// Enrols `count` brand-new devices (generated with another seed).
+    pub fn add(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let seed = self.rng.u64(..);
+        let fresh = flotta_demo::generate(FleetSpec {
+            devices: count,
+            seed,
+            now,
+        });
+        let mut serials = Vec::with_capacity(count);
+        for mut device in fresh {
+            device.lifecycle = Lifecycle::Deployed;
+            device.last_check_in = Some(now - Duration::minutes(5));
+            serials.push(device.serial.as_str().to_owned());
+            self.enrolments.push(Enrolment {
+                vendor_id: guid(&mut self.rng),
+                number: self.next_number,
+                device,
+                changed_at: now,
+            });
+            self.next_number += 1;
+        }
+        serials
+    }
+}
+
+fn guid(rng: &mut fastrand::Rng) -> String {
+    let a = rng.u128(..);
+    let hex = format!("{a:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
+fn bump_version(version: &str) -> String {
+    let mut parts: Vec<String> = version.split('.').map(str::to_owned).collect();
+    if let Some(last) = parts.last_mut()
+        && let Ok(number) = last.parse::<u32>()
+    {
+        *last = (number + 1).to_string();
+        return parts.join(".");
+    }
+    format!("{version}.1")
+}

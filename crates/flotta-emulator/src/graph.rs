@@ -1,0 +1,369 @@
+//! Microsoft Graph v1.0 (Intune): the identity platform's token endpoint and
+//! `deviceManagement/managedDevices` with `$select`, `$top`, `$filter` on `lastSyncDateTime`
+//! and opaque `@odata.nextLink` paging.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chrono::{DateTime, Utc};
+use flotta_domain::{Compliance, OsFamily, Ownership};
+use serde_json::{Map, Value, json};
+
+use crate::Shared;
+use crate::faults::Api;
+use crate::fleet::Enrolment;
+use crate::http::{self, oauth_error, rfc3339};
+
+const NEVER: &str = "0001-01-01T00:00:00Z";
+const SCOPE: &str = "https://graph.microsoft.com/.default";
+
+pub(crate) async fn token(
+    State(shared): State<Arc<Shared>>,
+    Path(tenant): Path<String>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    shared
+        .stats
+        .token_requests
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Err(response) = http::gate(&shared, Api::Graph, "token").await {
+        return response;
+    }
+    let expected = &shared.config.credentials;
+    let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+    if tenant != expected.tenant {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_tenant",
+            &format!(
+                "AADSTS90002: Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud."
+            ),
+            Some(90002),
+        );
+    }
+    if field("grant_type") != "client_credentials" {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unsupported_grant_type",
+            "AADSTS70003: The app requested an unsupported grant type.",
+            Some(70003),
+        );
+    }
+    if field("client_id") != expected.client_id {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "unauthorized_client",
+            &format!(
+                "AADSTS700016: Application with identifier '{}' was not found in the directory.",
+                field("client_id")
+            ),
+            Some(700016),
+        );
+    }
+    if field("client_secret") != expected.client_secret {
+        return oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+            Some(7000215),
+        );
+    }
+    if field("scope") != SCOPE {
+        return oauth_error(
+            StatusCode::BAD_REQUEST,
+            "invalid_scope",
+            "AADSTS70011: The provided value for the input parameter 'scope' is not valid.",
+            Some(70011),
+        );
+    }
+    http::token_body(&shared)
+}
+
+/// Where a listing continues: everything the first request asked, plus the offset. Encoded
+/// into `$skiptoken`, which clients must treat as opaque.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cursor {
+    offset: usize,
+    top: usize,
+    since: Option<DateTime<Utc>>,
+    select: Option<String>,
+}
+
+impl Cursor {
+    fn encode(&self) -> String {
+        let since = self
+            .since
+            .map(|s| s.timestamp())
+            .map_or(String::new(), |s| s.to_string());
+        let raw = format!(
+            "{}|{}|{}|{}",
+            self.offset,
+            self.top,
+            since,
+            self.select.as_deref().unwrap_or_default()
+        );
+        URL_SAFE_NO_PAD.encode(raw)
+    }
+
+    fn decode(token: &str) -> Option<Self> {
+        let raw = String::from_utf8(URL_SAFE_NO_PAD.decode(token).ok()?).ok()?;
+        let mut parts = raw.splitn(4, '|');
+        let offset = parts.next()?.parse().ok()?;
+        let top = parts.next()?.parse().ok()?;
+        let since = match parts.next()? {
+            "" => None,
+            seconds => Some(DateTime::from_timestamp(seconds.parse().ok()?, 0)?),
+        };
+        let select = Some(parts.next()?.to_owned()).filter(|s| !s.is_empty());
+        Some(Self {
+            offset,
+            top,
+            since,
+            select,
+        })
+    }
+}
+
+pub(crate) async fn managed_devices(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::Graph, "managedDevices").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
+        return response;
+    }
+    let cursor = match query.get("$skiptoken") {
+        Some(token) => match Cursor::decode(token) {
+            Some(cursor) => cursor,
+            None => {
+                return http::error(Api::Graph, StatusCode::BAD_REQUEST, "Invalid $skiptoken.");
+            }
+        },
+        None => Cursor {
+            offset: 0,
+            top: query
+                .get("$top")
+                .and_then(|top| top.parse().ok())
+                .unwrap_or(shared.config.graph_max_page),
+            // Graph ignores filters it does not support rather than refusing them.
+            since: query.get("$filter").and_then(|f| parse_since(f)),
+            select: query.get("$select").cloned(),
+        },
+    };
+    let top = cursor.top.clamp(1, shared.config.graph_max_page);
+    let body = {
+        let fleet = shared.fleet();
+        let matching: Vec<&Enrolment> = fleet
+            .enrolments()
+            .iter()
+            .filter(|e| {
+                cursor
+                    .since
+                    .is_none_or(|since| e.device.last_check_in.is_some_and(|seen| seen > since))
+            })
+            .collect();
+        let selected: Option<Vec<&str>> = cursor
+            .select
+            .as_deref()
+            .map(|s| s.split(',').map(str::trim).collect());
+        let value: Vec<Value> = matching
+            .iter()
+            .skip(cursor.offset)
+            .take(top)
+            .map(|e| select(managed_device(e), selected.as_deref()))
+            .collect();
+        let mut page = Map::new();
+        page.insert(
+            "@odata.context".into(),
+            json!(format!(
+                "{}/graph/v1.0/$metadata#deviceManagement/managedDevices",
+                shared.base_url
+            )),
+        );
+        page.insert("value".into(), Value::Array(value));
+        let next_offset = cursor.offset + top;
+        if next_offset < matching.len() {
+            let next = Cursor {
+                offset: next_offset,
+                top,
+                ..cursor.clone()
+            };
+            page.insert(
+                "@odata.nextLink".into(),
+                json!(format!(
+                    "{}/graph/v1.0/deviceManagement/managedDevices?$skiptoken={}",
+                    shared.base_url,
+                    next.encode()
+                )),
+            );
+        }
+        serde_json::to_vec(&Value::Object(page)).unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+/// `lastSyncDateTime gt 2026-11-24T08:00:00Z` → the time; anything else is ignored.
+fn parse_since(filter: &str) -> Option<DateTime<Utc>> {
+    let rest = filter.trim().strip_prefix("lastSyncDateTime gt ")?;
+    DateTime::parse_from_rfc3339(rest.trim())
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+fn select(device: Map<String, Value>, selected: Option<&[&str]>) -> Value {
+    match selected {
+        None => Value::Object(device),
+        Some(fields) => Value::Object(
+            device
+                .into_iter()
+                .filter(|(key, _)| fields.contains(&key.as_str()))
+                .collect(),
+        ),
+    }
+}
+
+/// A managedDevice as Graph v1.0 lists it, untidy where real tenants are: IMEIs with spaces,
+/// enum values in varying case, `0001-01-01` for "never", `jailBroken` as a string, empty
+/// strings for userless devices, and now and then a record with no serial and no IMEI.
+fn managed_device(enrolment: &Enrolment) -> Map<String, Value> {
+    let device = &enrolment.device;
+    let n = enrolment.number;
+    let no_identifiers = n % 4999 == 17;
+    let imei = match (&device.imei, no_identifiers) {
+        (Some(imei), false) if n.is_multiple_of(53) => spaced(imei.as_str()),
+        (Some(imei), false) => imei.as_str().to_owned(),
+        _ => String::new(),
+    };
+    let serial = if no_identifiers {
+        String::new()
+    } else {
+        device.serial.as_str().to_owned()
+    };
+    let compliance = match device.compliance {
+        Compliance::Compliant if n.is_multiple_of(97) => "Compliant",
+        Compliance::Compliant => "compliant",
+        Compliance::Noncompliant => "noncompliant",
+        Compliance::InGracePeriod => "inGracePeriod",
+        Compliance::Unknown => "unknown",
+    };
+    let jailbroken = match (device.jailbroken, n.is_multiple_of(41)) {
+        (true, _) => "True",
+        (false, true) => "Unknown",
+        (false, false) => "False",
+    };
+    let operating_system = match device.os {
+        OsFamily::Ios => "iOS",
+        OsFamily::Ipados => "iPadOS",
+        OsFamily::Android => "Android",
+        OsFamily::Windows => "Windows",
+        OsFamily::Macos => "macOS",
+        OsFamily::Other => "Linux",
+    };
+    let owner = match device.ownership {
+        Ownership::Corporate => "company",
+        Ownership::Personal => "personal",
+        Ownership::Unknown => "unknown",
+    };
+    let enrolled = match device.enrolled_at {
+        Some(_) if n.is_multiple_of(211) => NEVER.to_owned(),
+        Some(at) => rfc3339(at),
+        None => NEVER.to_owned(),
+    };
+    let email = device.user_email.clone().unwrap_or_default();
+    let json = json!({
+        "id": enrolment.vendor_id,
+        "userId": if email.is_empty() { String::new() } else { format!("u-{n:08x}") },
+        "deviceName": format!("{}_{}", device.model.replace(' ', ""), n),
+        "managedDeviceOwnerType": owner,
+        "enrolledDateTime": enrolled,
+        "lastSyncDateTime": device.last_check_in.map_or_else(|| NEVER.to_owned(), rfc3339),
+        "operatingSystem": operating_system,
+        "complianceState": compliance,
+        "jailBroken": jailbroken,
+        "managementAgent": "mdm",
+        "osVersion": device.os_version,
+        "easActivated": false,
+        "easDeviceId": "",
+        "easActivationDateTime": NEVER,
+        "azureADRegistered": true,
+        "deviceEnrollmentType": "userEnrollment",
+        "emailAddress": email,
+        "azureADDeviceId": enrolment.vendor_id.chars().rev().collect::<String>(),
+        "deviceRegistrationState": "registered",
+        "deviceCategoryDisplayName": device.org_unit.clone().unwrap_or_else(|| "Unknown".to_owned()),
+        "isSupervised": matches!(device.os, OsFamily::Ios | OsFamily::Ipados),
+        "exchangeLastSuccessfulSyncDateTime": NEVER,
+        "exchangeAccessState": "none",
+        "remoteAssistanceSessionUrl": null,
+        "isEncrypted": device.encrypted,
+        "userPrincipalName": device.user_email.clone().unwrap_or_default(),
+        "model": device.model,
+        "manufacturer": device.manufacturer,
+        "imei": imei,
+        "complianceGracePeriodExpirationDateTime": "9999-12-31T23:59:59Z",
+        "serialNumber": serial,
+        "phoneNumber": "",
+        "androidSecurityPatchLevel": if device.os == OsFamily::Android { "2026-10-01" } else { "" },
+        "userDisplayName": device.user_name.clone().unwrap_or_default(),
+        "wiFiMacAddress": format!("{:012x}", u64::from(n) * 7919),
+        "subscriberCarrier": "",
+        "meid": "",
+        "totalStorageSpaceInBytes": 128_849_018_880_u64,
+        "freeStorageSpaceInBytes": 64_424_509_440_u64 - u64::from(n % 1000) * 1_048_576,
+        "managedDeviceName": format!("{}_{}", device.user_name.clone().unwrap_or_default().replace(' ', ""), n),
+        "partnerReportedThreatState": "unknown",
+        "iccid": null,
+        "udid": null,
+        "notes": null,
+        "ethernetMacAddress": null,
+        "physicalMemoryInBytes": 0,
+    });
+    match json {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
+}
+
+fn spaced(imei: &str) -> String {
+    let (a, rest) = imei.split_at(imei.len().min(2));
+    let (b, rest) = rest.split_at(rest.len().min(6));
+    let (c, d) = rest.split_at(rest.len().min(6));
+    format!("{a} {b} {c} {d}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cursor_survives_its_round_trip() {
+        let cursor = Cursor {
+            offset: 3000,
+            top: 999,
+            since: DateTime::from_timestamp(1_790_000_000, 0),
+            select: Some("id,serialNumber".into()),
+        };
+        assert_eq!(Cursor::decode(&cursor.encode()), Some(cursor));
+    }
+
+    #[test]
+    fn only_a_last_sync_filter_is_understood() {
+        assert!(parse_since("lastSyncDateTime gt 2026-11-24T08:00:00Z").is_some());
+        assert_eq!(parse_since("operatingSystem eq 'iOS'"), None);
+    }
+
+    #[test]
+    fn imeis_are_spaced_as_people_write_them() {
+        assert_eq!(spaced("356938035643809"), "35 693803 564380 9");
+    }
+}

@@ -1,0 +1,241 @@
+//! Jamf Pro: API-client OAuth tokens, the older basic-auth bearer token with keep-alive, and
+//! `GET /api/v2/mobile-devices/detail` with 0-based `page`, `page-size`, repeated `section`
+//! and an RSQL `filter` on `lastInventoryUpdateDate`. Jamf manages the Apple devices only.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{DateTime, Utc};
+use flotta_domain::{OsFamily, Ownership};
+use serde_json::{Value, json};
+
+use crate::Shared;
+use crate::faults::Api;
+use crate::fleet::Enrolment;
+use crate::http::{self, rfc3339};
+
+pub(crate) async fn oauth_token(
+    State(shared): State<Arc<Shared>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    count_token(&shared);
+    if let Err(response) = http::gate(&shared, Api::Jamf, "token").await {
+        return response;
+    }
+    let expected = &shared.config.credentials;
+    let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+    if field("grant_type") != "client_credentials"
+        || field("client_id") != expected.client_id
+        || field("client_secret") != expected.client_secret
+    {
+        return http::oauth_error(
+            StatusCode::UNAUTHORIZED,
+            "invalid_client",
+            "Client authentication failed",
+            None,
+        );
+    }
+    let lifetime = shared.config.token_lifetime;
+    axum::Json(json!({
+        "access_token": shared.tokens.issue(lifetime),
+        "scope": "api-role:1",
+        "token_type": "Bearer",
+        "expires_in": lifetime.as_secs(),
+    }))
+    .into_response()
+}
+
+pub(crate) async fn basic_token(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    count_token(&shared);
+    if let Err(response) = http::gate(&shared, Api::Jamf, "token").await {
+        return response;
+    }
+    let expected = &shared.config.credentials;
+    let given = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Basic "))
+        .and_then(|v| STANDARD.decode(v).ok())
+        .and_then(|v| String::from_utf8(v).ok());
+    if given.as_deref() != Some(&format!("{}:{}", expected.username, expected.password)) {
+        return http::error(Api::Jamf, StatusCode::UNAUTHORIZED, "Unauthorized");
+    }
+    user_token(&shared)
+}
+
+pub(crate) async fn keep_alive(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    count_token(&shared);
+    if let Err(response) = http::require_token(&shared, Api::Jamf, &headers) {
+        return response;
+    }
+    // The old token is invalidated when a new one is issued.
+    if let Some(old) = bearer(&headers) {
+        shared.tokens.revoke(old);
+    }
+    user_token(&shared)
+}
+
+fn user_token(shared: &Shared) -> Response {
+    let lifetime = shared.config.token_lifetime;
+    let expires = Utc::now() + chrono::Duration::from_std(lifetime).unwrap_or_default();
+    axum::Json(json!({
+        "token": shared.tokens.issue(lifetime),
+        "expires": expires.to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+    }))
+    .into_response()
+}
+
+fn bearer(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(header::AUTHORIZATION)?
+        .to_str()
+        .ok()?
+        .strip_prefix("Bearer ")
+}
+
+fn count_token(shared: &Shared) {
+    shared
+        .stats
+        .token_requests
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub(crate) async fn mobile_devices(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::Jamf, "mobile-devices").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = http::require_token(&shared, Api::Jamf, &headers) {
+        return response;
+    }
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let page: usize = param("page").and_then(|p| p.parse().ok()).unwrap_or(0);
+    let page_size: usize = param("page-size")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(100);
+    if page_size == 0 || page_size > 2000 {
+        return http::error(
+            Api::Jamf,
+            StatusCode::BAD_REQUEST,
+            "page-size must be between 1 and 2000",
+        );
+    }
+    let sections: Vec<&str> = query
+        .iter()
+        .filter(|(k, _)| k == "section")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let since = param("filter").and_then(parse_since);
+    let body = {
+        let fleet = shared.fleet();
+        let matching: Vec<&Enrolment> = fleet
+            .enrolments()
+            .iter()
+            .filter(|e| matches!(e.device.os, OsFamily::Ios | OsFamily::Ipados))
+            .filter(|e| since.is_none_or(|s| e.changed_at > s))
+            .collect();
+        let results: Vec<Value> = matching
+            .iter()
+            .skip(page * page_size)
+            .take(page_size)
+            .map(|e| mobile_device(e, &sections))
+            .collect();
+        serde_json::to_vec(&json!({ "totalCount": matching.len(), "results": results }))
+            .unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+/// `lastInventoryUpdateDate>"2026-11-24T08:00:00Z"` (RSQL) → the time.
+fn parse_since(filter: &str) -> Option<DateTime<Utc>> {
+    let rest = filter
+        .strip_prefix("lastInventoryUpdateDate>")
+        .or_else(|| filter.strip_prefix("lastInventoryUpdateDate=gt="))?;
+    let value = rest.trim_matches(|c| c == '"' || c == '\'');
+    DateTime::parse_from_rfc3339(value)
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+}
+
+/// A mobile device's detail, with only the sections asked for (GENERAL when none).
+fn mobile_device(enrolment: &Enrolment, sections: &[&str]) -> Value {
+    let device = &enrolment.device;
+    let n = enrolment.number;
+    let wants = |section: &str| {
+        sections.iter().any(|s| s.eq_ignore_ascii_case(section))
+            || (sections.is_empty() && section == "GENERAL")
+    };
+    let ownership = match device.ownership {
+        Ownership::Personal => "PersonalDeviceProfile",
+        _ if n.is_multiple_of(7) => "AccountDrivenDeviceEnrollment",
+        _ => "Institutional",
+    };
+    let mut record = json!({ "mobileDeviceId": n.to_string(), "deviceType": "iOS" });
+    if wants("GENERAL") {
+        record["general"] = json!({
+            "udid": enrolment.vendor_id.replace('-', "").to_uppercase(),
+            "displayName": format!("{} {}", device.model, n),
+            "assetTag": null,
+            "siteId": "-1",
+            "lastInventoryUpdateDate": rfc3339(enrolment.changed_at),
+            "lastEnrolledDate": device.enrolled_at.map(rfc3339),
+            "osVersion": device.os_version,
+            "osBuild": "23B85",
+            "managed": true,
+            "supervised": device.ownership == Ownership::Corporate,
+            "deviceOwnershipType": ownership,
+            "timeZone": "Europe/Stockholm",
+            "sharedIpad": false,
+        });
+    }
+    if wants("HARDWARE") {
+        record["hardware"] = json!({
+            "serialNumber": device.serial.as_str(),
+            "model": device.model,
+            "modelIdentifier": "iPhone17,3",
+            "capacityMb": 122_070,
+            "availableSpaceMb": 61_035,
+            "batteryLevel": 80,
+        });
+    }
+    if wants("USER_AND_LOCATION") {
+        record["userAndLocation"] = json!({
+            "username": device.user_email.as_deref().and_then(|e| e.split('@').next()),
+            "realName": device.user_name,
+            "emailAddress": device.user_email,
+            "department": device.org_unit,
+            "departmentId": device.org_unit.as_ref().map(|_| "3"),
+            "building": null,
+        });
+    }
+    if wants("SECURITY") {
+        record["security"] = json!({
+            "dataProtected": device.encrypted,
+            "passcodePresent": device.encrypted,
+            "jailBreakDetected": device.jailbroken,
+            "lostModeEnabled": false,
+        });
+    }
+    if wants("NETWORK") {
+        record["network"] = json!({
+            "imei": device.imei.as_ref().map(|i| i.as_str()),
+            "phoneNumber": null,
+        });
+    }
+    record
+}

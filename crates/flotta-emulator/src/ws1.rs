@@ -1,0 +1,203 @@
+//! Workspace ONE UEM: the regional OAuth token URL, basic auth with `aw-tenant-code` for older
+//! tenants, and `GET /API/mdm/devices/search` with 0-based `page` and `pagesize`, PascalCase
+//! fields, nested ids, zone-less timestamps, and 204 with no body past the last page.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use axum::Form;
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use flotta_domain::{Compliance, OsFamily, Ownership};
+use serde_json::{Value, json};
+
+use crate::Shared;
+use crate::faults::Api;
+use crate::fleet::Enrolment;
+use crate::http;
+
+const NEVER: &str = "0001-01-01T00:00:00.000";
+
+pub(crate) async fn token(
+    State(shared): State<Arc<Shared>>,
+    Form(form): Form<HashMap<String, String>>,
+) -> Response {
+    shared
+        .stats
+        .token_requests
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    if let Err(response) = http::gate(&shared, Api::WorkspaceOne, "token").await {
+        return response;
+    }
+    let expected = &shared.config.credentials;
+    let field = |name: &str| form.get(name).map(String::as_str).unwrap_or_default();
+    if field("client_id") != expected.client_id || field("client_secret") != expected.client_secret
+    {
+        return http::oauth_error(StatusCode::BAD_REQUEST, "invalid_client", "", None);
+    }
+    http::token_body(&shared)
+}
+
+/// Bearer tokens need no tenant code; basic auth needs the right user, password and code.
+fn authorise(shared: &Shared, headers: &HeaderMap) -> Result<(), Response> {
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    if authorization.starts_with("Bearer ") {
+        return http::require_token(shared, Api::WorkspaceOne, headers);
+    }
+    let expected = &shared.config.credentials;
+    let user = authorization
+        .strip_prefix("Basic ")
+        .and_then(|v| STANDARD.decode(v).ok())
+        .and_then(|v| String::from_utf8(v).ok());
+    if user.as_deref() != Some(&format!("{}:{}", expected.username, expected.password)) {
+        return Err(http::error(
+            Api::WorkspaceOne,
+            StatusCode::UNAUTHORIZED,
+            "User credentials are invalid.",
+        ));
+    }
+    let code = headers.get("aw-tenant-code").and_then(|v| v.to_str().ok());
+    if code != Some(expected.tenant_code.as_str()) {
+        return Err(http::error(
+            Api::WorkspaceOne,
+            StatusCode::FORBIDDEN,
+            "Tenant code does not identify an Organization Group.",
+        ));
+    }
+    Ok(())
+}
+
+pub(crate) async fn search(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::WorkspaceOne, "devices/search").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = authorise(&shared, &headers) {
+        return response;
+    }
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    };
+    let page: usize = param("page").and_then(|p| p.parse().ok()).unwrap_or(0);
+    let page_size: usize = param("pagesize")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(500);
+    let since = param("seensince").and_then(parse_time);
+    let body = {
+        let fleet = shared.fleet();
+        let matching: Vec<&Enrolment> = fleet
+            .enrolments()
+            .iter()
+            .filter(|e| since.is_none_or(|s| e.device.last_check_in.is_some_and(|seen| seen > s)))
+            .collect();
+        let devices: Vec<Value> = matching
+            .iter()
+            .skip(page * page_size)
+            .take(page_size)
+            .map(|e| search_device(e))
+            .collect();
+        if devices.is_empty() {
+            // Past the last page (or nothing at all): no content, no body.
+            return StatusCode::NO_CONTENT.into_response();
+        }
+        serde_json::to_vec(&json!({
+            "Devices": devices,
+            "Page": page,
+            "PageSize": page_size,
+            "Total": matching.len(),
+        }))
+        .unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+/// `seensince` as integrators send it: `2026-11-24T08:00:00` (no zone) or RFC 3339.
+fn parse_time(text: &str) -> Option<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .ok()
+        .or_else(|| {
+            NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
+                .ok()
+                .map(|t| t.and_utc())
+        })
+}
+
+fn zoneless(time: Option<DateTime<Utc>>) -> String {
+    time.map_or_else(
+        || NEVER.to_owned(),
+        |t| t.format("%Y-%m-%dT%H:%M:%S%.3f").to_string(),
+    )
+}
+
+fn search_device(enrolment: &Enrolment) -> Value {
+    let device = &enrolment.device;
+    let n = enrolment.number;
+    let (platform, platform_id) = match device.os {
+        OsFamily::Ios | OsFamily::Ipados => ("Apple", 2),
+        OsFamily::Android => ("Android", 5),
+        OsFamily::Windows => ("WinRT", 12),
+        OsFamily::Macos => ("AppleOsX", 10),
+        OsFamily::Other => ("Linux", 21),
+    };
+    let ownership = match device.ownership {
+        Ownership::Corporate => "C",
+        Ownership::Personal => "E",
+        Ownership::Unknown => "Undefined",
+    };
+    let compliance = match device.compliance {
+        Compliance::Compliant => "Compliant",
+        Compliance::Noncompliant => "NonCompliant",
+        Compliance::InGracePeriod => "InGracePeriod",
+        Compliance::Unknown => "NotAvailable",
+    };
+    let mut record = json!({
+        "Id": { "Value": n },
+        "Uuid": enrolment.vendor_id,
+        "Udid": enrolment.vendor_id.replace('-', ""),
+        "SerialNumber": device.serial.as_str(),
+        "MacAddress": format!("{:012X}", u64::from(n) * 7919),
+        "Imei": device.imei.as_ref().map_or("", |i| i.as_str()),
+        "AssetNumber": format!("{:08}", n),
+        "DeviceFriendlyName": format!("{} {}", device.user_name.as_deref().unwrap_or("Delad"), device.model),
+        "LocationGroupId": { "Id": { "Value": 570 }, "Name": device.org_unit.as_deref().unwrap_or("Exempelstad"), "Uuid": "1b6ba9a0-0000-4000-8000-000000000570" },
+        "LocationGroupName": device.org_unit.as_deref().unwrap_or("Exempelstad"),
+        "UserId": { "Id": { "Value": n + 100_000 }, "Name": device.user_name, "Uuid": null },
+        "UserName": device.user_email.as_deref().and_then(|e| e.split('@').next()).unwrap_or(""),
+        "UserEmailAddress": device.user_email.as_deref().unwrap_or(""),
+        "Ownership": ownership,
+        "PlatformId": { "Id": { "Value": platform_id }, "Name": platform },
+        "Platform": platform,
+        "ModelId": { "Id": { "Value": 1 }, "Name": device.model },
+        "Model": device.model,
+        "OEMInfo": device.manufacturer,
+        "OperatingSystem": device.os_version,
+        "LastSeen": zoneless(device.last_check_in),
+        "EnrollmentStatus": "Enrolled",
+        "ComplianceStatus": compliance,
+        "LastEnrolledOn": zoneless(device.enrolled_at),
+        "LastComplianceCheckOn": zoneless(device.last_check_in),
+        "IsSupervised": false,
+        "DataProtectionStatus": if device.encrypted { 1 } else { 0 },
+        "ManagedBy": 1,
+    });
+    // Older agents do not report compromise at all.
+    if !n.is_multiple_of(13) {
+        record["CompromisedStatus"] = json!(device.jailbroken);
+    }
+    record
+}

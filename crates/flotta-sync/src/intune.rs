@@ -1,0 +1,231 @@
+//! Microsoft Intune through Graph v1.0: `deviceManagement/managedDevices` with `$select`,
+//! following `@odata.nextLink` verbatim until it is absent. Pages may be shorter than asked
+//! (or empty); only the missing link ends the listing.
+//!
+//! The cursor makes paging sequential, so the overlap comes from mapping: page n is mapped on
+//! the blocking pool while page n + 1 is on the wire. Incremental syncs filter on
+//! `lastSyncDateTime gt …` (Graph v1.0 has no delta query for managed devices, and supports
+//! only `lt`/`gt` on that field).
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use flotta_domain::{ConnectionSettings, RecordWarning, VendorDevice};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use tokio::sync::mpsc;
+
+use crate::error::SyncError;
+use crate::http::{Answer, Api};
+use crate::map::{Reader, os_family, owned, ownership, text};
+use crate::{FetchRequest, FetchedPage, deliver};
+
+/// Only the fields Flotta maps, so pages stay small on the wire.
+const SELECT: &str = "id,serialNumber,imei,manufacturer,model,operatingSystem,osVersion,\
+managedDeviceOwnerType,userPrincipalName,emailAddress,userDisplayName,complianceState,\
+jailBroken,isEncrypted,enrolledDateTime,lastSyncDateTime,deviceCategoryDisplayName";
+
+fn list_url(settings: &ConnectionSettings, request: FetchRequest, top: u32) -> String {
+    let base = settings.base_url.trim_end_matches('/');
+    let mut url =
+        format!("{base}/v1.0/deviceManagement/managedDevices?$select={SELECT}&$top={top}");
+    if let Some(since) = request.changed_since {
+        url.push_str("&$filter=lastSyncDateTime%20gt%20");
+        url.push_str(&since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
+    }
+    url
+}
+
+pub(crate) async fn first_page(
+    api: &Arc<Api>,
+    settings: &ConnectionSettings,
+    pages: mpsc::Sender<FetchedPage>,
+) -> Result<(), SyncError> {
+    let url = list_url(
+        settings,
+        FetchRequest {
+            changed_since: None,
+        },
+        1,
+    );
+    let (body, _) = api
+        .get(&url, "the first page of managed devices", envelope)
+        .await?;
+    deliver(&pages, map_page(&body)).await
+}
+
+pub(crate) async fn fetch(
+    api: &Arc<Api>,
+    settings: &ConnectionSettings,
+    request: FetchRequest,
+    pages: mpsc::Sender<FetchedPage>,
+) -> Result<(), SyncError> {
+    let mut url = list_url(settings, request, settings.page_size);
+    let mut mapping: Option<tokio::task::JoinHandle<FetchedPage>> = None;
+    let mut number = 1;
+    loop {
+        let what = format!("page {number} of managed devices");
+        let (body, next) = api.get(&url, &what, envelope).await?;
+        if let Some(previous) = mapping.take() {
+            deliver(&pages, joined(previous).await?).await?;
+        }
+        mapping = Some(tokio::task::spawn_blocking(move || map_page(&body)));
+        match next {
+            Some(next) => url = next,
+            None => break,
+        }
+        number += 1;
+    }
+    if let Some(last) = mapping {
+        deliver(&pages, joined(last).await?).await?;
+    }
+    Ok(())
+}
+
+pub(crate) async fn joined(
+    task: tokio::task::JoinHandle<FetchedPage>,
+) -> Result<FetchedPage, SyncError> {
+    task.await.map_err(|error| SyncError::InvalidResponse {
+        url: String::new(),
+        what: "a page".into(),
+        detail: format!("mapping stopped: {error}"),
+    })
+}
+
+#[derive(Deserialize)]
+struct Page<'a> {
+    #[serde(borrow)]
+    value: Vec<&'a RawValue>,
+    #[serde(rename = "@odata.nextLink")]
+    next_link: Option<String>,
+}
+
+/// Checks the page is whole and readable JSON; returns the body and the next link.
+fn envelope(answer: Answer) -> Result<(Vec<u8>, Option<String>), String> {
+    let next = {
+        let page: Page<'_> = serde_json::from_slice(&answer.body).map_err(|e| e.to_string())?;
+        page.next_link
+    };
+    Ok((answer.body, next))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct ManagedDevice<'a> {
+    #[serde(borrow)]
+    id: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    serial_number: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    imei: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    manufacturer: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    model: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    operating_system: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    os_version: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    managed_device_owner_type: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    user_principal_name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    email_address: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    user_display_name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    compliance_state: Option<Cow<'a, str>>,
+    /// A string in Graph ("True", "False", "Unknown"), not a boolean.
+    #[serde(borrow)]
+    jail_broken: Option<Cow<'a, str>>,
+    is_encrypted: Option<bool>,
+    #[serde(borrow)]
+    enrolled_date_time: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    last_sync_date_time: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    device_category_display_name: Option<Cow<'a, str>>,
+}
+
+fn map_page(body: &[u8]) -> FetchedPage {
+    let mut page = FetchedPage::default();
+    let Ok(envelope) = serde_json::from_slice::<Page<'_>>(body) else {
+        return page;
+    };
+    page.records = envelope.value.len() as u32;
+    for (index, raw) in envelope.value.iter().enumerate() {
+        match serde_json::from_str::<ManagedDevice<'_>>(raw.get()) {
+            Ok(record) => {
+                if let Some(device) = map_device(&record, raw.get(), &mut page.warnings) {
+                    page.devices.push(device);
+                }
+            }
+            Err(error) => page.warnings.push(RecordWarning {
+                vendor_id: format!("record {} of the page", index + 1),
+                field: "(record)".into(),
+                problem: format!("could not be read: {error}"),
+            }),
+        }
+    }
+    page
+}
+
+fn map_device(
+    record: &ManagedDevice<'_>,
+    raw: &str,
+    warnings: &mut Vec<RecordWarning>,
+) -> Option<VendorDevice> {
+    let Some(id) = text(record.id.as_deref()) else {
+        warnings.push(RecordWarning {
+            vendor_id: "(no id)".into(),
+            field: "id".into(),
+            problem: "a managed device without an id was skipped".into(),
+        });
+        return None;
+    };
+    let mut read = Reader::new(id, warnings);
+    let serial = read.serial("serialNumber", record.serial_number.as_deref());
+    let imei = read.imei("imei", record.imei.as_deref());
+    if serial.is_none() && imei.is_none() {
+        read.warn(
+            "serialNumber",
+            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
+        );
+        return None;
+    }
+    let jailbroken = match text(record.jail_broken.as_deref()).map(str::to_ascii_lowercase) {
+        Some(value) if value == "true" => true,
+        Some(value) if value == "false" || value == "unknown" => false,
+        None => false,
+        Some(other) => {
+            read.warn(
+                "jailBroken",
+                format!("{other:?} is neither True, False nor Unknown"),
+            );
+            false
+        }
+    };
+    let org_unit = owned(record.device_category_display_name.as_deref())
+        .filter(|category| !category.eq_ignore_ascii_case("unknown"));
+    Some(VendorDevice {
+        vendor_id: id.to_owned(),
+        serial,
+        imei,
+        manufacturer: owned(record.manufacturer.as_deref()),
+        model: owned(record.model.as_deref()),
+        os: os_family(record.operating_system.as_deref().unwrap_or_default()),
+        os_version: owned(record.os_version.as_deref()),
+        ownership: ownership(record.managed_device_owner_type.as_deref()),
+        user_name: owned(record.user_display_name.as_deref()),
+        user_email: owned(record.email_address.as_deref())
+            .or_else(|| owned(record.user_principal_name.as_deref())),
+        org_unit,
+        compliance: read.compliance("complianceState", record.compliance_state.as_deref()),
+        jailbroken,
+        encrypted: record.is_encrypted.unwrap_or(false),
+        enrolled_at: read.time("enrolledDateTime", record.enrolled_date_time.as_deref()),
+        last_check_in: read.time("lastSyncDateTime", record.last_sync_date_time.as_deref()),
+        raw_json: raw.to_owned(),
+    })
+}

@@ -1,0 +1,189 @@
+//! Reading untidy vendor values into Flotta's types. Whatever cannot be read becomes a
+//! [`RecordWarning`] naming the record and the field; the rest of the record still counts.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use flotta_domain::{Compliance, Imei, OsFamily, Ownership, RecordWarning, SerialNumber};
+
+/// Collects the warnings of one record while its fields are read.
+pub(crate) struct Reader<'a> {
+    vendor_id: &'a str,
+    pub(crate) warnings: &'a mut Vec<RecordWarning>,
+}
+
+impl<'a> Reader<'a> {
+    pub(crate) fn new(vendor_id: &'a str, warnings: &'a mut Vec<RecordWarning>) -> Self {
+        Self {
+            vendor_id,
+            warnings,
+        }
+    }
+
+    pub(crate) fn warn(&mut self, field: &str, problem: impl Into<String>) {
+        self.warnings.push(RecordWarning {
+            vendor_id: self.vendor_id.to_owned(),
+            field: field.to_owned(),
+            problem: problem.into(),
+        });
+    }
+
+    /// A timestamp in any form the vendors send: RFC 3339, or without a zone (taken as UTC,
+    /// which is what Workspace ONE means), or a bare date. `0001-01-01…` means "never".
+    pub(crate) fn time(&mut self, field: &str, value: Option<&str>) -> Option<DateTime<Utc>> {
+        let value = text(value)?;
+        if value.starts_with("0001-01-01") {
+            return None;
+        }
+        let parsed = DateTime::parse_from_rfc3339(value)
+            .map(|t| t.with_timezone(&Utc))
+            .ok()
+            .or_else(|| {
+                NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S%.f")
+                    .ok()
+                    .map(|t| t.and_utc())
+            })
+            .or_else(|| {
+                NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                    .ok()
+                    .and_then(|d| d.and_hms_opt(0, 0, 0))
+                    .map(|t| t.and_utc())
+            });
+        if parsed.is_none() {
+            self.warn(field, format!("{value:?} is not a date"));
+        }
+        parsed
+    }
+
+    pub(crate) fn serial(&mut self, field: &str, value: Option<&str>) -> Option<SerialNumber> {
+        let value = text(value)?;
+        match SerialNumber::parse(value) {
+            Ok(serial) => Some(serial),
+            Err(error) => {
+                self.warn(field, format!("{value:?}: {error}"));
+                None
+            }
+        }
+    }
+
+    /// IMEIs arrive with spaces or dashes; Wi-Fi-only devices send an empty string.
+    pub(crate) fn imei(&mut self, field: &str, value: Option<&str>) -> Option<Imei> {
+        let value = text(value)?;
+        match Imei::parse(value) {
+            Ok(imei) => Some(imei),
+            Err(error) => {
+                self.warn(field, format!("{value:?}: {error}"));
+                None
+            }
+        }
+    }
+
+    /// Compliance in any vendor's words and case.
+    pub(crate) fn compliance(&mut self, field: &str, value: Option<&str>) -> Compliance {
+        let Some(value) = text(value) else {
+            return Compliance::Unknown;
+        };
+        match value.to_ascii_lowercase().as_str() {
+            "compliant" | "true" => Compliance::Compliant,
+            "noncompliant" | "non_compliant" | "false" => Compliance::Noncompliant,
+            "ingraceperiod" | "in_grace_period" => Compliance::InGracePeriod,
+            "unknown"
+            | "notavailable"
+            | "not_available"
+            | "conflict"
+            | "error"
+            | "configmanager"
+            | "pendingcompliancecheck" => Compliance::Unknown,
+            _ => {
+                self.warn(field, format!("{value:?} is not a known compliance state"));
+                Compliance::Unknown
+            }
+        }
+    }
+}
+
+/// Trimmed text, with empty meaning absent.
+pub(crate) fn text(value: Option<&str>) -> Option<&str> {
+    value.map(str::trim).filter(|v| !v.is_empty())
+}
+
+pub(crate) fn owned(value: Option<&str>) -> Option<String> {
+    text(value).map(str::to_owned)
+}
+
+/// The OS family from a vendor's OS or platform name, in any case.
+pub(crate) fn os_family(name: &str) -> OsFamily {
+    let lower = name.trim().to_ascii_lowercase();
+    match lower.as_str() {
+        "ios" | "iphone" | "apple" => OsFamily::Ios,
+        "ipados" | "ipad" => OsFamily::Ipados,
+        "macos" | "macmdm" | "appleosx" | "mac" | "os x" => OsFamily::Macos,
+        _ if lower.starts_with("android") => OsFamily::Android,
+        _ if lower.starts_with("windows") || lower == "winrt" => OsFamily::Windows,
+        _ => OsFamily::Other,
+    }
+}
+
+pub(crate) fn ownership(value: Option<&str>) -> Ownership {
+    match text(value).map(str::to_ascii_lowercase).as_deref() {
+        Some(
+            "company" | "corporate" | "c" | "s" | "institutional" | "accountdrivendeviceenrollment",
+        ) => Ownership::Corporate,
+        Some(
+            "personal"
+            | "e"
+            | "personaldeviceprofile"
+            | "userenrollment"
+            | "accountdrivenuserenrollment",
+        ) => Ownership::Personal,
+        _ => Ownership::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read<T>(f: impl FnOnce(&mut Reader<'_>) -> T) -> (T, Vec<RecordWarning>) {
+        let mut warnings = Vec::new();
+        let value = f(&mut Reader::new("dev-1", &mut warnings));
+        (value, warnings)
+    }
+
+    #[test]
+    fn placeholder_dates_mean_never_and_zoneless_ones_are_utc() {
+        let (never, warnings) = read(|r| r.time("enrolled", Some("0001-01-01T00:00:00Z")));
+        assert_eq!((never, warnings.len()), (None, 0));
+        let (zoneless, _) = read(|r| r.time("seen", Some("2026-11-24T08:15:30.150")));
+        assert_eq!(
+            zoneless.map(|t| t.to_rfc3339()),
+            Some("2026-11-24T08:15:30.150+00:00".into())
+        );
+    }
+
+    #[test]
+    fn an_unreadable_date_is_a_warning_naming_record_and_field() {
+        let (value, warnings) = read(|r| r.time("lastSyncDateTime", Some("yesterday")));
+        assert_eq!(value, None);
+        assert_eq!(warnings[0].vendor_id, "dev-1");
+        assert_eq!(warnings[0].field, "lastSyncDateTime");
+    }
+
+    #[test]
+    fn spaced_imeis_are_read_and_empty_ones_are_absent() {
+        let (imei, warnings) = read(|r| r.imei("imei", Some("35 693803 564380 9")));
+        assert_eq!(
+            imei.map(|i| i.as_str().to_owned()),
+            Some("356938035643809".into())
+        );
+        assert!(warnings.is_empty());
+        let (empty, warnings) = read(|r| r.imei("imei", Some("")));
+        assert_eq!((empty, warnings.len()), (None, 0));
+    }
+
+    #[test]
+    fn compliance_is_read_in_any_case() {
+        let (value, _) = read(|r| r.compliance("c", Some("Compliant")));
+        assert_eq!(value, Compliance::Compliant);
+        let (value, warnings) = read(|r| r.compliance("c", Some("sort of")));
+        assert_eq!((value, warnings.len()), (Compliance::Unknown, 1));
+    }
+}
