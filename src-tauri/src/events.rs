@@ -22,6 +22,23 @@ pub fn start_sync(
     id: u32,
     mode: Option<SyncMode>,
 ) -> Result<u32, ErrorPayload> {
+    spawn_sync(app, core, id, mode)
+        .recv_timeout(Duration::from_secs(60))
+        .unwrap_or_else(|_| {
+            Err(ErrorPayload {
+                code: flotta_core::ErrorCode::Internal,
+                message: "the sync did not start within a minute".into(),
+            })
+        })
+}
+
+/// Starts a sync in the background; the receiver gets its run id, or why it did not start.
+pub fn spawn_sync(
+    app: &tauri::AppHandle,
+    core: Arc<Flotta>,
+    id: u32,
+    mode: Option<SyncMode>,
+) -> mpsc::Receiver<Result<u32, ErrorPayload>> {
     let (started, run_id) = mpsc::channel::<Result<u32, ErrorPayload>>();
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
@@ -35,7 +52,9 @@ pub fn start_sync(
             }
         };
         match core.sync_connection(id, mode, &progress).await {
-            Ok(run) => tracing::info!(run = run.id, connection = id, ?run.counts, "sync finished"),
+            Ok(run) => {
+                tracing::info!(run = run.id, connection = id, counts = ?run.counts, "sync finished")
+            }
             Err(error) => {
                 let payload = ErrorPayload::from(error);
                 tracing::warn!(connection = id, error = %payload.message, "sync ended without changes");
@@ -44,11 +63,41 @@ pub fn start_sync(
         }
     });
     run_id
-        .recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| {
-            Err(ErrorPayload {
-                code: flotta_core::ErrorCode::Internal,
-                message: "the sync did not start within a minute".into(),
-            })
-        })
 }
+
+/// Starts the demo tenant when the register should have one, and its first sync.
+pub fn start_demo(app: &tauri::AppHandle, core: &Arc<Flotta>, devices: usize) {
+    match tauri::async_runtime::block_on(core.start_demo_tenant(devices)) {
+        Ok(Some(id)) => {
+            spawn_sync(app, Arc::clone(core), id, None);
+        }
+        Ok(None) => tracing::info!("the demo tenant was removed; not starting it"),
+        Err(error) => tracing::error!(%error, "the demo tenant could not start"),
+    }
+}
+
+/// Syncs connections on their schedules while the app runs.
+pub fn run_schedules(app: &tauri::AppHandle, core: Arc<Flotta>) {
+    let app = app.clone();
+    let spawned = std::thread::Builder::new()
+        .name("sync-schedule".into())
+        .spawn(move || {
+            loop {
+                std::thread::sleep(SCHEDULE_CHECK);
+                match core.due_syncs() {
+                    Ok(due) => {
+                        for id in due {
+                            spawn_sync(&app, Arc::clone(&core), id, None);
+                        }
+                    }
+                    Err(error) => tracing::warn!(%error, "cannot read the sync schedules"),
+                }
+            }
+        });
+    if let Err(error) = spawned {
+        tracing::error!(%error, "scheduled syncs cannot run");
+    }
+}
+
+/// How often the schedules are looked at; a sync is at most this late.
+const SCHEDULE_CHECK: Duration = Duration::from_secs(30);

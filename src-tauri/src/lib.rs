@@ -24,6 +24,12 @@ pub fn run() {
         .setup(move |app| {
             builder.mount_events(app);
             let state = state::AppState::open(app.handle(), &options, started);
+            if let Ok(core) = state.core() {
+                if let Some(devices) = options.demo_devices {
+                    events::start_demo(app.handle(), &core, devices);
+                }
+                events::run_schedules(app.handle(), core);
+            }
             tauri::Manager::manage(app, state);
             Ok(())
         })

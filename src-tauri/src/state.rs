@@ -22,7 +22,8 @@ impl AppState {
             Flotta::open(Config {
                 database_path,
                 actor: flotta_core::actor_from_environment(),
-                demo_devices: options.demo_devices,
+                // The demo fleet arrives through the demo tenant's sync (`events::start_demo`).
+                demo_devices: None,
                 clock: Clock::System,
                 retry: Default::default(),
             })

@@ -39,6 +39,25 @@ export async function waitUntilReady(app) {
   await app.$(byTestId("app-ready")).waitForExist({ timeout: 60_000 });
 }
 
+/**
+ * Waits until the demo tenant's sync has filled the inventory — no sync shown in the header,
+ * and the same non-zero total twice a second apart — and returns that total.
+ */
+export async function waitForDemoSync(app) {
+  let last = -1;
+  await app.waitUntil(
+    async () => {
+      const syncing = await app.$(byTestId("header-sync-indicator")).isExisting();
+      const total = await inventoryTotal(app);
+      const settled = !syncing && total > 0 && total === last;
+      last = total;
+      return settled;
+    },
+    { timeout: 120_000, interval: 1_000, timeoutMsg: `the demo sync did not fill the inventory (last total: ${last})` },
+  );
+  return last;
+}
+
 /** The number of devices the inventory says match the current view. */
 export async function inventoryTotal(app) {
   const total = await app.$(byTestId("inventory-total"));

@@ -27,4 +27,4 @@ for _ in $(seq 1 100); do
 done
 
 FLOTTA_APP="$app" FLOTTA_DRIVER_PORT="$port" DISPLAY=":$display_number" \
-  node --test --test-concurrency=1 --test-reporter=spec ./*.test.mjs
+  node --test --test-concurrency=1 --test-reporter=spec ${FLOTTA_E2E_ONLY:-./*.test.mjs}

@@ -17,7 +17,11 @@ impl Flotta {
         let store = self.store();
         Ok(AppStatus {
             database_path: store.path().display().to_string(),
-            demo: store.open_source(SourceKind::Demo)?.is_some(),
+            demo: store.open_source(SourceKind::Demo)?.is_some()
+                || store
+                    .connections()?
+                    .iter()
+                    .any(|c| c.demo && c.closed_at.is_none()),
             device_count: store.device_count()?,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             os_locale: sys_locale::get_locale(),

@@ -7,6 +7,7 @@
 
 mod clock;
 mod connections;
+mod demo;
 mod error;
 mod inventory;
 mod secrets;
@@ -23,6 +24,7 @@ use tokio::sync::Notify;
 use flotta_store::Store;
 
 pub use clock::Clock;
+pub use demo::DEMO_CONNECTION_NAME;
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
     AuthMethod, Compliance, ConnectionSettings, DeviceChange, DeviceDetail, DeviceFilters,
@@ -59,6 +61,8 @@ pub struct Flotta {
     /// Running syncs by connection, with the signal that cancels each.
     running: Mutex<HashMap<u32, Arc<Notify>>>,
     retry: flotta_sync::RetryPolicy,
+    /// The demo tenant's emulator, served while the app runs.
+    demo_tenant: Mutex<Option<flotta_emulator::Emulator>>,
 }
 
 impl Flotta {
@@ -79,6 +83,7 @@ impl Flotta {
             secrets: secrets::Secrets::default(),
             running: Mutex::default(),
             retry: config.retry,
+            demo_tenant: Mutex::default(),
         };
         flotta.store().fail_interrupted_runs(flotta.clock.now())?;
         if let Some(devices) = config.demo_devices {

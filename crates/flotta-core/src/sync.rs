@@ -307,3 +307,23 @@ impl<'a> Reporter<'a> {
         self.send(run.pages, run.records, None, Some(run));
     }
 }
+
+impl Flotta {
+    /// Open connections whose schedule says a sync is due: none running, and the last one
+    /// started longer ago than the connection's interval (or never).
+    pub fn due_syncs(&self) -> Result<Vec<u32>, Error> {
+        let now = self.clock.now();
+        let runs = self.store().sync_runs(None, 500)?;
+        Ok(self
+            .list_connections()?
+            .into_iter()
+            .filter(|c| c.closed_at.is_none() && !c.syncing)
+            .filter_map(|c| {
+                let every = chrono::Duration::minutes(c.settings.sync_every_minutes?.into());
+                let last = runs.iter().find(|run| run.connection_id == c.id);
+                last.is_none_or(|run| now - run.started_at >= every)
+                    .then_some(c.id)
+            })
+            .collect())
+    }
+}

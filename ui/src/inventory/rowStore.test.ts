@@ -97,6 +97,25 @@ describe("RowStore", () => {
     expect(store.getRow(3)).toBeUndefined();
   });
 
+  it("reloads the rows in view after the register changed, ignoring answers from before", async () => {
+    const backend = fakeBackend();
+    const store = new RowStore(DEFAULT_VIEW, backend.fetchPage, { blockSize: 100 });
+    store.request({ start: 0, end: 10 });
+    answer(backend.pending[0]!, 0, "empty");
+    await flush();
+    expect(store.getTotal()).toBe(0);
+
+    store.request({ start: 0, end: 10 });
+    const before = backend.pending.length;
+    store.reload();
+    expect(backend.pending.length).toBe(before + 1);
+    expect(backend.pending.at(-1)?.query.view).toEqual(DEFAULT_VIEW);
+    answer(backend.pending.at(-1)!, 50_000, "synced");
+    await flush();
+    expect(store.getTotal()).toBe(50_000);
+    expect(store.getRow(0)?.serial).toBe("Ssynced0");
+  });
+
   it("drops the cache when the view changes but keeps the old height as placeholders", async () => {
     const backend = fakeBackend();
     const store = new RowStore(DEFAULT_VIEW, backend.fetchPage, { blockSize: 100 });

@@ -108,6 +108,19 @@ export class RowStore {
     return true;
   }
 
+  /**
+   * Drops the cache and fetches the rows in view again, keeping the view: the register
+   * changed underneath (a sync finished). Answers still on their way are ignored.
+   */
+  reload(): void {
+    this.generation++;
+    this.lastTotal = this.total ?? this.lastTotal;
+    this.blocks = new Map();
+    this.total = null;
+    this.emit();
+    this.request(this.wanted);
+  }
+
   /** Fetches the blocks under `range` that are neither loaded, loading nor failed. */
   request(range: RowRange): void {
     this.wanted = range;

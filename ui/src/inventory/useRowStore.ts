@@ -1,6 +1,7 @@
-import { useLayoutEffect, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useState, useSyncExternalStore } from "react";
 import { commands, type InventoryView } from "../bindings";
 import { call } from "../api/call";
+import { useSync } from "../sync/syncContext";
 import { RowStore } from "./rowStore";
 
 /** One store for the lifetime of the table; it re-keys itself when the view changes. */
@@ -12,6 +13,12 @@ export function useRowStore(view: InventoryView): RowStore {
   useLayoutEffect(() => {
     store.setView(view);
   }, [store, view]);
+
+  // A finished sync changed the register: show its rows without the user asking.
+  const { finishedRuns } = useSync().state;
+  useEffect(() => {
+    if (finishedRuns > 0) store.reload();
+  }, [store, finishedRuns]);
 
   useSyncExternalStore(store.subscribe, store.getVersion);
   return store;

@@ -1,0 +1,104 @@
+// A sync as a user runs it: the demo tenant fills the inventory, then the user adds a second
+// connection (Workspace ONE, served by the same built-in emulator), tests it, syncs it, and
+// sees the devices matched to the units already there and the run in the history.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+
+import { byTestId, freshDatabasePath, inventoryTotal, screenshot, startApp, waitForDemoSync, waitUntilReady } from "./app.mjs";
+
+let app;
+afterEach(async (context) => {
+  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  await app?.deleteSession().catch(() => {});
+  app = undefined;
+});
+
+const deadline = { timeout: 240_000 };
+
+/** Replaces a form field's text, firing the input events React listens to. */
+async function fill(testId, text) {
+  const field = await app.$(byTestId(testId));
+  await field.click();
+  await app.keys(["Control", "a"]);
+  await app.keys("Backspace");
+  await field.setValue(text);
+}
+
+test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in the history", deadline, async () => {
+  app = await startApp(freshDatabasePath(), { demoDevices: 1_500 });
+  await waitUntilReady(app);
+  const fleet = await waitForDemoSync(app);
+
+  await app.$(byTestId("nav-connections")).click();
+  await app.$(byTestId("connections-view")).waitForDisplayed({ timeout: 10_000 });
+  const demo = await app.$(`${byTestId("connection-row")}[data-name="Demo tenant (Intune)"]`);
+  await demo.waitForDisplayed({ timeout: 10_000 });
+  await app.$(byTestId("sync-run-row")).waitForExist({ timeout: 10_000 });
+  await screenshot(app, "sync-01-connections");
+
+  // The demo connection's settings say where the built-in emulator listens.
+  await demo.$(byTestId("connection-edit")).click();
+  const graphUrl = await app.$(byTestId("connection-field-base_url")).getValue();
+  const root = graphUrl.replace(/\/graph$/, "");
+  assert.match(root, /^http:\/\/127\.0\.0\.1:\d+$/, `the demo tenant runs on loopback (${graphUrl})`);
+  await app.keys("Escape");
+  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+
+  await app.$(byTestId("connection-add")).click();
+  await app.$(byTestId("connection-form")).waitForDisplayed({ timeout: 5_000 });
+  await app.$(byTestId("connection-field-vendor")).selectByAttribute("value", "workspace_one");
+  await fill("connection-field-name", "Workspace ONE (gamla avtalet)");
+  await fill("connection-field-base_url", `${root}/ws1`);
+  await fill("connection-field-token_url", `${root}/ws1-auth/connect/token`);
+  await fill("connection-field-tenant", "EXEMPELSTAD-API-KEY");
+  await fill("connection-field-client_id", "flotta-demo");
+  await fill("connection-field-secret", "not-the-secret");
+  const sessionOnly = await app.$(byTestId("connection-session-only"));
+  if (!(await sessionOnly.isSelected())) await sessionOnly.click();
+
+  // A wrong secret is named as such.
+  await app.$(byTestId("connection-test")).click();
+  const result = await app.$(byTestId("connection-test-result"));
+  await app.waitUntil(async () => (await result.getAttribute("data-status")) === "error", {
+    timeout: 20_000,
+    timeoutMsg: "the test with a wrong secret fails",
+  });
+  assert.equal(await result.getAttribute("data-code"), "sign_in_rejected");
+  await screenshot(app, "sync-02-wrong-secret");
+
+  await fill("connection-field-secret", "demo-secret");
+  await app.$(byTestId("connection-test")).click();
+  await app.waitUntil(async () => (await app.$(byTestId("connection-test-result")).getAttribute("data-status")) === "ok", {
+    timeout: 20_000,
+    timeoutMsg: "the test with the right secret succeeds",
+  });
+  await app.$(byTestId("connection-save")).click();
+  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+
+  const ws1 = await app.$(`${byTestId("connection-row")}[data-name="Workspace ONE (gamla avtalet)"]`);
+  await ws1.waitForDisplayed({ timeout: 10_000 });
+  await ws1.$(byTestId("connection-full-sync")).click();
+  await app.waitUntil(
+    async () => {
+      const results = await app.$$(byTestId("sync-result"));
+      for (const r of results) if ((await r.getAttribute("data-status")) === "succeeded") return true;
+      return false;
+    },
+    { timeout: 60_000, timeoutMsg: "the Workspace ONE sync succeeds" },
+  );
+  await screenshot(app, "sync-03-synced");
+
+  await app.waitUntil(async () => (await app.$$(byTestId("sync-run-row"))).length >= 2, {
+    timeout: 10_000,
+    timeoutMsg: "the history lists the demo sync and the new one",
+  });
+  const newest = (await app.$$(byTestId("sync-run-row")))[0];
+  assert.equal(await newest.getAttribute("data-status"), "succeeded");
+  assert.match(await newest.getText(), /Workspace ONE/);
+
+  // Both EMMs report the same phones: matched by serial, not doubled. The one unit the demo
+  // tenant's Graph listing sends without serial or IMEI (a warning there) is known to
+  // Workspace ONE by its serial, so exactly that one is added.
+  await app.$(byTestId("nav-inventory")).click();
+  assert.equal(await inventoryTotal(app), fleet + 1, "the inventory has one row per unit");
+});
