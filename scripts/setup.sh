@@ -11,7 +11,7 @@ with_test_tools=false
 packages=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libssl-dev
   libayatana-appindicator3-dev fonts-dejavu-core)
 if $with_test_tools; then
-  packages+=(xvfb xauth webkit2gtk-driver poppler-utils)
+  packages+=(xvfb xauth webkit2gtk-driver poppler-utils gnome-keyring dbus-x11)
 fi
 
 missing=()

@@ -20,7 +20,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: build and test"
 cargo build --workspace --locked
-cargo test --workspace --locked
+# A private D-Bus session with an unlocked gnome-keyring, so the tests that keep secrets in
+# the OS keyring run against the real Secret Service (and must find it).
+dbus-run-session -- sh -c 'echo -n flotta-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+  && FLOTTA_EXPECT_KEYRING=1 cargo test --workspace --locked'
 
 step "end-to-end tests of the built app"
 tests/e2e/run.sh

@@ -180,6 +180,12 @@ impl Flotta {
         Ok(())
     }
 
+    /// Keeps a secret for this process only (the command line's `FLOTTA_CONNECTION_SECRET`).
+    pub fn use_secret_for_session(&self, id: u32, secret: &str) -> Result<(), Error> {
+        self.connection(id)?;
+        self.secrets.put(id, secret, true).map(|_| ())
+    }
+
     pub fn secret_store_status(&self) -> SecretStoreStatus {
         Secrets::status()
     }

@@ -80,7 +80,7 @@ impl Flotta {
             store: Mutex::new(store),
             actor: config.actor,
             clock: config.clock,
-            secrets: secrets::Secrets::default(),
+            secrets: secrets::Secrets::new(&config.database_path),
             running: Mutex::default(),
             retry: config.retry,
             demo_tenant: Mutex::default(),

@@ -12,17 +12,12 @@ use crate::transport::{SecretStorage, SecretStoreStatus};
 
 const SERVICE: &str = "se.flotta.app";
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Secrets {
     session: Mutex<HashMap<u32, Secret>>,
-}
-
-fn account(connection: u32) -> String {
-    format!("connection-{connection}")
-}
-
-fn entry(connection: u32) -> Result<keyring::Entry, keyring::Error> {
-    keyring::Entry::new(SERVICE, &account(connection))
+    /// The register these connections belong to: connection ids restart in every register,
+    /// so the keyring account names both (a test register never touches the real one's).
+    register: String,
 }
 
 /// The keyring's error, without anything it might echo back.
@@ -33,6 +28,21 @@ fn unavailable(error: &keyring::Error) -> Error {
 }
 
 impl Secrets {
+    pub(crate) fn new(register: &std::path::Path) -> Self {
+        let register = std::fs::canonicalize(register).unwrap_or_else(|_| register.to_owned());
+        Self {
+            session: Mutex::default(),
+            register: register.display().to_string(),
+        }
+    }
+
+    fn entry(&self, connection: u32) -> Result<keyring::Entry, keyring::Error> {
+        keyring::Entry::new(
+            SERVICE,
+            &format!("connection-{connection}@{}", self.register),
+        )
+    }
+
     fn session(&self) -> std::sync::MutexGuard<'_, HashMap<u32, Secret>> {
         self.session
             .lock()
@@ -62,7 +72,7 @@ impl Secrets {
             self.session().insert(connection, Secret::new(secret));
             return Ok(SecretStorage::Session);
         }
-        let entry = entry(connection).map_err(|e| unavailable(&e))?;
+        let entry = self.entry(connection).map_err(|e| unavailable(&e))?;
         entry.set_password(secret).map_err(|e| unavailable(&e))?;
         self.session().remove(&connection);
         Ok(SecretStorage::Keyring)
@@ -72,7 +82,7 @@ impl Secrets {
         if let Some(secret) = self.session().get(&connection) {
             return Ok(Some(secret.clone()));
         }
-        let Ok(entry) = entry(connection) else {
+        let Ok(entry) = self.entry(connection) else {
             return Ok(None);
         };
         match entry.get_password() {
@@ -86,7 +96,7 @@ impl Secrets {
         if self.session().contains_key(&connection) {
             return SecretStorage::Session;
         }
-        match entry(connection).map(|e| e.get_password()) {
+        match self.entry(connection).map(|e| e.get_password()) {
             Ok(Ok(_)) => SecretStorage::Keyring,
             _ => SecretStorage::Missing,
         }
@@ -94,7 +104,7 @@ impl Secrets {
 
     pub(crate) fn forget(&self, connection: u32) {
         self.session().remove(&connection);
-        if let Ok(entry) = entry(connection) {
+        if let Ok(entry) = self.entry(connection) {
             // Nothing to do when there was none or there is no keyring.
             let _ = entry.delete_credential();
         }

@@ -14,13 +14,13 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 const DEVICES: usize = 1200;
 
-async fn emulator() -> Emulator {
+pub(crate) async fn emulator() -> Emulator {
     let mut config = EmulatorConfig::new(DEVICES, super::now());
     config.graph_max_page = 97;
     Emulator::start(config).await.expect("the emulator starts")
 }
 
-fn open(dir: &tempfile::TempDir) -> Flotta {
+pub(crate) fn open(dir: &tempfile::TempDir) -> Flotta {
     Flotta::open(Config {
         database_path: dir.path().join("flotta.sqlite3"),
         actor: "tester".into(),
@@ -36,7 +36,7 @@ fn open(dir: &tempfile::TempDir) -> Flotta {
     .expect("the register opens")
 }
 
-fn settings(emulator: &Emulator, vendor: Vendor) -> ConnectionSettings {
+pub(crate) fn settings(emulator: &Emulator, vendor: Vendor) -> ConnectionSettings {
     let credentials = emulator.credentials();
     let mut settings = ConnectionSettings::new(vendor, format!("{vendor:?} test"));
     settings.client_id = credentials.client_id.clone();
