@@ -21,8 +21,10 @@ cargo clippy --workspace --all-targets --locked -- -D warnings
 step "Rust: build and test"
 cargo build --workspace --locked
 # A private D-Bus session with an unlocked gnome-keyring, so the tests that keep secrets in
-# the OS keyring run against the real Secret Service (and must find it).
-dbus-run-session -- sh -c 'echo -n flotta-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+# the OS keyring run against the real Secret Service (and must find it). The keyring lives in
+# a fresh folder: an existing login keyring with another password would ask for it.
+keyring_home="$(mktemp -d)"
+dbus-run-session -- env XDG_DATA_HOME="$keyring_home" sh -c 'echo -n flotta-test | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
   && FLOTTA_EXPECT_KEYRING=1 cargo test --workspace --locked'
 
 step "end-to-end tests of the built app"

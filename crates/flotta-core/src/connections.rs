@@ -66,6 +66,17 @@ impl Flotta {
                 detail: problem.to_string(),
             })?;
         let json = settings_json(&input.settings)?;
+        let new_secret = input.secret.as_deref().filter(|s| !s.is_empty());
+        // Refuse before anything is written, so a missing keyring cannot leave a connection
+        // without its secret (or a second copy when the user tries again).
+        if new_secret.is_some() && !input.session_only {
+            let status = Secrets::status();
+            if !status.available {
+                return Err(Error::SecretStoreUnavailable {
+                    detail: status.detail.unwrap_or_default(),
+                });
+            }
+        }
         let now = self.clock.now();
         let id = match id {
             Some(id) => {
@@ -91,7 +102,7 @@ impl Flotta {
                 source.0 as u32
             }
         };
-        if let Some(secret) = input.secret.as_deref().filter(|s| !s.is_empty()) {
+        if let Some(secret) = new_secret {
             self.secrets.put(id, secret, input.session_only)?;
         }
         self.connection(id)

@@ -114,12 +114,24 @@ impl Flotta {
         cancel: &Notify,
         progress: &(dyn Fn(SyncProgress) + Send + Sync),
     ) -> Result<SyncRun, Error> {
+        // Graph does not say how many devices a listing has; the last full sync is a fair guess
+        // for the progress bar and the time left.
+        let expected = self
+            .store()
+            .sync_runs(Some(source), 50)?
+            .into_iter()
+            .find(|r| r.status == SyncStatus::Succeeded && r.mode == SyncMode::Full)
+            .map(|r| r.records)
+            .filter(|_| mode == SyncMode::Full);
         let run = self
             .store()
             .begin_sync_run(source, mode, &self.actor, started_at)?;
         let mut report = Reporter::new(run, id, &settings.name, progress);
         report.phase(SyncPhase::SigningIn);
-        let mut fetched = Fetched::default();
+        let mut fetched = Fetched {
+            total: expected,
+            ..Fetched::default()
+        };
         let outcome = async {
             let secret = self.secret_of(id, &settings.name)?;
             let connector = Connector::new(settings, secret, self.retry)?;

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 use flotta_demo::FleetSpec;
-use flotta_domain::{Device, Lifecycle};
+use flotta_domain::{Device, Imei, Lifecycle};
 
 /// One enrolment as the EMM knows it. A device wiped and re-enrolled appears twice, with the
 /// same serial and a new `vendor_id`, until the EMM forgets the old record.
@@ -136,8 +136,29 @@ impl Fleet {
             seed,
             now,
         });
+        // The generator numbers IMEIs by position, so a second batch would repeat the first
+        // one's; a real new phone has its own.
+        let mut taken: std::collections::HashSet<String> = self
+            .enrolments
+            .iter()
+            .filter_map(|e| e.device.imei.as_ref().map(|i| i.as_str().to_owned()))
+            .collect();
         let mut serials = Vec::with_capacity(count);
         for mut device in fresh {
+            if let Some(imei) = &device.imei {
+                let tac = imei.as_str()[..8].to_owned();
+                while device
+                    .imei
+                    .as_ref()
+                    .is_none_or(|i| taken.contains(i.as_str()))
+                {
+                    device.imei =
+                        Imei::from_body(&format!("{tac}{:06}", self.rng.u32(..1_000_000)));
+                }
+            }
+            if let Some(imei) = &device.imei {
+                taken.insert(imei.as_str().to_owned());
+            }
             device.lifecycle = Lifecycle::Deployed;
             device.last_check_in = Some(now - Duration::minutes(5));
             serials.push(device.serial.as_str().to_owned());

@@ -416,3 +416,198 @@ async fn test_connection_names_what_is_wrong() -> TestResult {
     );
     Ok(())
 }
+
+/// Every vendor with the same barrage: each transient fault once, on the device list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_connector_rides_out_every_transient_fault() -> TestResult {
+    for (vendor, api, path, auth) in [
+        (
+            Vendor::Intune,
+            Api::Graph,
+            "managedDevices",
+            AuthMethod::ClientCredentials,
+        ),
+        (
+            Vendor::JamfPro,
+            Api::Jamf,
+            "mobile-devices",
+            AuthMethod::ClientCredentials,
+        ),
+        (
+            Vendor::JamfPro,
+            Api::Jamf,
+            "mobile-devices",
+            AuthMethod::Basic,
+        ),
+        (
+            Vendor::WorkspaceOne,
+            Api::WorkspaceOne,
+            "devices/search",
+            AuthMethod::ClientCredentials,
+        ),
+        (
+            Vendor::WorkspaceOne,
+            Api::WorkspaceOne,
+            "devices/search",
+            AuthMethod::Basic,
+        ),
+    ] {
+        let emulator = emulator().await;
+        let dir = tempfile::tempdir()?;
+        let flotta = open(&dir);
+        let mut settings = settings(&emulator, vendor);
+        settings.auth = auth;
+        if auth == AuthMethod::Basic {
+            settings.client_id = emulator.credentials().username.clone();
+        }
+        let id = add(&flotta, &emulator, settings);
+        let clean = sync(&flotta, id, SyncMode::Full).await?;
+        let faults = [
+            Fault::TooManyRequests {
+                retry_after_seconds: 1,
+            },
+            Fault::Unavailable {
+                retry_after_seconds: Some(0),
+            },
+            Fault::ServerError,
+            Fault::DropMidBody,
+            Fault::TruncatedJson,
+            Fault::MalformedJson,
+            Fault::Slow(Duration::from_millis(300)),
+            Fault::ExpireTokens,
+        ];
+        for fault in faults {
+            emulator.arm(FaultRule::once(fault).on(api).on_path(path).after(1));
+        }
+        let run = sync(&flotta, id, SyncMode::Full).await?;
+        let what = format!("{vendor:?} with {auth:?}");
+        assert_eq!(emulator.pending_faults(), 0, "{what}: every fault struck");
+        assert_eq!(run.status, SyncStatus::Succeeded, "{what}");
+        assert_eq!(
+            run.records, clean.records,
+            "{what}: no page lost or doubled"
+        );
+        assert_eq!(
+            (run.counts.added, run.counts.missing, run.counts.updated),
+            (0, 0, 0),
+            "{what}: the register is exactly as after the clean sync"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn devices_enrolled_or_retired_during_a_sync_are_settled_by_the_next_full_sync() -> TestResult
+{
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(
+        &flotta,
+        &emulator,
+        settings(&emulator, Vendor::WorkspaceOne),
+    );
+    sync(&flotta, id, SyncMode::Full).await?;
+    // Four enrolments the register knows are retired, then seven new ones enrol, mid-listing.
+    emulator.arm(
+        FaultRule::once(Fault::RemoveDevices(4))
+            .on(Api::WorkspaceOne)
+            .on_path("devices/search")
+            .after(1),
+    );
+    emulator.arm(
+        FaultRule::once(Fault::AddDevices(7))
+            .on(Api::WorkspaceOne)
+            .on_path("devices/search")
+            .after(1),
+    );
+    sync(&flotta, id, SyncMode::Full).await?;
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    let listed = serials(&emulator).len();
+    assert_eq!(
+        run.records as usize, listed,
+        "the settled listing is read whole"
+    );
+    let connection = &flotta.list_connections()?[0];
+    assert_eq!(
+        connection.device_count as usize, listed,
+        "one unit per listed device"
+    );
+    assert_eq!(
+        flotta.status()?.device_count as usize,
+        listed + 4,
+        "the retired units stay in the register, marked missing"
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn untidy_graph_records_are_read_and_what_cannot_be_read_is_a_named_warning() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    let warnings = flotta.sync_warnings(run.id)?;
+    assert!(!warnings.is_empty());
+    for warning in &warnings {
+        assert_eq!(warning.field, "serialNumber", "{warning:?}");
+        assert!(
+            warning.problem.contains("no serial number and no IMEI"),
+            "{warning:?}"
+        );
+        assert_eq!(
+            warning.vendor_id.len(),
+            36,
+            "the warning names the Graph record: {warning:?}"
+        );
+    }
+    // Every 53rd enrolment has its IMEI written with spaces; it is stored as 15 digits.
+    let (serial, imei) = emulator
+        .with_fleet(|fleet| {
+            fleet.enrolments().iter().find_map(|e| {
+                let imei = e.device.imei.as_ref()?;
+                e.number.is_multiple_of(53).then(|| {
+                    (
+                        e.device.serial.as_str().to_owned(),
+                        imei.as_str().to_owned(),
+                    )
+                })
+            })
+        })
+        .ok_or("the fleet has a phone with a spaced IMEI")?;
+    assert_eq!(
+        total(&flotta, &imei),
+        1,
+        "the spaced IMEI {imei} is searchable"
+    );
+    let device = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                search: serial.clone(),
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .remove(0);
+    let detail = flotta.device_detail(device.id)?;
+    assert_eq!(detail.serial, serial);
+    // Enrolment 211 says it was enrolled on 0001-01-01, which means "never".
+    let placeholder =
+        emulator.with_fleet(|fleet| fleet.enrolments()[210].device.serial.as_str().to_owned());
+    let device = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                search: placeholder,
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .remove(0);
+    assert_eq!(flotta.device_detail(device.id)?.enrolled_at, None);
+    Ok(())
+}
