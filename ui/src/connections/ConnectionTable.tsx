@@ -173,6 +173,14 @@ function LastSync({ run, i18n, now }: { run: SyncRun | null; i18n: Translator; n
 }
 
 function SecretCell({ connection, i18n }: { connection: Connection; i18n: Translator }) {
+  // The demo tenant's secret is built in and supplied at every start: nothing to re-enter.
+  if (connection.demo && connection.secret === "session") {
+    return (
+      <span data-testid="connection-secret" data-secret="built_in">
+        {i18n.t("secret.builtIn")}
+      </span>
+    );
+  }
   const tone = connection.secret === "missing" ? "tone-bad" : connection.secret === "session" ? "tone-warn" : undefined;
   return (
     <span className={tone} data-testid="connection-secret" data-secret={connection.secret}>

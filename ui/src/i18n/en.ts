@@ -208,6 +208,7 @@ export const en = {
   "auth.client_credentials": "API client (client ID and secret)",
   "auth.basic": "User account (user name and password)",
 
+  "secret.builtIn": "Built into the demo tenant",
   "secret.keyring": "In the operating system's keyring",
   "secret.session": "For this session only; enter it again after a restart",
   "secret.missing": "Missing: edit the connection and enter it again",

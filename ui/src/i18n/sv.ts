@@ -206,6 +206,7 @@ export const sv: Dictionary = {
   "auth.client_credentials": "API-klient (klient-ID och hemlighet)",
   "auth.basic": "Användarkonto (användarnamn och lösenord)",
 
+  "secret.builtIn": "Inbyggd i demomiljön",
   "secret.keyring": "I operativsystemets nyckelring",
   "secret.session": "Bara under den här sessionen; ange den igen efter omstart",
   "secret.missing": "Saknas: redigera anslutningen och ange den igen",
