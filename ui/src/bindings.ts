@@ -379,7 +379,9 @@ export type SyncRun = {
 	/**  Pages fetched and records received. */
 	pages: number,
 	records: number,
-	/**  Why it failed, in English (the UI shows it under "Show details"). */
+	/**  Why it failed: the error code the UI words in the user's language… */
+	error_code: string | null,
+	/**  …and the English detail behind "Show details". */
 	error: string | null,
 	actor: string,
 };

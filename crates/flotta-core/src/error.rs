@@ -69,6 +69,16 @@ pub struct ErrorPayload {
     pub message: String,
 }
 
+impl ErrorCode {
+    /// The code as the UI receives it (`"sign_in_rejected"`), for storing with a sync run.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|value| value.as_str().map(str::to_owned))
+            .unwrap_or_else(|| "internal".to_owned())
+    }
+}
+
 impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {

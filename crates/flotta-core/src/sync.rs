@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use flotta_domain::{
     ConnectionSettings, DeviceChange, RecordWarning, SyncMode, SyncRun, SyncStatus,
 };
-use flotta_store::{RunId, SourceId, SyncBatch};
+use flotta_store::{RunEnd, RunId, SourceId, SyncBatch};
 use flotta_sync::{Connector, FetchRequest, FetchedPage};
 use tokio::sync::{Notify, mpsc};
 
@@ -157,21 +157,12 @@ impl Flotta {
             outcome = outcome => outcome,
             () = cancel.notified() => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
         };
-        let finished_at = |flotta: &Flotta| flotta.clock.now();
         if let Err(error) = outcome {
             let status = match &error {
                 Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
                 _ => SyncStatus::Failed,
             };
-            let message = crate::ErrorPayload::from(&error).message;
-            self.store().end_sync_run(
-                run,
-                status,
-                Some(&message),
-                fetched.pages,
-                fetched.records,
-                finished_at(self),
-            )?;
+            self.end_without_changes(run, status, &error, &fetched)?;
             report.finished(self.run_by_id(run)?);
             return Err(error);
         }
@@ -184,27 +175,44 @@ impl Flotta {
             warnings: &fetched.warnings,
             pages: fetched.pages,
             records: fetched.records,
-            finished_at: finished_at(self),
+            finished_at: self.clock.now(),
             actor: &self.actor,
         };
         // SQLite blocks; tell the runtime so other tasks (the UI's queries) move to another thread.
         let applied = tokio::task::block_in_place(|| self.store().apply_sync(&batch));
         if let Err(error) = applied {
             let error = Error::from(error);
-            self.store().end_sync_run(
-                run,
-                SyncStatus::Failed,
-                Some(&crate::ErrorPayload::from(&error).message),
-                fetched.pages,
-                fetched.records,
-                finished_at(self),
-            )?;
+            self.end_without_changes(run, SyncStatus::Failed, &error, &fetched)?;
             report.finished(self.run_by_id(run)?);
             return Err(error);
         }
         let stored = self.run_by_id(run)?;
         report.finished(stored.clone());
         Ok(stored)
+    }
+
+    /// Records a run that failed or was cancelled: nothing in the register changed.
+    fn end_without_changes(
+        &self,
+        run: RunId,
+        status: SyncStatus,
+        error: &Error,
+        fetched: &Fetched,
+    ) -> Result<(), Error> {
+        let payload = crate::ErrorPayload::from(error);
+        let code = payload.code.as_str();
+        self.store().end_sync_run(
+            run,
+            &RunEnd {
+                status,
+                error_code: Some(&code),
+                error: Some(&payload.message),
+                pages: fetched.pages,
+                records: fetched.records,
+                at: self.clock.now(),
+            },
+        )?;
+        Ok(())
     }
 
     fn run_by_id(&self, run: RunId) -> Result<SyncRun, Error> {

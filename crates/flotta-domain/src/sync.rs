@@ -132,7 +132,9 @@ pub struct SyncRun {
     /// Pages fetched and records received.
     pub pages: u32,
     pub records: u32,
-    /// Why it failed, in English (the UI shows it under "Show details").
+    /// Why it failed: the error code the UI words in the user's language…
+    pub error_code: Option<String>,
+    /// …and the English detail behind "Show details".
     pub error: Option<String>,
     pub actor: String,
 }

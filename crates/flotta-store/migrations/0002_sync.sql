@@ -40,6 +40,8 @@ CREATE TABLE sync_runs (
     missing INTEGER NOT NULL DEFAULT 0,
     returned INTEGER NOT NULL DEFAULT 0,
     warnings INTEGER NOT NULL DEFAULT 0,
+    -- Why it failed: a code the UI translates, and the English detail.
+    error_code TEXT,
     error TEXT
 ) STRICT;
 CREATE INDEX sync_runs_source ON sync_runs (source_id, id);

@@ -25,4 +25,4 @@ pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use sources::SourceId;
-pub use sync_runs::{LastSyncs, RunId, SyncBatch};
+pub use sync_runs::{LastSyncs, RunEnd, RunId, SyncBatch};

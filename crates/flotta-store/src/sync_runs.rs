@@ -36,6 +36,18 @@ pub struct SyncBatch<'a> {
     pub actor: &'a str,
 }
 
+/// How a run that changed nothing ended.
+#[derive(Debug, Clone, Copy)]
+pub struct RunEnd<'a> {
+    pub status: SyncStatus,
+    /// The code the UI words the reason by, and the English detail.
+    pub error_code: Option<&'a str>,
+    pub error: Option<&'a str>,
+    pub pages: u32,
+    pub records: u32,
+    pub at: DateTime<Utc>,
+}
+
 /// The fields whose changes are kept as history, in the order they are compared.
 const TRACKED: [&str; 11] = [
     "imei",
@@ -105,27 +117,20 @@ impl Store {
     }
 
     /// Ends a run that changed nothing: failed or cancelled, with the reason.
-    pub fn end_sync_run(
-        &mut self,
-        run: RunId,
-        status: SyncStatus,
-        error: Option<&str>,
-        pages: u32,
-        records: u32,
-        at: DateTime<Utc>,
-    ) -> Result<(), StoreError> {
+    pub fn end_sync_run(&mut self, run: RunId, end: &RunEnd<'_>) -> Result<(), StoreError> {
         self.conn
             .execute(
-                "UPDATE sync_runs SET status = ?2, error = ?3, finished_at = ?4, pages = ?5,
-                    records = ?6
+                "UPDATE sync_runs SET status = ?2, error_code = ?3, error = ?4, finished_at = ?5,
+                    pages = ?6, records = ?7
                  WHERE id = ?1",
                 params![
                     run.0,
-                    status.as_str(),
-                    error,
-                    format_time(&at),
-                    pages,
-                    records
+                    end.status.as_str(),
+                    end.error_code,
+                    end.error,
+                    format_time(&end.at),
+                    end.pages,
+                    end.records
                 ],
             )
             .context("recording the end of a sync")?;
@@ -137,7 +142,7 @@ impl Store {
     pub fn fail_interrupted_runs(&mut self, at: DateTime<Utc>) -> Result<usize, StoreError> {
         self.conn
             .execute(
-                "UPDATE sync_runs SET status = 'failed', finished_at = ?1,
+                "UPDATE sync_runs SET status = 'failed', finished_at = ?1, error_code = 'internal',
                     error = 'Flotta stopped before the sync finished; nothing was changed.'
                  WHERE status = 'running'",
                 [format_time(&at)],
@@ -230,7 +235,7 @@ impl Store {
             .prepare_cached(
                 "SELECT r.id, r.source_id, s.name, r.mode, r.status, r.started_at, r.finished_at,
                     r.added, r.updated, r.unchanged, r.missing, r.returned, r.warnings,
-                    r.pages, r.records, r.error, r.actor
+                    r.pages, r.records, r.error, r.actor, r.error_code
                  FROM sync_runs r JOIN sources s ON s.id = r.source_id
                  WHERE ?1 IS NULL OR r.source_id = ?1
                  ORDER BY r.id DESC LIMIT ?2",
@@ -258,6 +263,7 @@ impl Store {
                     records: row.get(14)?,
                     error: row.get(15)?,
                     actor: row.get(16)?,
+                    error_code: row.get(17)?,
                 })
             })
             .context("listing syncs")?;
@@ -369,6 +375,7 @@ struct RawRun {
     records: u32,
     error: Option<String>,
     actor: String,
+    error_code: Option<String>,
 }
 
 impl RawRun {
@@ -387,6 +394,7 @@ impl RawRun {
             counts: self.counts,
             pages: self.pages,
             records: self.records,
+            error_code: self.error_code,
             error: self.error,
             actor: self.actor,
         })

@@ -2,7 +2,7 @@ import type { ErrorPayload, SyncRun } from "../bindings";
 import { ErrorDetails } from "../components/ErrorDetails";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
-import { countsText, formatDuration, progressText, runDurationMs } from "./syncFormat";
+import { countsText, formatDuration, progressText, runDurationMs, runErrorText } from "./syncFormat";
 import { SyncProgressBar } from "./SyncProgressBar";
 import type { ConnectionSyncView } from "./syncState";
 
@@ -112,6 +112,7 @@ function ResultText({ run, i18n }: { run: SyncRun | null; i18n: Translator }) {
       return (
         <>
           <strong className="tone-bad">{i18n.t("sync.result.failed", { mode })}</strong>
+          {run.error_code !== null && <span data-testid="sync-result-reason">{runErrorText(run, i18n)}</span>}
           {run.error && <ErrorDetails message={run.error} />}
         </>
       );

@@ -6,7 +6,7 @@ import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { useRovingRows } from "../lib/useRovingRows";
 import { changeFieldLabel } from "../inventory/deviceChanges";
-import { formatDuration, runDurationMs } from "./syncFormat";
+import { formatDuration, runDurationMs, runErrorText } from "./syncFormat";
 
 type Props = {
   /** For the connection filter. */
@@ -124,7 +124,7 @@ function RunRow({ run, selected, rowProps }: { run: SyncRun; selected: boolean; 
         </td>
       ))}
       <td className="history-error" title={run.error ?? undefined}>
-        {run.error ?? ""}
+        {runErrorText(run, i18n) ?? ""}
       </td>
     </tr>
   );
@@ -141,6 +141,7 @@ function RunDetails({ run }: { run: SyncRun }) {
           started: i18n.format.dateTime(run.started_at),
         })}
       </h3>
+      {run.error_code !== null && <p className="tone-bad">{runErrorText(run, i18n)}</p>}
       {run.error && <ErrorDetails message={run.error} />}
       {run.counts.warnings > 0 ? (
         <RunWarnings runId={run.id} />

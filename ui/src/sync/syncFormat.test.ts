@@ -9,6 +9,7 @@ import {
   progressRatio,
   progressText,
   runDurationMs,
+  runErrorText,
 } from "./syncFormat";
 import type { RunningSync } from "./syncState";
 import { progress, run } from "./testData";
@@ -120,5 +121,19 @@ describe("run summaries", () => {
   it("measures finished runs only", () => {
     expect(runDurationMs(run())).toBe(65_000);
     expect(runDurationMs(run({ finished_at: null, status: "running" }))).toBeNull();
+  });
+});
+
+describe("runErrorText", () => {
+  it("words a failed run by its code in the user's language", () => {
+    const failed = run({ status: "failed", error_code: "sign_in_rejected", error: "sign-in at https://x/token was refused" });
+    expect(runErrorText(failed, en)).toBe(en.error({ code: "sign_in_rejected", message: "" }));
+    expect(runErrorText(failed, sv)).toBe(sv.error({ code: "sign_in_rejected", message: "" }));
+    expect(runErrorText(failed, en)).not.toBe(runErrorText(failed, sv));
+  });
+
+  it("falls back to the detail for a code this UI does not know, and is empty without an error", () => {
+    expect(runErrorText(run({ status: "failed", error_code: "future_code", error: "detail" }), en)).toBe("detail");
+    expect(runErrorText(run(), en)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { SyncCounts, SyncProgress, SyncRun } from "../bindings";
+import { isErrorCode } from "../api/call";
 import type { Translator } from "../i18n/translator";
 import type { RunningSync } from "./syncState";
 
@@ -122,4 +123,14 @@ export function runDurationMs(run: SyncRun): number | null {
   const end = Date.parse(run.finished_at);
   if (Number.isNaN(start) || Number.isNaN(end)) return null;
   return Math.max(0, end - start);
+}
+
+/**
+ * Why a run failed, in the user's language when the backend gave a code it knows; the
+ * English detail stays for "Show details". `null` for runs without an error.
+ */
+export function runErrorText(run: SyncRun, i18n: Translator): string | null {
+  if (run.error === null && run.error_code === null) return null;
+  if (isErrorCode(run.error_code)) return i18n.error({ code: run.error_code, message: run.error ?? "" });
+  return run.error;
 }

@@ -13,6 +13,7 @@ export function run(change: Partial<SyncRun> = {}): SyncRun {
     counts: { added: 12, updated: 40, unchanged: 49_940, missing: 3, returned: 0, warnings: 5 },
     pages: 50,
     records: 50_000,
+    error_code: null,
     error: null,
     actor: "anna",
     ...change,

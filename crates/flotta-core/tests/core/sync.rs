@@ -337,6 +337,11 @@ async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResul
     assert_eq!(flotta.status()?.device_count, before);
     let history = flotta.sync_history(Some(id))?;
     assert_eq!(history[0].status, SyncStatus::Failed);
+    assert_eq!(
+        history[0].error_code.as_deref(),
+        Some("vendor_unavailable"),
+        "the history keeps the reason's code"
+    );
     assert_eq!(history[0].counts.updated, 0);
     assert_eq!(history[1].status, SyncStatus::Succeeded);
     Ok(())
