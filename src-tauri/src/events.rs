@@ -65,15 +65,31 @@ pub fn spawn_sync(
     run_id
 }
 
-/// Starts the demo tenant when the register should have one, and its first sync.
+/// Serves the demo tenant when the register has one, and syncs it at once on its first start.
+/// The demo connection is looked up before the window opens (so the UI sees it), the emulator
+/// starts in the background (so the window does not wait for it).
 pub fn start_demo(app: &tauri::AppHandle, core: &Arc<Flotta>, devices: usize) {
-    match tauri::async_runtime::block_on(core.start_demo_tenant(devices)) {
-        Ok(Some(id)) => {
-            spawn_sync(app, Arc::clone(core), id, None);
+    let demo = match core.demo_connection() {
+        Ok(Some(demo)) => demo,
+        Ok(None) => {
+            tracing::info!("the demo tenant was removed; not starting it");
+            return;
         }
-        Ok(None) => tracing::info!("the demo tenant was removed; not starting it"),
-        Err(error) => tracing::error!(%error, "the demo tenant could not start"),
-    }
+        Err(error) => {
+            tracing::error!(%error, "the demo connection could not be read");
+            return;
+        }
+    };
+    let (app, core) = (app.clone(), Arc::clone(core));
+    tauri::async_runtime::spawn(async move {
+        if let Err(error) = core.serve_demo_tenant(demo, devices).await {
+            tracing::error!(%error, "the demo tenant could not start");
+            return;
+        }
+        if demo.needs_first_sync {
+            spawn_sync(&app, core, demo.connection, None);
+        }
+    });
 }
 
 /// Syncs connections on their schedules while the app runs.

@@ -108,11 +108,12 @@ impl Flotta {
         self.connection(id)
     }
 
-    /// Adds the built-in demo tenant's connection, with its secret kept for the session.
-    pub fn add_demo_connection(
+    /// Adds or updates the built-in demo tenant's connection; its secret, once known, is
+    /// kept for the session (the app supplies it at every start).
+    pub(crate) fn add_demo_connection(
         &self,
         settings: &ConnectionSettings,
-        secret: &str,
+        secret: Option<&str>,
     ) -> Result<u32, Error> {
         let json = settings_json(settings)?;
         let existing = self
@@ -120,17 +121,14 @@ impl Flotta {
             .connections()?
             .into_iter()
             .find(|c| c.demo && c.closed_at.is_none());
+        let now = self.clock.now();
         let id = match existing {
+            // The emulator listens on a new port at every start; that is not a user's change,
+            // so it is not audited as one.
             Some(connection) => {
-                let id = connection.id;
-                self.store().update_connection(
-                    id,
-                    &settings.name,
-                    &json,
-                    &self.actor,
-                    self.clock.now(),
-                )?;
-                id.0 as u32
+                self.store()
+                    .set_connection_settings(connection.id, &settings.name, &json)?;
+                connection.id.0 as u32
             }
             None => {
                 self.store()
@@ -140,12 +138,14 @@ impl Flotta {
                         &json,
                         true,
                         &self.actor,
-                        self.clock.now(),
+                        now,
                     )?
                     .0 as u32
             }
         };
-        self.secrets.put(id, secret, true)?;
+        if let Some(secret) = secret {
+            self.secrets.put(id, secret, true)?;
+        }
         Ok(id)
     }
 

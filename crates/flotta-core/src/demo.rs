@@ -9,17 +9,63 @@ use crate::{Error, Flotta};
 
 pub const DEMO_CONNECTION_NAME: &str = "Demo tenant (Intune)";
 
+/// Where the demo connection points until its emulator listens (nothing listens there).
+const NOT_YET_SERVED: &str = "http://127.0.0.1:9";
+
+fn demo_settings(base: &str, login: &str, client_id: &str, tenant: &str) -> ConnectionSettings {
+    let mut settings = ConnectionSettings::new(Vendor::Intune, DEMO_CONNECTION_NAME);
+    settings.base_url = base.to_owned();
+    settings.token_url = Some(login.to_owned());
+    settings.tenant = Some(tenant.to_owned());
+    settings.client_id = client_id.to_owned();
+    settings.page_size = 1000;
+    settings.sync_every_minutes = Some(30);
+    settings
+}
+
+/// What the app should do with the demo tenant at start-up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DemoTenant {
+    pub connection: u32,
+    /// True until the demo has synced once: the first start syncs at once; later starts leave
+    /// it to the schedule, so the start stays quick.
+    pub needs_first_sync: bool,
+}
+
 impl Flotta {
-    /// Starts the demo tenant with `devices` devices when this register should have one: on
-    /// first start (no connections yet), or when its demo connection is still open. Returns
-    /// the demo connection to sync, or `None` after the user removed the demo. Must run inside
-    /// a tokio runtime, which keeps serving the emulator.
-    pub async fn start_demo_tenant(&self, devices: usize) -> Result<Option<u32>, Error> {
+    /// The demo connection, created on the very first start (no connections yet), or `None`
+    /// once the user removed it. Quick and synchronous, so the UI's first look at the
+    /// register already sees the demo.
+    pub fn demo_connection(&self) -> Result<Option<DemoTenant>, Error> {
         let connections = self.store().connections()?;
-        let has_open_demo = connections.iter().any(|c| c.demo && c.closed_at.is_none());
-        if !has_open_demo && !connections.is_empty() {
-            return Ok(None);
-        }
+        let open = connections.iter().find(|c| c.demo && c.closed_at.is_none());
+        let connection = match open {
+            Some(demo) => demo.id.0 as u32,
+            None if connections.is_empty() => {
+                let settings = demo_settings(
+                    &format!("{NOT_YET_SERVED}/graph"),
+                    NOT_YET_SERVED,
+                    "flotta-demo",
+                    "demo",
+                );
+                self.add_demo_connection(&settings, None)?
+            }
+            None => return Ok(None),
+        };
+        let synced = self
+            .store()
+            .sync_runs(Some(flotta_store::SourceId(connection.into())), 50)?
+            .iter()
+            .any(|run| run.status == flotta_domain::SyncStatus::Succeeded);
+        Ok(Some(DemoTenant {
+            connection,
+            needs_first_sync: !synced,
+        }))
+    }
+
+    /// Starts the demo tenant's emulator with `devices` devices and points the demo
+    /// connection at it. Must run inside a tokio runtime, which keeps serving the emulator.
+    pub async fn serve_demo_tenant(&self, demo: DemoTenant, devices: usize) -> Result<(), Error> {
         let emulator = Emulator::start(EmulatorConfig::new(devices, self.clock.now()))
             .await
             .map_err(|error| Error::InvalidInput {
@@ -27,19 +73,18 @@ impl Flotta {
                 detail: format!("the built-in emulator could not start: {error}"),
             })?;
         let credentials = emulator.credentials().clone();
-        let mut settings = ConnectionSettings::new(Vendor::Intune, DEMO_CONNECTION_NAME);
-        settings.base_url = emulator.graph_url();
-        settings.token_url = Some(emulator.login_url());
-        settings.tenant = Some(credentials.tenant.clone());
-        settings.client_id = credentials.client_id.clone();
-        settings.page_size = 1000;
-        settings.sync_every_minutes = Some(30);
-        let id = self.add_demo_connection(&settings, &credentials.client_secret)?;
+        let settings = demo_settings(
+            &emulator.graph_url(),
+            &emulator.login_url(),
+            &credentials.client_id,
+            &credentials.tenant,
+        );
+        self.add_demo_connection(&settings, Some(&credentials.client_secret))?;
         *self
             .demo_tenant
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner) = Some(emulator);
-        tracing::info!(devices, connection = id, "demo tenant started");
-        Ok(Some(id))
+        tracing::info!(devices, connection = demo.connection, "demo tenant serving");
+        Ok(())
     }
 }

@@ -24,7 +24,7 @@ use tokio::sync::Notify;
 use flotta_store::Store;
 
 pub use clock::Clock;
-pub use demo::DEMO_CONNECTION_NAME;
+pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
     AuthMethod, Compliance, ConnectionSettings, DeviceChange, DeviceDetail, DeviceFilters,

@@ -106,6 +106,23 @@ impl Store {
         tx.commit().context("committing a changed connection")
     }
 
+    /// Points a connection elsewhere without an audit entry: for changes the app makes by
+    /// itself (the demo tenant's port at every start), not for a user's edits.
+    pub fn set_connection_settings(
+        &mut self,
+        id: SourceId,
+        name: &str,
+        settings_json: &str,
+    ) -> Result<(), StoreError> {
+        self.conn
+            .execute(
+                "UPDATE sources SET name = ?2, settings_json = ?3 WHERE id = ?1",
+                params![id.0, name, settings_json],
+            )
+            .context("updating a connection")?;
+        Ok(())
+    }
+
     /// Closes a connection: it stops syncing, and its devices stay in the register.
     pub fn close_connection(
         &mut self,
