@@ -26,5 +26,19 @@ for _ in $(seq 1 100); do
   sleep 0.1
 done
 
-FLOTTA_APP="$app" FLOTTA_DRIVER_PORT="$port" DISPLAY=":$display_number" \
-  node --test --test-concurrency=1 --test-reporter=spec ${FLOTTA_E2E_ONLY:-./*.test.mjs}
+# Each test file runs on its own; a file that fails is run once more and must then pass. The
+# retry is announced, and the first failure's output stays in the log above it: an
+# intermittent failure (seen ~1 in 10 runs of sync.test.mjs, not yet understood; see the
+# issue notes) must not hide, but must not sink a whole CI run either.
+run_file() {
+  FLOTTA_APP="$app" FLOTTA_DRIVER_PORT="$port" DISPLAY=":$display_number" \
+    node --test --test-concurrency=1 --test-reporter=spec "$1"
+}
+status=0
+for file in ${FLOTTA_E2E_ONLY:-./*.test.mjs}; do
+  if ! run_file "$file"; then
+    echo "e2e: RETRYING $file once after a failure (see above)" >&2
+    run_file "$file" || status=1
+  fi
+done
+exit $status
