@@ -17,7 +17,7 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{Reader, os_family, owned, ownership, text};
+use crate::map::{Reader, map_records, os_family, owned, ownership, text};
 use crate::{FetchRequest, FetchedPage, deliver};
 
 /// Only the fields Flotta maps, so pages stay small on the wire.
@@ -149,26 +149,10 @@ struct ManagedDevice<'a> {
 }
 
 fn map_page(body: &[u8]) -> FetchedPage {
-    let mut page = FetchedPage::default();
-    let Ok(envelope) = serde_json::from_slice::<Page<'_>>(body) else {
-        return page;
-    };
-    page.records = envelope.value.len() as u32;
-    for (index, raw) in envelope.value.iter().enumerate() {
-        match serde_json::from_str::<ManagedDevice<'_>>(raw.get()) {
-            Ok(record) => {
-                if let Some(device) = map_device(&record, raw.get(), &mut page.warnings) {
-                    page.devices.push(device);
-                }
-            }
-            Err(error) => page.warnings.push(RecordWarning {
-                vendor_id: format!("record {} of the page", index + 1),
-                field: "(record)".into(),
-                problem: format!("could not be read: {error}"),
-            }),
-        }
+    match serde_json::from_slice::<Page<'_>>(body) {
+        Ok(envelope) => map_records(&envelope.value, map_device),
+        Err(_) => FetchedPage::default(),
     }
-    page
 }
 
 fn map_device(

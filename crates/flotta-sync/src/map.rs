@@ -2,7 +2,40 @@
 //! [`RecordWarning`] naming the record and the field; the rest of the record still counts.
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
-use flotta_domain::{Compliance, Imei, OsFamily, Ownership, RecordWarning, SerialNumber};
+use flotta_domain::{
+    Compliance, Imei, OsFamily, Ownership, RecordWarning, SerialNumber, VendorDevice,
+};
+use serde_json::value::RawValue;
+
+use crate::FetchedPage;
+
+/// Maps a page's records one by one. A record that does not even have the vendor's shape is a
+/// warning naming its place on the page; every other record goes through `map`, which turns
+/// unreadable fields into warnings of their own. One bad record never costs the page.
+pub(crate) fn map_records<'a, T: serde::Deserialize<'a>>(
+    records: &[&'a RawValue],
+    map: impl Fn(&T, &str, &mut Vec<RecordWarning>) -> Option<VendorDevice>,
+) -> FetchedPage {
+    let mut page = FetchedPage {
+        records: records.len() as u32,
+        ..FetchedPage::default()
+    };
+    for (index, raw) in records.iter().enumerate() {
+        match serde_json::from_str::<T>(raw.get()) {
+            Ok(record) => {
+                if let Some(device) = map(&record, raw.get(), &mut page.warnings) {
+                    page.devices.push(device);
+                }
+            }
+            Err(error) => page.warnings.push(RecordWarning {
+                vendor_id: format!("record {} of the page", index + 1),
+                field: "(record)".into(),
+                problem: format!("could not be read: {error}"),
+            }),
+        }
+    }
+    page
+}
 
 /// Collects the warnings of one record while its fields are read.
 pub(crate) struct Reader<'a> {
@@ -177,6 +210,50 @@ mod tests {
         assert!(warnings.is_empty());
         let (empty, warnings) = read(|r| r.imei("imei", Some("")));
         assert_eq!((empty, warnings.len()), (None, 0));
+    }
+
+    #[test]
+    fn a_record_of_the_wrong_shape_is_a_warning_and_the_rest_of_the_page_counts() {
+        #[derive(serde::Deserialize)]
+        struct Record {
+            id: String,
+        }
+        let body = r#"[{"id": "a"}, {"id": 42}, {"id": "c"}]"#;
+        let records: Vec<&RawValue> = serde_json::from_str(body).expect("test JSON");
+        let page = map_records(
+            &records,
+            |record: &Record, raw: &str, warnings: &mut Vec<RecordWarning>| {
+                let mut read = Reader::new(&record.id, warnings);
+                Some(VendorDevice {
+                    vendor_id: record.id.clone(),
+                    serial: read.serial("serial", Some("SERIAL1")),
+                    imei: None,
+                    manufacturer: None,
+                    model: None,
+                    os: OsFamily::Other,
+                    os_version: None,
+                    ownership: Ownership::Unknown,
+                    user_name: None,
+                    user_email: None,
+                    org_unit: None,
+                    compliance: Compliance::Unknown,
+                    jailbroken: false,
+                    encrypted: false,
+                    enrolled_at: None,
+                    last_check_in: None,
+                    raw_json: raw.to_owned(),
+                })
+            },
+        );
+        assert_eq!(page.records, 3);
+        let ids: Vec<_> = page.devices.iter().map(|d| d.vendor_id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(page.warnings.len(), 1);
+        assert_eq!(page.warnings[0].vendor_id, "record 2 of the page");
+        assert_eq!(
+            page.devices[1].raw_json, r#"{"id": "c"}"#,
+            "the raw record is kept as sent"
+        );
     }
 
     #[test]

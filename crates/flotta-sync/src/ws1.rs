@@ -14,7 +14,7 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{Reader, os_family, owned, ownership, text};
+use crate::map::{Reader, map_records, os_family, owned, ownership, text};
 use crate::paged::{self, Listing, PageShape};
 use crate::{FetchRequest, FetchedPage};
 
@@ -133,27 +133,10 @@ struct NamedRef {
 }
 
 fn map_page(body: &[u8]) -> FetchedPage {
-    let mut page = FetchedPage::default();
-    let Ok(envelope) = serde_json::from_slice::<Page<'_>>(body) else {
-        return page;
-    };
-    let records = envelope.devices.unwrap_or_default();
-    page.records = records.len() as u32;
-    for (index, raw) in records.iter().enumerate() {
-        match serde_json::from_str::<Device<'_>>(raw.get()) {
-            Ok(record) => {
-                if let Some(device) = map_device(&record, raw.get(), &mut page.warnings) {
-                    page.devices.push(device);
-                }
-            }
-            Err(error) => page.warnings.push(RecordWarning {
-                vendor_id: format!("record {} of the page", index + 1),
-                field: "(record)".into(),
-                problem: format!("could not be read: {error}"),
-            }),
-        }
+    match serde_json::from_slice::<Page<'_>>(body) {
+        Ok(envelope) => map_records(&envelope.devices.unwrap_or_default(), map_device),
+        Err(_) => FetchedPage::default(),
     }
-    page
 }
 
 fn map_device(
