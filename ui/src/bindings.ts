@@ -18,6 +18,7 @@ export const commands = {
 	setInventoryView: (view: InventoryView) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_inventory_view", { view })),
 	queryDevices: (query: DeviceQuery) => typedError<DevicePage, ErrorPayload>(__TAURI_INVOKE("query_devices", { query })),
 	deviceDetail: (id: number) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("device_detail", { id })),
+	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -52,6 +53,17 @@ export type AppStatus = {
 	 *  its default language. The web view's own idea of the language can differ from it.
 	 */
 	os_locale: string | null,
+};
+
+/**  Whether a connection reports a device's apps, for the device panel's app list. */
+export type AppVisibility = {
+	source: string,
+	/**
+	 *  When the connection last reported the device's app list; `None` when it has not:
+	 *  it does not report them (apps on a personal device in Intune), or has not read them
+	 *  yet (only incremental Intune syncs so far, or app syncing is off).
+	 */
+	reported_at: string | null,
 };
 
 /**  How Flotta signs in to the vendor. */
@@ -118,6 +130,11 @@ export type ConnectionSettings = {
 	sync_every_minutes: number | null,
 	/**  Incremental syncs are replaced by a full one (which also finds removed devices) this often. */
 	full_sync_every_hours: number,
+	/**
+	 *  Whether syncs also read the installed apps. On by default; off for a tenant where the
+	 *  app lists are not needed, since Workspace ONE costs one request per device for them.
+	 */
+	sync_apps?: boolean,
 };
 
 /**  A successful "Test connection": the token was issued and the device list could be read. */
@@ -125,6 +142,20 @@ export type ConnectionTest = {
 	/**  Devices the vendor says it manages, when it says so without a full listing. */
 	devices: number | null,
 	elapsed_ms: number,
+};
+
+/**  An app on a device as the register shows it: which connection reported it, and when. */
+export type DeviceApp = {
+	name: string,
+	identifier: string,
+	version: string,
+	source: string,
+};
+
+/**  A device's apps with what each connection could see. */
+export type DeviceApps = {
+	apps: DeviceApp[],
+	visibility: AppVisibility[],
 };
 
 /**  One tracked field of a device that a sync (or a user) changed. */

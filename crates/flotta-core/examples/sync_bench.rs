@@ -4,8 +4,10 @@
 //! ```text
 //! cargo run --release -p flotta-core --example sync_bench -- \
 //!     [--url http://127.0.0.1:PORT] [--vendor intune|jamf|ws1] [--devices 50000] \
-//!     [--latency-ms 0] [--concurrency 4] [--page-size 1000]
+//!     [--latency-ms 0] [--concurrency 4] [--page-size 1000] [--apps]
 //! ```
+//! Installed apps (~40 per device, ~2 million rows for 50,000) are read only with `--apps`,
+//! so the device figures compare with the plain-Python baseline, which reads devices only.
 //! Without `--url` the emulator runs in this process. `scripts/bench-sync.sh` runs it next to
 //! the plain-Python baseline against one separate emulator process.
 
@@ -21,6 +23,7 @@ struct Args {
     latency: Duration,
     concurrency: u32,
     page_size: u32,
+    apps: bool,
 }
 
 fn args() -> Args {
@@ -31,9 +34,14 @@ fn args() -> Args {
         latency: Duration::ZERO,
         concurrency: 4,
         page_size: 1000,
+        apps: false,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
+        if arg == "--apps" {
+            parsed.apps = true;
+            continue;
+        }
         let value = args.next().unwrap_or_default();
         let number = || value.parse::<u64>().unwrap_or(0);
         match arg.as_str() {
@@ -60,6 +68,7 @@ fn settings(root: &str, args: &Args, credentials: &Credentials) -> ConnectionSet
     settings.client_id = credentials.client_id.clone();
     settings.concurrency = args.concurrency;
     settings.page_size = args.page_size;
+    settings.sync_apps = args.apps;
     match args.vendor {
         Vendor::Intune => {
             settings.base_url = format!("{root}/graph");
@@ -151,6 +160,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         f64::from(run.records) / elapsed.as_secs_f64(),
         peak_rss_mb()
     );
+    if args.apps {
+        println!(
+            "  installed apps stored: {} rows",
+            flotta.installed_app_count()?
+        );
+    }
     if let Some(emulator) = &local {
         let changed = args.devices / 100;
         emulator.with_fleet(|fleet| fleet.touch(changed, chrono::Utc::now()));

@@ -50,6 +50,16 @@ impl Flotta {
             .ok_or(Error::DeviceNotFound { id })
     }
 
+    /// The apps the device's connections report, with what each connection can see.
+    pub fn device_apps(&self, id: u32) -> Result<flotta_domain::DeviceApps, Error> {
+        Ok(self.store().device_apps(id)?)
+    }
+
+    /// Rows of installed apps in the register (one per app per vendor record).
+    pub fn installed_app_count(&self) -> Result<i64, Error> {
+        Ok(self.store().installed_app_count()?)
+    }
+
     pub fn fleet_summary(&self) -> Result<FleetSummary, Error> {
         let now = self.clock.now();
         Ok(self.store().fleet_summary(now)?)

@@ -27,10 +27,10 @@ pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    AuthMethod, Compliance, ConnectionSettings, DeviceChange, DeviceDetail, DeviceFilters,
-    DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView, Lifecycle, OsFamily, Ownership,
-    RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SyncCounts,
-    SyncMode, SyncRun, SyncStatus, Vendor,
+    AppVisibility, AuthMethod, Compliance, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange,
+    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
+    Lifecycle, OsFamily, Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection,
+    SortSpec, SourceKind, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
 };
 pub use flotta_sync::RetryPolicy;
 pub use transport::{

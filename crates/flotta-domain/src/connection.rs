@@ -73,6 +73,14 @@ pub struct ConnectionSettings {
     pub sync_every_minutes: Option<u32>,
     /// Incremental syncs are replaced by a full one (which also finds removed devices) this often.
     pub full_sync_every_hours: u32,
+    /// Whether syncs also read the installed apps. On by default; off for a tenant where the
+    /// app lists are not needed, since Workspace ONE costs one request per device for them.
+    #[serde(default = "on")]
+    pub sync_apps: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 /// Why a [`ConnectionSettings`] cannot be saved; names the field.
@@ -114,6 +122,7 @@ impl ConnectionSettings {
             page_size,
             sync_every_minutes: Some(60),
             full_sync_every_hours: 24,
+            sync_apps: true,
         }
     }
 

@@ -7,6 +7,7 @@
 #[macro_use]
 mod vocabulary;
 
+pub mod apps;
 pub mod connection;
 pub mod device;
 pub mod identifiers;
@@ -14,6 +15,7 @@ pub mod inventory;
 pub mod source;
 pub mod sync;
 
+pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use connection::{
     AuthMethod, ConnectionSettings, MAX_CONCURRENCY, MAX_PAGE_SIZE, SettingsProblem, Vendor,
 };

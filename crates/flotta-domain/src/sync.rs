@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::apps::AppsSeen;
 use crate::device::{Compliance, OsFamily, Ownership};
 use crate::identifiers::{Imei, SerialNumber};
 
@@ -29,8 +30,10 @@ pub struct VendorDevice {
     pub enrolled_at: Option<DateTime<Utc>>,
     pub last_check_in: Option<DateTime<Utc>>,
     /// The vendor's record exactly as received (compact JSON), kept so a field Flotta does
-    /// not map today can be mapped later without a re-sync.
+    /// not map today can be mapped later without a re-sync. App lists are taken out: they
+    /// are kept as installed apps, and would otherwise double the register's size.
     pub raw_json: String,
+    pub apps: AppsSeen,
 }
 
 /// A field of one vendor record that could not be read. The rest of the record, and of the

@@ -16,6 +16,8 @@ pub struct Enrolment {
     pub device: Device,
     /// Last time anything about this record changed, for incremental queries.
     pub changed_at: DateTime<Utc>,
+    /// Bumped when the device's apps change (some get another version).
+    pub apps_epoch: u32,
 }
 
 #[derive(Debug)]
@@ -38,6 +40,7 @@ impl Fleet {
                 vendor_id: guid(&mut rng),
                 number: index as u32 + 1,
                 changed_at: device.last_check_in.unwrap_or(now),
+                apps_epoch: 0,
                 device,
             })
             .collect();
@@ -53,6 +56,16 @@ impl Fleet {
         &self.enrolments
     }
 
+    /// The enrolment Jamf and Workspace ONE number `number`.
+    pub fn by_number(&self, number: u32) -> Option<&Enrolment> {
+        // Numbers grow as devices enrol, so the list is sorted unless a test put removed
+        // enrolments back at the end.
+        match self.enrolments.binary_search_by_key(&number, |e| e.number) {
+            Ok(position) => self.enrolments.get(position),
+            Err(_) => self.enrolments.iter().find(|e| e.number == number),
+        }
+    }
+
     pub fn len(&self) -> usize {
         self.enrolments.len()
     }
@@ -62,7 +75,8 @@ impl Fleet {
     }
 
     /// Changes `count` devices (spread over the fleet) as a day of use would: a newer OS
-    /// version, a check-in at `now`, and every tenth one a new user. Returns their serials.
+    /// version, app updates, a check-in at `now`, and every tenth one a new user. Returns
+    /// their serials.
     pub fn touch(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
         let step = (self.enrolments.len() / count.max(1)).max(1);
         let mut touched = Vec::with_capacity(count);
@@ -81,6 +95,7 @@ impl Fleet {
                 device.user_email = Some(format!("ny.anvandare{n}@exempelstad.se"));
             }
             enrolment.changed_at = now;
+            enrolment.apps_epoch += 1;
             touched.push(device.serial.as_str().to_owned());
         }
         touched
@@ -167,6 +182,7 @@ impl Fleet {
                 number: self.next_number,
                 device,
                 changed_at: now,
+                apps_epoch: 0,
             });
             self.next_number += 1;
         }

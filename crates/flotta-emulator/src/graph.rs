@@ -1,6 +1,6 @@
 //! Microsoft Graph v1.0 (Intune): the identity platform's token endpoint and
 //! `deviceManagement/managedDevices` with `$select`, `$top`, `$filter` on `lastSyncDateTime`
-//! and opaque `@odata.nextLink` paging.
+//! and opaque `@odata.nextLink` paging; `deviceManagement/detectedApps` and the devices of each.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -16,8 +16,9 @@ use flotta_domain::{Compliance, OsFamily, Ownership};
 use serde_json::{Map, Value, json};
 
 use crate::Shared;
+use crate::apps::{self, Install};
 use crate::faults::Api;
-use crate::fleet::Enrolment;
+use crate::fleet::{Enrolment, Fleet};
 use crate::http::{self, oauth_error, rfc3339};
 
 const NEVER: &str = "0001-01-01T00:00:00Z";
@@ -208,6 +209,197 @@ pub(crate) async fn managed_devices(
             );
         }
         serde_json::to_vec(&Value::Object(page)).unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+/// Graph's detected apps: one per app, version and platform, with the enrolments (by
+/// position in the fleet) that have it.
+#[derive(Debug)]
+pub(crate) struct DetectedApps {
+    apps: Vec<Detected>,
+}
+
+#[derive(Debug)]
+struct Detected {
+    id: String,
+    install: Install,
+    apple: bool,
+    devices: Vec<u32>,
+}
+
+impl DetectedApps {
+    pub(crate) fn of(fleet: &Fleet) -> Self {
+        let apps = apps::detected(fleet.enrolments())
+            .into_iter()
+            .map(|((install, apple), devices)| Detected {
+                // Service-generated and hash-like in real tenants; clients must not parse it.
+                id: format!(
+                    "{:016x}{:04x}{:02x}{}",
+                    apps::mix(install.app as u64 ^ u64::from(install.version) << 20),
+                    install.app,
+                    install.version,
+                    u8::from(apple)
+                ),
+                install,
+                apple,
+                devices,
+            })
+            .collect();
+        Self { apps }
+    }
+}
+
+/// Where a listing that is not filtered continues.
+fn cursor_of(shared: &Shared, query: &HashMap<String, String>) -> Result<Cursor, Response> {
+    match query.get("$skiptoken") {
+        Some(token) => Cursor::decode(token)
+            .ok_or_else(|| http::error(Api::Graph, StatusCode::BAD_REQUEST, "Invalid $skiptoken.")),
+        None => Ok(Cursor {
+            offset: 0,
+            top: query
+                .get("$top")
+                .and_then(|top| top.parse().ok())
+                .unwrap_or(shared.config.graph_max_page),
+            since: None,
+            select: query.get("$select").cloned(),
+        }),
+    }
+}
+
+/// A page of a listing: `value` and, when more follow, a `@odata.nextLink` to `path`.
+fn page_body(
+    shared: &Shared,
+    context: &str,
+    path: &str,
+    cursor: &Cursor,
+    total: usize,
+    value: Vec<Value>,
+) -> Vec<u8> {
+    let mut page = Map::new();
+    page.insert(
+        "@odata.context".into(),
+        json!(format!(
+            "{}/graph/v1.0/$metadata#{context}",
+            shared.base_url
+        )),
+    );
+    page.insert("value".into(), Value::Array(value));
+    let next_offset = cursor.offset + cursor.top;
+    if next_offset < total {
+        let next = Cursor {
+            offset: next_offset,
+            ..cursor.clone()
+        };
+        page.insert(
+            "@odata.nextLink".into(),
+            json!(format!(
+                "{}/graph/v1.0/{path}?$skiptoken={}",
+                shared.base_url,
+                next.encode()
+            )),
+        );
+    }
+    serde_json::to_vec(&Value::Object(page)).unwrap_or_default()
+}
+
+/// `GET deviceManagement/detectedApps`: every app/version/platform found on the devices.
+pub(crate) async fn detected_apps(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::Graph, "detectedApps").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
+        return response;
+    }
+    let mut cursor = match cursor_of(&shared, &query) {
+        Ok(cursor) => cursor,
+        Err(response) => return response,
+    };
+    cursor.top = cursor.top.clamp(1, shared.config.graph_max_page);
+    let detected = shared.detected_apps();
+    let value = detected
+        .apps
+        .iter()
+        .skip(cursor.offset)
+        .take(cursor.top)
+        .map(|app| {
+            let catalogue = app.install.catalogue();
+            json!({
+                "id": app.id,
+                "displayName": catalogue.name,
+                "version": app.install.version_text(),
+                "sizeInByte": app.install.app as u64 * 1_048_576 + 4096,
+                "deviceCount": app.devices.len(),
+                "publisher": catalogue.publisher,
+                "platform": if app.apple { "ios" } else { "androidWorkProfile" },
+            })
+        })
+        .collect();
+    let body = page_body(
+        &shared,
+        "deviceManagement/detectedApps",
+        "deviceManagement/detectedApps",
+        &cursor,
+        detected.apps.len(),
+        value,
+    );
+    http::json_body(body, fault)
+}
+
+/// `GET deviceManagement/detectedApps/{id}/managedDevices`: the devices that have one app.
+pub(crate) async fn detected_app_devices(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::Graph, "detectedApps/managedDevices").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
+        return response;
+    }
+    let mut cursor = match cursor_of(&shared, &query) {
+        Ok(cursor) => cursor,
+        Err(response) => return response,
+    };
+    cursor.top = cursor.top.clamp(1, shared.config.graph_max_page);
+    let detected = shared.detected_apps();
+    let Some(app) = detected.apps.iter().find(|app| app.id == id) else {
+        return http::error(
+            Api::Graph,
+            StatusCode::NOT_FOUND,
+            &format!("Resource not found for the segment 'detectedApps' ({id})."),
+        );
+    };
+    let selected: Option<Vec<&str>> = cursor
+        .select
+        .as_deref()
+        .map(|s| s.split(',').map(str::trim).collect());
+    let body = {
+        let fleet = shared.fleet();
+        let value = app
+            .devices
+            .iter()
+            .skip(cursor.offset)
+            .take(cursor.top)
+            .filter_map(|position| fleet.enrolments().get(*position as usize))
+            .map(|e| select(managed_device(e), selected.as_deref()))
+            .collect();
+        page_body(
+            &shared,
+            "deviceManagement/detectedApps('{id}')/managedDevices",
+            &format!("deviceManagement/detectedApps/{id}/managedDevices"),
+            &cursor,
+            app.devices.len(),
+            value,
+        )
     };
     http::json_body(body, fault)
 }

@@ -21,6 +21,14 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/graph/v1.0/deviceManagement/managedDevices",
             get(graph::managed_devices),
         )
+        .route(
+            "/graph/v1.0/deviceManagement/detectedApps",
+            get(graph::detected_apps),
+        )
+        .route(
+            "/graph/v1.0/deviceManagement/detectedApps/{id}/managedDevices",
+            get(graph::detected_app_devices),
+        )
         .route("/jamf/api/oauth/token", post(jamf::oauth_token))
         .route("/jamf/api/v1/auth/token", post(jamf::basic_token))
         .route("/jamf/api/v1/auth/keep-alive", post(jamf::keep_alive))
@@ -31,6 +39,8 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .route("/ws1-auth/connect/token", post(ws1::token))
         .route("/ws1/API/mdm/devices/search", get(ws1::search))
         .route("/ws1/api/mdm/devices/search", get(ws1::search))
+        .route("/ws1/API/mdm/devices/{id}/apps", get(ws1::device_apps))
+        .route("/ws1/api/mdm/devices/{id}/apps", get(ws1::device_apps))
         .with_state(shared)
 }
 

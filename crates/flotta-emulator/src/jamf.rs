@@ -231,6 +231,26 @@ fn mobile_device(enrolment: &Enrolment, sections: &[&str]) -> Value {
             "lostModeEnabled": false,
         });
     }
+    if wants("APPLICATIONS") {
+        let apps: Vec<Value> = crate::apps::installs(enrolment)
+            .into_iter()
+            .map(|install| {
+                let version = install.version_text();
+                let short: String = version.rsplit_once('.').map_or(version.clone(), |(a, _)| a.to_owned());
+                json!({
+                    "identifier": install.identifier(device.os),
+                    "name": install.catalogue().name,
+                    "version": version,
+                    "shortVersion": short,
+                    "managementStatus": if install.catalogue().per_mille == 1000 { "Managed" } else { "Unmanaged" },
+                    "validationStatus": true,
+                    "bundleSize": (install.app as u64 * 1_048_576 + 4096).to_string(),
+                    "dynamicSize": "0",
+                })
+            })
+            .collect();
+        record["applications"] = Value::Array(apps);
+    }
     if wants("NETWORK") {
         record["network"] = json!({
             "imei": device.imei.as_ref().map(|i| i.as_str()),

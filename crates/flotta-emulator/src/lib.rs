@@ -16,6 +16,7 @@
 // request and sent as is, so boxing it would buy nothing.
 #![allow(clippy::result_large_err)]
 
+mod apps;
 mod faults;
 mod fleet;
 mod graph;
@@ -34,6 +35,26 @@ use tokio::sync::oneshot;
 
 pub use faults::{Api, Fault, FaultRule};
 pub use fleet::{Enrolment, Fleet};
+
+/// An app on an emulated device, as the vendor APIs report it (Graph gives no identifier).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct EmulatedApp {
+    pub name: &'static str,
+    pub identifier: &'static str,
+    pub version: String,
+}
+
+/// The apps installed on an enrolment: what tests expect a sync to bring in.
+pub fn installed_apps(enrolment: &Enrolment) -> Vec<EmulatedApp> {
+    apps::installs(enrolment)
+        .into_iter()
+        .map(|install| EmulatedApp {
+            name: install.catalogue().name,
+            identifier: install.identifier(enrolment.device.os),
+            version: install.version_text(),
+        })
+        .collect()
+}
 
 /// The credentials the emulated tenant accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -102,6 +123,10 @@ pub(crate) struct Shared {
     pub(crate) config: EmulatorConfig,
     pub(crate) base_url: String,
     fleet: RwLock<Fleet>,
+    /// Bumped whenever the fleet may have changed, so derived views know to rebuild.
+    generation: AtomicU64,
+    /// Graph's detected apps, built from the fleet of one generation.
+    detected: Mutex<Option<(u64, Arc<graph::DetectedApps>)>>,
     faults: Mutex<faults::FaultPlan>,
     pub(crate) tokens: tokens::Tokens,
     latency_ms: AtomicU64,
@@ -116,6 +141,7 @@ impl Shared {
     }
 
     pub(crate) fn fleet_mut(&self) -> RwLockWriteGuard<'_, Fleet> {
+        self.generation.fetch_add(1, Ordering::Relaxed);
         self.fleet
             .write()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -125,6 +151,23 @@ impl Shared {
         self.faults
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Graph's detected apps for the fleet as it is now.
+    pub(crate) fn detected_apps(&self) -> Arc<graph::DetectedApps> {
+        let generation = self.generation.load(Ordering::Relaxed);
+        let mut cached = self
+            .detected
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((built, apps)) = cached.as_ref()
+            && *built == generation
+        {
+            return Arc::clone(apps);
+        }
+        let apps = Arc::new(graph::DetectedApps::of(&self.fleet()));
+        *cached = Some((generation, Arc::clone(&apps)));
+        apps
     }
 
     pub(crate) fn latency(&self) -> Duration {
@@ -150,6 +193,8 @@ impl Emulator {
         let shared = Arc::new(Shared {
             base_url: format!("http://{address}"),
             fleet: RwLock::new(fleet),
+            generation: AtomicU64::new(0),
+            detected: Mutex::default(),
             faults: Mutex::default(),
             tokens: tokens::Tokens::default(),
             latency_ms: AtomicU64::new(config.latency.as_millis() as u64),

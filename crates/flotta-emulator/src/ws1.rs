@@ -1,12 +1,13 @@
 //! Workspace ONE UEM: the regional OAuth token URL, basic auth with `aw-tenant-code` for older
 //! tenants, and `GET /API/mdm/devices/search` with 0-based `page` and `pagesize`, PascalCase
-//! fields, nested ids, zone-less timestamps, and 204 with no body past the last page.
+//! fields, nested ids, zone-less timestamps, and 204 with no body past the last page; and
+//! `GET /API/mdm/devices/{id}/apps`, one device's apps.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -119,6 +120,61 @@ pub(crate) async fn search(
             "Page": page,
             "PageSize": page_size,
             "Total": matching.len(),
+        }))
+        .unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+/// `GET /API/mdm/devices/{id}/apps`: one device's apps, paged like the device search.
+pub(crate) async fn device_apps(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::WorkspaceOne, "apps").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    if let Err(response) = authorise(&shared, &headers) {
+        return response;
+    }
+    let page: usize = query.get("page").and_then(|p| p.parse().ok()).unwrap_or(0);
+    let page_size: usize = query
+        .get("pagesize")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(500)
+        .max(1);
+    let body = {
+        let fleet = shared.fleet();
+        let Some(enrolment) = id.parse().ok().and_then(|n| fleet.by_number(n)) else {
+            return http::error(Api::WorkspaceOne, StatusCode::NOT_FOUND, "Device not found");
+        };
+        let os = enrolment.device.os;
+        let installs = crate::apps::installs(enrolment);
+        let apps: Vec<Value> = installs
+            .iter()
+            .skip(page * page_size)
+            .take(page_size)
+            .map(|install| {
+                json!({
+                    "ApplicationName": install.catalogue().name,
+                    "Version": install.version_text(),
+                    "BuildVersion": install.version_text(),
+                    "Status": "Installed",
+                    "Size": (install.app as u64 * 1024 + 4).to_string(),
+                    "ApplicationIdentifier": install.identifier(os),
+                    "Type": if install.catalogue().per_mille == 1000 { "Internal" } else { "Public" },
+                    "IsManaged": install.catalogue().per_mille == 1000,
+                })
+            })
+            .collect();
+        serde_json::to_vec(&json!({
+            "DeviceApps": apps,
+            "Page": page,
+            "PageSize": page_size,
+            "Total": installs.len(),
         }))
         .unwrap_or_default()
     };

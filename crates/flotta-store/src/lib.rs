@@ -7,6 +7,7 @@
 //! Every write goes through a transaction; every change a user makes also writes a row to the
 //! audit log in the same transaction, so the trail and the data can never disagree.
 
+mod apps;
 mod audit;
 mod connection;
 mod connections;

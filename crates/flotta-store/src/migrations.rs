@@ -7,6 +7,7 @@ use rusqlite_migration::{M, Migrations};
 const STEPS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_sync.sql"),
+    include_str!("../migrations/0003_apps.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -1,14 +1,15 @@
 //! Sync runs and what a finished sync does to the register, in one transaction: match each
 //! vendor record to a physical unit (by the connection's earlier record, then serial, then
 //! IMEI), add or update the unit, keep the history of changed fields, keep the vendor's raw
-//! record, and — after a full sync — mark the records the vendor no longer reports.
+//! record and the apps it reports, and — after a full sync — mark the records the vendor no
+//! longer reports.
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
 use flotta_domain::inventory::search_text;
 use flotta_domain::{
-    DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,
+    AppsSeen, DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,
 };
 use rusqlite::{OptionalExtension, Transaction, params};
 
@@ -401,6 +402,14 @@ impl RawRun {
     }
 }
 
+/// A vendor record as stored by this sync.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct StoredRecord {
+    pub(crate) id: i64,
+    /// First seen in this sync: it has no apps stored yet.
+    pub(crate) is_new: bool,
+}
+
 /// Which unit a record belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Unit {
@@ -415,6 +424,7 @@ fn apply(tx: &Transaction<'_>, batch: &SyncBatch<'_>) -> Result<SyncCounts, Stor
     // 1. Match every record to a unit.
     let mut units: Vec<Option<Unit>> = Vec::with_capacity(batch.devices.len());
     let mut was_missing = vec![false; batch.devices.len()];
+    let mut known_record = vec![false; batch.devices.len()];
     let mut new_by_serial: HashMap<&str, usize> = HashMap::new();
     let mut new_by_imei: HashMap<&str, usize> = HashMap::new();
     {
@@ -442,6 +452,7 @@ fn apply(tx: &Transaction<'_>, batch: &SyncBatch<'_>) -> Result<SyncCounts, Stor
             let stored = match known {
                 Some((id, missing)) => {
                     was_missing[index] = missing;
+                    known_record[index] = true;
                     Some(id)
                 }
                 None => {
@@ -542,39 +553,58 @@ fn apply(tx: &Transaction<'_>, batch: &SyncBatch<'_>) -> Result<SyncCounts, Stor
         [first_new_id],
     )
     .context("indexing added devices for search")?;
-    // 4. Keep every record, linked to its unit.
+    // 4. Keep every record, linked to its unit; and when it last reported its apps.
+    let mut records: Vec<Option<StoredRecord>> = vec![None; batch.devices.len()];
     {
         let mut upsert = tx
             .prepare_cached(
                 "INSERT INTO vendor_records (source_id, vendor_id, device_id, raw_json,
-                    first_seen_at, last_seen_at, last_seen_run)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6)
+                    first_seen_at, last_seen_at, last_seen_run, apps_reported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, CASE ?7 WHEN 1 THEN ?5 END)
                  ON CONFLICT (source_id, vendor_id) DO UPDATE SET
                     device_id = excluded.device_id, raw_json = excluded.raw_json,
                     last_seen_at = excluded.last_seen_at, last_seen_run = excluded.last_seen_run,
-                    missing_since = NULL",
+                    missing_since = NULL,
+                    apps_reported_at = CASE ?7 WHEN 0 THEN vendor_records.apps_reported_at
+                        ELSE excluded.apps_reported_at END
+                 RETURNING id",
             )
             .context("preparing vendor records")?;
         for (index, device) in batch.devices.iter().enumerate() {
             let Some(id) = units[index].as_ref().and_then(|unit| device_ids.get(unit)) else {
                 continue;
             };
-            upsert
-                .execute(params![
-                    batch.source.0,
-                    device.vendor_id,
-                    id,
-                    device.raw_json,
-                    now,
-                    batch.run.0
-                ])
+            let apps_reported = match device.apps {
+                AppsSeen::NotFetched => 0,
+                AppsSeen::Installed(_) => 1,
+                AppsSeen::NotReported => 2,
+            };
+            let record: i64 = upsert
+                .query_row(
+                    params![
+                        batch.source.0,
+                        device.vendor_id,
+                        id,
+                        device.raw_json,
+                        now,
+                        batch.run.0,
+                        apps_reported
+                    ],
+                    |row| row.get(0),
+                )
                 .context("storing a vendor record")?;
+            records[index] = Some(StoredRecord {
+                id: record,
+                is_new: !known_record[index],
+            });
             if was_missing[index] {
                 counts.returned += 1;
             }
         }
     }
-    // 5. After a full listing, what was not seen is missing (never deleted).
+    // 5. The apps each record reports.
+    crate::apps::store_installed(tx, batch.devices, &records)?;
+    // 6. After a full listing, what was not seen is missing (never deleted).
     if batch.mode == SyncMode::Full {
         counts.missing = tx
             .execute(

@@ -118,7 +118,7 @@ impl Api {
 
     /// Makes sure a valid token is at hand (the "signing in" step of a sync or a test).
     pub(crate) async fn sign_in(&self) -> Result<(), SyncError> {
-        self.bearer(false).await.map(|_| ())
+        self.bearer(None).await.map(|_| ())
     }
 
     /// GET `url` and read the body with `parse`; a body that cannot be read is fetched again
@@ -129,9 +129,37 @@ impl Api {
         what: &str,
         parse: impl Fn(Answer) -> Result<T, String>,
     ) -> Result<T, SyncError> {
+        self.get_answer(url, what, false, parse).await
+    }
+
+    /// Like [`Api::get`], but a 404 is an answer (`None`) rather than an error: a device
+    /// retired between the listing and a request about it is not a failed sync.
+    pub(crate) async fn get_if_found<T>(
+        &self,
+        url: &str,
+        what: &str,
+        parse: impl Fn(Answer) -> Result<T, String>,
+    ) -> Result<Option<T>, SyncError> {
+        self.get_answer(url, what, true, |answer| {
+            if answer.status == StatusCode::NOT_FOUND {
+                Ok(None)
+            } else {
+                parse(answer).map(Some)
+            }
+        })
+        .await
+    }
+
+    async fn get_answer<T>(
+        &self,
+        url: &str,
+        what: &str,
+        not_found_is_an_answer: bool,
+        parse: impl Fn(Answer) -> Result<T, String>,
+    ) -> Result<T, SyncError> {
         let mut last_problem = String::new();
         for attempt in 0..self.retry.attempts {
-            let answer = self.send_get(url).await?;
+            let answer = self.send_get(url, not_found_is_an_answer).await?;
             match parse(answer) {
                 Ok(value) => return Ok(value),
                 Err(problem) => {
@@ -148,7 +176,7 @@ impl Api {
         })
     }
 
-    async fn send_get(&self, url: &str) -> Result<Answer, SyncError> {
+    async fn send_get(&self, url: &str, not_found_is_an_answer: bool) -> Result<Answer, SyncError> {
         let mut refreshed = false;
         let mut attempt = 0;
         loop {
@@ -160,15 +188,19 @@ impl Api {
             for (name, value) in &self.headers {
                 request = request.header(*name, value);
             }
-            request = self.authorise(request).await?;
+            let (authorised, used) = self.authorise(request).await?;
+            request = authorised;
             let outcome = read(request).await;
             drop(permit);
             let wait = match outcome {
                 Ok(answer) if answer.status.is_success() => return Ok(answer.into()),
+                Ok(answer) if not_found_is_an_answer && answer.status == StatusCode::NOT_FOUND => {
+                    return Ok(answer.into());
+                }
                 Ok(answer) if answer.status == StatusCode::UNAUTHORIZED && !refreshed => {
                     // The token expired mid-sync: one new token, then the same request again.
                     refreshed = true;
-                    self.bearer(true).await?;
+                    self.bearer(Some(&used)).await?;
                     continue;
                 }
                 Ok(answer) if answer.status == StatusCode::UNAUTHORIZED => {
@@ -216,20 +248,30 @@ impl Api {
         }
     }
 
-    async fn authorise(&self, request: RequestBuilder) -> Result<RequestBuilder, SyncError> {
+    /// Adds the credentials; returns the token used (empty for basic auth).
+    async fn authorise(
+        &self,
+        request: RequestBuilder,
+    ) -> Result<(RequestBuilder, String), SyncError> {
         Ok(match &self.sign_in {
-            SignIn::BasicEveryRequest { user, secret, .. } => {
-                request.basic_auth(user, Some(secret.expose()))
+            SignIn::BasicEveryRequest { user, secret, .. } => (
+                request.basic_auth(user, Some(secret.expose())),
+                String::new(),
+            ),
+            _ => {
+                let token = self.bearer(None).await?;
+                (request.bearer_auth(&token), token)
             }
-            _ => request.bearer_auth(self.bearer(false).await?),
         })
     }
 
-    /// The current token, or a new one when there is none, it is about to expire, or `renew`.
-    async fn bearer(&self, renew: bool) -> Result<String, SyncError> {
+    /// The current token, or a new one when there is none, it is about to expire, or it is
+    /// the one the vendor just `rejected`. Concurrent requests rejected with the same token
+    /// share one new token: the first asks for it, the others find it in place.
+    async fn bearer(&self, rejected: Option<&str>) -> Result<String, SyncError> {
         let mut token = self.token.lock().await;
         if let Some(current) = token.as_ref()
-            && !renew
+            && rejected.is_none_or(|rejected| rejected != current.value)
             && current.expires > Instant::now() + Duration::from_secs(60)
         {
             return Ok(current.value.clone());

@@ -5,12 +5,15 @@
 //! The cursor makes paging sequential, so the overlap comes from mapping: page n is mapped on
 //! the blocking pool while page n + 1 is on the wire. Incremental syncs filter on
 //! `lastSyncDateTime gt …` (Graph v1.0 has no delta query for managed devices, and supports
-//! only `lt`/`gt` on that field).
+//! only `lt`/`gt` on that field). Full syncs first read the detected apps (see `apps.rs`).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use flotta_domain::{ConnectionSettings, RecordWarning, VendorDevice};
+use flotta_domain::{
+    AppsSeen, ConnectionSettings, InstalledApp, Ownership, RecordWarning, VendorDevice,
+};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
@@ -51,7 +54,7 @@ pub(crate) async fn first_page(
     let (body, _) = api
         .get(&url, "the first page of managed devices", envelope)
         .await?;
-    deliver(&pages, map_page(&body)).await
+    deliver(&pages, map_page(&body, None)).await
 }
 
 pub(crate) async fn fetch(
@@ -60,6 +63,12 @@ pub(crate) async fn fetch(
     request: FetchRequest,
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
+    // Detected apps have no change filter, so they are read on full syncs only (and first,
+    // so each page of devices leaves with its apps).
+    let apps = match request.changed_since {
+        None if settings.sync_apps => Some(Arc::new(crate::apps::intune(api, settings).await?)),
+        _ => None,
+    };
     let mut url = list_url(settings, request, settings.page_size);
     let mut mapping: Option<tokio::task::JoinHandle<FetchedPage>> = None;
     let mut number = 1;
@@ -69,7 +78,10 @@ pub(crate) async fn fetch(
         if let Some(previous) = mapping.take() {
             deliver(&pages, joined(previous).await?).await?;
         }
-        mapping = Some(tokio::task::spawn_blocking(move || map_page(&body)));
+        let apps = apps.clone();
+        mapping = Some(tokio::task::spawn_blocking(move || {
+            map_page(&body, apps.as_deref())
+        }));
         match next {
             Some(next) => url = next,
             None => break,
@@ -148,9 +160,23 @@ struct ManagedDevice<'a> {
     device_category_display_name: Option<Cow<'a, str>>,
 }
 
-fn map_page(body: &[u8]) -> FetchedPage {
+/// Installed apps by device id, when this sync read them.
+type AppsByDevice = HashMap<String, Vec<Arc<InstalledApp>>>;
+
+fn map_page(body: &[u8], apps: Option<&AppsByDevice>) -> FetchedPage {
     match serde_json::from_slice::<Page<'_>>(body) {
-        Ok(envelope) => map_records(&envelope.value, map_device),
+        Ok(envelope) => map_records(&envelope.value, |record, raw, warnings| {
+            let mut device = map_device(record, raw, warnings)?;
+            device.apps = match apps {
+                None => AppsSeen::NotFetched,
+                // Intune lists the apps users installed on corporate-owned devices only.
+                Some(_) if device.ownership != Ownership::Corporate => AppsSeen::NotReported,
+                Some(apps) => {
+                    AppsSeen::Installed(apps.get(&device.vendor_id).cloned().unwrap_or_default())
+                }
+            };
+            Some(device)
+        }),
         Err(_) => FetchedPage::default(),
     }
 }
@@ -211,5 +237,6 @@ fn map_device(
         enrolled_at: read.time("enrolledDateTime", record.enrolled_date_time.as_deref()),
         last_check_in: read.time("lastSyncDateTime", record.last_sync_date_time.as_deref()),
         raw_json: raw.to_owned(),
+        apps: AppsSeen::NotFetched,
     })
 }

@@ -1,15 +1,20 @@
 //! Jamf Pro: `GET /api/v2/mobile-devices/detail` with the sections Flotta maps, 0-based
 //! `page` and `page-size`, sorted by id so enrolments during a sync do not shift pages.
-//! Incremental syncs filter on `lastInventoryUpdateDate` (RSQL).
+//! Incremental syncs filter on `lastInventoryUpdateDate` (RSQL). Apps come in the listing's
+//! APPLICATIONS section.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use flotta_domain::{Compliance, ConnectionSettings, OsFamily, RecordWarning, VendorDevice};
+use flotta_domain::{
+    AppsSeen, Compliance, ConnectionSettings, OsFamily, RecordWarning, VendorDevice,
+};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 
+use crate::apps::Interner;
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
 use crate::map::{Reader, map_records, owned, ownership, text};
@@ -19,12 +24,16 @@ use crate::{FetchRequest, FetchedPage};
 const SECTIONS: &str =
     "section=GENERAL&section=HARDWARE&section=USER_AND_LOCATION&section=SECURITY&section=NETWORK";
 
-fn listing(page_size: u32) -> Listing {
+fn listing(settings: &ConnectionSettings, page_size: u32) -> Listing {
     Listing {
         page_size,
         url: |base, page, size| format!("{base}&page={page}&page-size={size}"),
         check,
-        map: map_page,
+        map: if settings.sync_apps {
+            |body| map_page(body, true)
+        } else {
+            |body| map_page(body, false)
+        },
         noun: "mobile devices",
     }
 }
@@ -33,6 +42,9 @@ fn base(settings: &ConnectionSettings, request: FetchRequest) -> String {
     let root = settings.base_url.trim_end_matches('/');
     let mut url =
         format!("{root}/api/v2/mobile-devices/detail?{SECTIONS}&sort=mobileDeviceId%3Aasc");
+    if settings.sync_apps {
+        url.push_str("&section=APPLICATIONS");
+    }
     if let Some(since) = request.changed_since {
         url.push_str("&filter=lastInventoryUpdateDate%3E%22");
         url.push_str(&since.to_rfc3339_opts(chrono::SecondsFormat::Secs, true));
@@ -52,7 +64,7 @@ pub(crate) async fn first_page(
             changed_since: None,
         },
     );
-    paged::first(api, &base, listing(1), &pages)
+    paged::first(api, &base, listing(settings, 1), &pages)
         .await
         .map(|_| ())
 }
@@ -66,7 +78,7 @@ pub(crate) async fn fetch(
     paged::fetch(
         api,
         base(settings, request),
-        listing(settings.page_size),
+        listing(settings, settings.page_size),
         pages,
     )
     .await
@@ -101,6 +113,19 @@ struct MobileDevice<'a> {
     security: Option<Security>,
     #[serde(borrow)]
     network: Option<Network<'a>>,
+    #[serde(borrow)]
+    applications: Option<Vec<Application<'a>>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Application<'a> {
+    #[serde(borrow)]
+    identifier: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    name: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    version: Option<Cow<'a, str>>,
 }
 
 #[derive(Deserialize, Default)]
@@ -150,17 +175,37 @@ struct Network<'a> {
     imei: Option<Cow<'a, str>>,
 }
 
-fn map_page(body: &[u8]) -> FetchedPage {
+/// `with_apps`: the APPLICATIONS section was asked for.
+fn map_page(body: &[u8], with_apps: bool) -> FetchedPage {
+    let mut interner = Interner::default();
     match serde_json::from_slice::<Page<'_>>(body) {
-        Ok(envelope) => map_records(&envelope.results, map_device),
+        Ok(envelope) => map_records(&envelope.results, |record, raw, warnings| {
+            let mut device = map_device(record, raw, warnings, &mut interner)?;
+            if !with_apps {
+                device.apps = AppsSeen::NotFetched;
+            }
+            Some(device)
+        }),
         Err(_) => FetchedPage::default(),
     }
+}
+
+/// The record without its `applications` section, which is kept as installed apps instead.
+fn without_applications(raw: &str) -> String {
+    let Ok(mut fields) = serde_json::from_str::<BTreeMap<Cow<'_, str>, &RawValue>>(raw) else {
+        return raw.to_owned();
+    };
+    if fields.remove("applications").is_none() {
+        return raw.to_owned();
+    }
+    serde_json::to_string(&fields).unwrap_or_else(|_| raw.to_owned())
 }
 
 fn map_device(
     record: &MobileDevice<'_>,
     raw: &str,
     warnings: &mut Vec<RecordWarning>,
+    interner: &mut Interner,
 ) -> Option<VendorDevice> {
     let Some(id) = text(record.mobile_device_id.as_deref()) else {
         warnings.push(RecordWarning {
@@ -226,6 +271,22 @@ fn map_device(
             "general.lastInventoryUpdateDate",
             general.and_then(|g| g.last_inventory_update_date.as_deref()),
         ),
-        raw_json: raw.to_owned(),
+        raw_json: without_applications(raw),
+        apps: match &record.applications {
+            // A device type without apps (tvOS), or not asked for (see `map_page`).
+            None => AppsSeen::NotReported,
+            Some(apps) => AppsSeen::Installed(
+                apps.iter()
+                    .filter_map(|app| {
+                        let name = text(app.name.as_deref())?;
+                        Some(interner.app(
+                            name,
+                            app.identifier.as_deref().unwrap_or_default(),
+                            app.version.as_deref().unwrap_or_default(),
+                        ))
+                    })
+                    .collect(),
+            ),
+        },
     })
 }

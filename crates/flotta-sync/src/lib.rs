@@ -15,6 +15,7 @@
 //! Architecture invariants: no SQL, no knowledge of the register, no secrets in any error or
 //! log line ([`Secret`] is masked).
 
+mod apps;
 mod error;
 mod http;
 mod intune;

@@ -14,7 +14,7 @@ use crate::FetchedPage;
 /// unreadable fields into warnings of their own. One bad record never costs the page.
 pub(crate) fn map_records<'a, T: serde::Deserialize<'a>>(
     records: &[&'a RawValue],
-    map: impl Fn(&T, &str, &mut Vec<RecordWarning>) -> Option<VendorDevice>,
+    mut map: impl FnMut(&T, &str, &mut Vec<RecordWarning>) -> Option<VendorDevice>,
 ) -> FetchedPage {
     let mut page = FetchedPage {
         records: records.len() as u32,
@@ -242,6 +242,7 @@ mod tests {
                     enrolled_at: None,
                     last_check_in: None,
                     raw_json: raw.to_owned(),
+                    apps: flotta_domain::AppsSeen::NotFetched,
                 })
             },
         );

@@ -1,12 +1,13 @@
 //! Workspace ONE UEM: `GET /API/mdm/devices/search` with 0-based `page` and `pagesize`;
 //! PascalCase fields, ids nested as `{"Value": n}`, timestamps without a zone (UTC), single
 //! letters for ownership, `CompromisedStatus` sometimes absent, and 204 with no body past the
-//! last page. Incremental syncs use `seensince`.
+//! last page. Incremental syncs use `seensince`. Each device's apps are asked for on their own
+//! (see `apps.rs`).
 
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use flotta_domain::{ConnectionSettings, RecordWarning, VendorDevice};
+use flotta_domain::{AppsSeen, ConnectionSettings, RecordWarning, VendorDevice};
 use reqwest::StatusCode;
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -61,13 +62,15 @@ pub(crate) async fn fetch(
     request: FetchRequest,
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
-    paged::fetch(
-        api,
-        base(settings, request),
-        listing(settings.page_size),
-        pages,
-    )
-    .await
+    let base = base(settings, request);
+    if !settings.sync_apps {
+        return paged::fetch(api, base, listing(settings.page_size), pages).await;
+    }
+    let (listed, received) = mpsc::channel(4);
+    let listing = paged::fetch(api, base, listing(settings.page_size), listed);
+    let root = settings.base_url.trim_end_matches('/').to_owned();
+    let with_apps = crate::apps::per_device(api, root, received, pages);
+    tokio::try_join!(listing, with_apps).map(|_| ())
 }
 
 #[derive(Deserialize)]
@@ -201,5 +204,6 @@ fn map_device(
         enrolled_at: read.time("LastEnrolledOn", record.last_enrolled_on.as_deref()),
         last_check_in: read.time("LastSeen", text(record.last_seen.as_deref())),
         raw_json: raw.to_owned(),
+        apps: AppsSeen::NotFetched,
     })
 }

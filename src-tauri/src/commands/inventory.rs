@@ -1,6 +1,6 @@
 //! Browsing the register.
 
-use flotta_core::{DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, FleetSummary};
+use flotta_core::{DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, FleetSummary};
 use tauri::State;
 
 use crate::state::AppState;
@@ -18,6 +18,12 @@ pub fn query_devices(
 #[specta::specta]
 pub fn device_detail(state: State<'_, AppState>, id: u32) -> Result<DeviceDetail, ErrorPayload> {
     Ok(state.core()?.device_detail(id)?)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn device_apps(state: State<'_, AppState>, id: u32) -> Result<DeviceApps, ErrorPayload> {
+    Ok(state.core()?.device_apps(id)?)
 }
 
 #[tauri::command(async)]

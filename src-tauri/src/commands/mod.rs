@@ -18,6 +18,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::set_inventory_view,
             inventory::query_devices,
             inventory::device_detail,
+            inventory::device_apps,
             inventory::fleet_summary,
             connections::list_connections,
             connections::save_connection,

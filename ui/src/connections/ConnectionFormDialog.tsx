@@ -431,6 +431,18 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
                 onChange={(event) => update({ full_sync_every_hours: event.target.value })}
               />
             </Field>
+            <label className="checkbox-field">
+              <input
+                type="checkbox"
+                data-testid="connection-field-sync_apps"
+                checked={draft.sync_apps}
+                onChange={(event) => update({ sync_apps: event.target.checked })}
+              />
+              <span>
+                {i18n.t("connections.field.syncApps")}
+                <span className="field-hint">{i18n.t(SYNC_APPS_HINT[draft.vendor])}</span>
+              </span>
+            </label>
           </fieldset>
         </div>
 
@@ -557,3 +569,10 @@ function TestResult({ test }: { test: TestState }) {
     </div>
   );
 }
+
+/** What reading apps costs differs per vendor, so the hint says it for the chosen one. */
+const SYNC_APPS_HINT = {
+  intune: "connections.hint.syncApps.intune",
+  jamf_pro: "connections.hint.syncApps.jamf",
+  workspace_one: "connections.hint.syncApps.ws1",
+} as const satisfies Record<Vendor, MessageKey>;

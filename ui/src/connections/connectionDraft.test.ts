@@ -95,6 +95,7 @@ describe("checkDraft", () => {
           page_size: 1000,
           sync_every_minutes: 30,
           full_sync_every_hours: 24,
+          sync_apps: true,
         },
         secret: "s3cret",
         session_only: false,
@@ -240,5 +241,18 @@ describe("serverProblemField", () => {
     expect(serverProblemField("base_url: must start with https://")).toBe("base_url");
     expect(serverProblemField("schedule: intervals must be at least one")).toBeNull();
     expect(serverProblemField("something else entirely")).toBeNull();
+  });
+});
+
+describe("installed apps", () => {
+  it("are read by default, and a connection saved with them off keeps them off", () => {
+    expect(newDraft("workspace_one", false).sync_apps).toBe(true);
+    const off = { ...newDraft("workspace_one", false), sync_apps: false };
+    const check = checkDraft(
+      { ...off, name: "WS1", client_id: "c", secret: "s", tenant: "T", base_url: "https://as1.awmdm.com" },
+      { isNew: true },
+    );
+    expect(check.ok).toBe(true);
+    expect(check.ok ? check.input.settings.sync_apps : null).toBe(false);
   });
 });

@@ -43,6 +43,7 @@ export type ConnectionDraft = {
   /** Empty means "no scheduled sync". */
   readonly sync_every_minutes: string;
   readonly full_sync_every_hours: string;
+  readonly sync_apps: boolean;
   readonly session_only: boolean;
 };
 
@@ -66,6 +67,7 @@ export function newDraft(vendor: Vendor, sessionOnly: boolean): ConnectionDraft 
     page_size: String(defaults.pageSize),
     sync_every_minutes: String(DEFAULT_SYNC_EVERY_MINUTES),
     full_sync_every_hours: String(DEFAULT_FULL_SYNC_EVERY_HOURS),
+    sync_apps: true,
     session_only: sessionOnly,
   };
 }
@@ -86,6 +88,7 @@ export function draftFromConnection(connection: Connection, keyringAvailable: bo
     page_size: String(settings.page_size),
     sync_every_minutes: settings.sync_every_minutes === null ? "" : String(settings.sync_every_minutes),
     full_sync_every_hours: String(settings.full_sync_every_hours),
+    sync_apps: settings.sync_apps ?? true,
     session_only: defaultSessionOnly(connection, keyringAvailable),
   };
 }
@@ -187,6 +190,7 @@ export function checkDraft(draft: ConnectionDraft, options: { isNew: boolean }):
         page_size: pageSize,
         sync_every_minutes: everyMinutes,
         full_sync_every_hours: fullEveryHours,
+        sync_apps: draft.sync_apps,
       },
       // Not trimmed: a password may legitimately start or end with a space.
       secret: draft.secret === "" ? null : draft.secret,

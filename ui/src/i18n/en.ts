@@ -131,6 +131,30 @@ export const en = {
   "detail.history.empty": "No changes recorded",
   "detail.history.changedTo": "changed to",
   "detail.history.source": "Source: {source}",
+  "detail.section.apps": "Installed apps",
+  "detail.apps.loading": "Loading installed apps…",
+  "detail.apps.loadError": "The installed apps could not be loaded. {reason}",
+  "detail.apps.count.one": "{count} app",
+  "detail.apps.count.other": "{count} apps",
+  "detail.apps.reported": "Apps reported by “{source}” {date} ({relative})",
+  "detail.apps.notReported":
+    "“{source}” has not reported this device's apps. An app missing from the list may still be installed.",
+  "detail.apps.notReportedVendor":
+    "The {vendor} connection “{source}” has not reported this device's apps. An app missing from the list may still be installed.",
+  "detail.apps.notReportedIntune":
+    "The Microsoft Intune connection “{source}” does not report this device's apps: Intune lists user-installed apps only on corporate-owned devices. An app missing from the list may still be installed.",
+  "detail.apps.noSource": "No EMM connection reports apps for this device.",
+  "detail.apps.noneReported": "No apps reported",
+  "detail.apps.filter.label": "Filter apps",
+  "detail.apps.filter.placeholder": "Name or identifier",
+  "detail.apps.filter.noMatch": "No apps match “{filter}”.",
+  "detail.apps.shown": "Showing {shown} of {total}",
+  "detail.apps.showAll": "Show all {count}",
+  "detail.apps.showFirst": "Show the first {count}",
+  "detail.apps.column.name": "Name",
+  "detail.apps.column.version": "Version",
+  "detail.apps.column.identifier": "Identifier",
+  "detail.apps.column.source": "Source",
 
   "field.id": "Flotta ID",
   "field.source_name": "Source",
@@ -279,6 +303,7 @@ export const en = {
   "connections.field.pageSize": "Devices per request",
   "connections.field.syncEveryMinutes": "Scheduled sync interval (minutes)",
   "connections.field.fullSyncEveryHours": "Full sync interval (hours)",
+  "connections.field.syncApps": "Read installed apps",
 
   "connections.hint.name": "Shown in Flotta only, e.g. “Intune, Social services”.",
   "connections.hint.https": "Must start with https://.",
@@ -300,6 +325,9 @@ export const en = {
   "connections.hint.pageSize": "1 to {max}. The system may send fewer.",
   "connections.hint.syncEveryMinutes": "While Flotta is open. Leave empty to sync only when you ask.",
   "connections.hint.fullSyncEveryHours": "A full sync also finds devices the system no longer reports.",
+  "connections.hint.syncApps.intune": "Read by full syncs, one request per app. Intune lists user-installed apps on corporate-owned devices only.",
+  "connections.hint.syncApps.jamf": "Read with the devices, at no extra requests.",
+  "connections.hint.syncApps.ws1": "One request per device: on a large tenant this makes a sync much longer.",
   "connections.schedule.off": "Off",
 
   "connections.region.custom": "Other (enter the URL)",

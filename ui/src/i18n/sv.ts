@@ -129,6 +129,30 @@ export const sv: Dictionary = {
   "detail.history.empty": "Inga ändringar registrerade",
   "detail.history.changedTo": "ändrades till",
   "detail.history.source": "Källa: {source}",
+  "detail.section.apps": "Installerade appar",
+  "detail.apps.loading": "Läser in installerade appar…",
+  "detail.apps.loadError": "De installerade apparna kunde inte läsas in. {reason}",
+  "detail.apps.count.one": "{count} app",
+  "detail.apps.count.other": "{count} appar",
+  "detail.apps.reported": "Appar rapporterade av ”{source}” {date} ({relative})",
+  "detail.apps.notReported":
+    "”{source}” har inte rapporterat den här enhetens appar. En app som saknas i listan kan ändå vara installerad.",
+  "detail.apps.notReportedVendor":
+    "{vendor}-anslutningen ”{source}” har inte rapporterat den här enhetens appar. En app som saknas i listan kan ändå vara installerad.",
+  "detail.apps.notReportedIntune":
+    "Microsoft Intune-anslutningen ”{source}” rapporterar inte den här enhetens appar: Intune visar användarinstallerade appar bara på företagsägda enheter. En app som saknas i listan kan ändå vara installerad.",
+  "detail.apps.noSource": "Ingen EMM-anslutning rapporterar appar för den här enheten.",
+  "detail.apps.noneReported": "Inga appar rapporterade",
+  "detail.apps.filter.label": "Filtrera appar",
+  "detail.apps.filter.placeholder": "Namn eller identifierare",
+  "detail.apps.filter.noMatch": "Inga appar matchar ”{filter}”.",
+  "detail.apps.shown": "Visar {shown} av {total}",
+  "detail.apps.showAll": "Visa alla {count}",
+  "detail.apps.showFirst": "Visa de {count} första",
+  "detail.apps.column.name": "Namn",
+  "detail.apps.column.version": "Version",
+  "detail.apps.column.identifier": "Identifierare",
+  "detail.apps.column.source": "Källa",
 
   "field.id": "Flotta-ID",
   "field.source_name": "Källa",
@@ -277,6 +301,7 @@ export const sv: Dictionary = {
   "connections.field.pageSize": "Enheter per anrop",
   "connections.field.syncEveryMinutes": "Intervall för schemalagd synkronisering (minuter)",
   "connections.field.fullSyncEveryHours": "Intervall för fullständig synkronisering (timmar)",
+  "connections.field.syncApps": "Läs in installerade appar",
 
   "connections.hint.name": "Visas bara i Flotta, t.ex. ”Intune, Socialförvaltningen”.",
   "connections.hint.https": "Måste börja med https://.",
@@ -299,6 +324,9 @@ export const sv: Dictionary = {
   "connections.hint.pageSize": "1 till {max}. Systemet kan skicka färre.",
   "connections.hint.syncEveryMinutes": "Medan Flotta är öppet. Lämna tomt för att bara synkronisera när du ber om det.",
   "connections.hint.fullSyncEveryHours": "En fullständig synkronisering hittar också enheter som systemet inte längre rapporterar.",
+  "connections.hint.syncApps.intune": "Läses vid fullständig synkronisering, ett anrop per app. Intune visar användarinstallerade appar bara på organisationsägda enheter.",
+  "connections.hint.syncApps.jamf": "Läses tillsammans med enheterna, utan extra anrop.",
+  "connections.hint.syncApps.ws1": "Ett anrop per enhet: i en stor miljö gör det synkroniseringen betydligt längre.",
   "connections.schedule.off": "Av",
 
   "connections.region.custom": "Annan (ange URL:en)",

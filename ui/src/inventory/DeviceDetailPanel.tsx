@@ -3,6 +3,7 @@ import { useI18n } from "../i18n/I18nContext";
 import { InlineError } from "../components/InlineError";
 import { useNow } from "../lib/useNow";
 import { DETAIL_SECTIONS, detailValue } from "./detailFields";
+import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
 import { useDeviceDetail } from "./useDeviceDetail";
 
@@ -85,6 +86,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
               </dl>
             </section>
           ))}
+        {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>
     </aside>

@@ -1,5 +1,6 @@
 //! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
 
+mod apps;
 mod secrets;
 mod sync;
 

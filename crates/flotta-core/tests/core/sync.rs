@@ -60,7 +60,7 @@ pub(crate) fn settings(emulator: &Emulator, vendor: Vendor) -> ConnectionSetting
     settings
 }
 
-fn add(flotta: &Flotta, emulator: &Emulator, settings: ConnectionSettings) -> u32 {
+pub(crate) fn add(flotta: &Flotta, emulator: &Emulator, settings: ConnectionSettings) -> u32 {
     let secret = match settings.auth {
         AuthMethod::ClientCredentials => emulator.credentials().client_secret.clone(),
         AuthMethod::Basic => emulator.credentials().password.clone(),
@@ -78,7 +78,7 @@ fn add(flotta: &Flotta, emulator: &Emulator, settings: ConnectionSettings) -> u3
         .id
 }
 
-async fn sync(
+pub(crate) async fn sync(
     flotta: &Flotta,
     id: u32,
     mode: SyncMode,
@@ -322,6 +322,7 @@ async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResul
     emulator.arm(
         FaultRule::once(Fault::ServerError)
             .on(Api::WorkspaceOne)
+            .on_path("devices/search")
             .after(2)
             .times(100),
     );

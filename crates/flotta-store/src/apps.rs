@@ -1,0 +1,159 @@
+//! Installed apps: what a sync stores for each vendor record, and what the device panel shows.
+
+use std::collections::HashMap;
+
+use flotta_domain::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp, VendorDevice};
+use rusqlite::{Transaction, params};
+
+use crate::connection::Store;
+use crate::devices::parse_time;
+use crate::error::{Context, StoreError};
+use crate::sync_runs::StoredRecord;
+
+/// Brings each record's stored apps in line with what its sync reported: only the
+/// difference is written, so a daily full sync of an unchanged fleet writes almost nothing.
+/// `records[i]` is where `devices[i]` was stored (`None`: it was not).
+pub(crate) fn store_installed(
+    tx: &Transaction<'_>,
+    devices: &[VendorDevice],
+    records: &[Option<StoredRecord>],
+) -> Result<(), StoreError> {
+    let mut app_ids: HashMap<&InstalledApp, i64> = HashMap::new();
+    let mut app_id = tx
+        .prepare_cached(
+            "INSERT INTO apps (name, identifier, version) VALUES (?1, ?2, ?3)
+             ON CONFLICT (name, identifier, version) DO UPDATE SET name = excluded.name
+             RETURNING id",
+        )
+        .context("preparing apps")?;
+    let mut stored = tx
+        .prepare_cached("SELECT app_id FROM installed_apps WHERE vendor_record_id = ?1")
+        .context("preparing installed apps")?;
+    let mut insert = tx
+        .prepare_cached("INSERT INTO installed_apps (vendor_record_id, app_id) VALUES (?1, ?2)")
+        .context("preparing installed apps")?;
+    let mut remove = tx
+        .prepare_cached("DELETE FROM installed_apps WHERE vendor_record_id = ?1 AND app_id = ?2")
+        .context("preparing installed apps")?;
+    let mut remove_all = tx
+        .prepare_cached("DELETE FROM installed_apps WHERE vendor_record_id = ?1")
+        .context("preparing installed apps")?;
+    let mut wanted: Vec<i64> = Vec::new();
+    for (device, record) in devices.iter().zip(records) {
+        let Some(record) = record else { continue };
+        match &device.apps {
+            AppsSeen::NotFetched => {}
+            AppsSeen::NotReported => {
+                if !record.is_new {
+                    remove_all
+                        .execute([record.id])
+                        .context("removing apps no longer reported")?;
+                }
+            }
+            AppsSeen::Installed(apps) => {
+                wanted.clear();
+                for app in apps {
+                    let id = match app_ids.get(app.as_ref()) {
+                        Some(id) => *id,
+                        None => {
+                            let id: i64 = app_id
+                                .query_row(params![app.name, app.identifier, app.version], |row| {
+                                    row.get(0)
+                                })
+                                .context("storing an app")?;
+                            app_ids.insert(app.as_ref(), id);
+                            id
+                        }
+                    };
+                    wanted.push(id);
+                }
+                wanted.sort_unstable();
+                wanted.dedup();
+                let mut had: Vec<i64> = if record.is_new {
+                    Vec::new()
+                } else {
+                    stored
+                        .query_map([record.id], |row| row.get(0))
+                        .context("reading installed apps")?
+                        .collect::<Result<_, _>>()
+                        .context("reading installed apps")?
+                };
+                had.sort_unstable();
+                for id in wanted.iter().filter(|id| had.binary_search(id).is_err()) {
+                    insert
+                        .execute([record.id, *id])
+                        .context("storing an installed app")?;
+                }
+                for id in had.iter().filter(|id| wanted.binary_search(id).is_err()) {
+                    remove
+                        .execute([record.id, *id])
+                        .context("removing an uninstalled app")?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+impl Store {
+    /// The apps the device's connections report, and what each connection can see.
+    pub fn device_apps(&self, device: u32) -> Result<DeviceApps, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                // A re-enrolled unit has two records of one connection reporting the same apps.
+                "SELECT DISTINCT a.name, a.identifier, a.version, s.name
+                 FROM vendor_records v
+                 JOIN sources s ON s.id = v.source_id
+                 JOIN installed_apps i ON i.vendor_record_id = v.id
+                 JOIN apps a ON a.id = i.app_id
+                 WHERE v.device_id = ?1 AND v.missing_since IS NULL
+                 ORDER BY a.name COLLATE NOCASE, a.version, s.name",
+            )
+            .context("listing a device's apps")?;
+        let apps = statement
+            .query_map([device], |row| {
+                Ok(DeviceApp {
+                    name: row.get(0)?,
+                    identifier: row.get(1)?,
+                    version: row.get(2)?,
+                    source: row.get(3)?,
+                })
+            })
+            .context("listing a device's apps")?
+            .collect::<Result<Vec<_>, _>>()
+            .context("reading a device's apps")?;
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT s.name, max(v.apps_reported_at)
+                 FROM vendor_records v JOIN sources s ON s.id = v.source_id
+                 WHERE v.device_id = ?1 AND v.missing_since IS NULL
+                 GROUP BY s.id ORDER BY s.name",
+            )
+            .context("listing a device's app reporting")?;
+        let rows = statement
+            .query_map([device], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, Option<String>>(1)?))
+            })
+            .context("listing a device's app reporting")?;
+        let mut visibility = Vec::new();
+        for row in rows {
+            let (source, at) = row.context("reading a device's app reporting")?;
+            visibility.push(AppVisibility {
+                source,
+                reported_at: at
+                    .map(|at| parse_time("vendor_records.apps_reported_at", &at))
+                    .transpose()?,
+            });
+        }
+        Ok(DeviceApps { apps, visibility })
+    }
+
+    /// Rows in the installed-apps table (for benchmarks and tests of scale).
+    pub fn installed_app_count(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT count(*) FROM installed_apps", [], |row| row.get(0))
+            .context("counting installed apps")
+    }
+}
