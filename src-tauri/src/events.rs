@@ -4,32 +4,32 @@
 //! events a second, well within what Tauri events are meant for.
 
 use std::sync::Arc;
-use std::sync::mpsc;
 use std::time::Duration;
 
 use flotta_core::{ErrorPayload, Flotta, SyncMode, SyncProgress};
 use serde::{Deserialize, Serialize};
 use tauri_specta::Event;
+use tokio::sync::oneshot;
 
 #[derive(Debug, Clone, Serialize, Deserialize, specta::Type, tauri_specta::Event)]
 pub struct SyncProgressEvent(pub SyncProgress);
 
 /// Runs a sync of connection `id` on the async runtime; returns its run id once it has one,
-/// or the reason it could not start.
-pub fn start_sync(
+/// or the reason it could not start. Awaited, never blocked on: a command that blocked a
+/// runtime worker here could hold up the very task it waits for (a task spawned from a
+/// worker is first queued on that worker).
+pub async fn start_sync(
     app: &tauri::AppHandle,
     core: Arc<Flotta>,
     id: u32,
     mode: Option<SyncMode>,
 ) -> Result<u32, ErrorPayload> {
-    spawn_sync(app, core, id, mode)
-        .recv_timeout(Duration::from_secs(60))
-        .unwrap_or_else(|_| {
-            Err(ErrorPayload {
-                code: flotta_core::ErrorCode::Internal,
-                message: "the sync did not start within a minute".into(),
-            })
+    spawn_sync(app, core, id, mode).await.unwrap_or_else(|_| {
+        Err(ErrorPayload {
+            code: flotta_core::ErrorCode::Internal,
+            message: "the sync stopped before it started".into(),
         })
+    })
 }
 
 /// Starts a sync in the background; the receiver gets its run id, or why it did not start.
@@ -38,15 +38,18 @@ pub fn spawn_sync(
     core: Arc<Flotta>,
     id: u32,
     mode: Option<SyncMode>,
-) -> mpsc::Receiver<Result<u32, ErrorPayload>> {
-    let (started, run_id) = mpsc::channel::<Result<u32, ErrorPayload>>();
+) -> oneshot::Receiver<Result<u32, ErrorPayload>> {
+    let (started, run_id) = oneshot::channel::<Result<u32, ErrorPayload>>();
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let first = std::sync::Mutex::new(Some(started.clone()));
-        let progress = |progress: SyncProgress| {
-            if let Some(sender) = first.lock().ok().and_then(|mut s| s.take()) {
-                let _ = sender.send(Ok(progress.run_id));
+        let started = std::sync::Mutex::new(Some(started));
+        let tell = |result: Result<u32, ErrorPayload>| {
+            if let Some(sender) = started.lock().ok().and_then(|mut s| s.take()) {
+                let _ = sender.send(result);
             }
+        };
+        let progress = |progress: SyncProgress| {
+            tell(Ok(progress.run_id));
             if let Err(error) = SyncProgressEvent(progress).emit(&app) {
                 tracing::warn!(%error, "sync progress could not be sent to the window");
             }
@@ -58,7 +61,7 @@ pub fn spawn_sync(
             Err(error) => {
                 let payload = ErrorPayload::from(error);
                 tracing::warn!(connection = id, error = %payload.message, "sync ended without changes");
-                let _ = started.send(Err(payload));
+                tell(Err(payload));
             }
         }
     });

@@ -80,14 +80,9 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   const ws1Row = `${byTestId("connection-row")}[data-name="Workspace ONE (gamla avtalet)"]`;
   await app.$(ws1Row).waitForDisplayed({ timeout: 10_000 });
   await app.$(`${ws1Row} ${byTestId("connection-full-sync")}`).click();
-  await app.waitUntil(
-    async () => {
-      const results = await app.$$(byTestId("sync-result"));
-      for (const r of results) if ((await r.getAttribute("data-status")) === "succeeded") return true;
-      return false;
-    },
-    { timeout: 60_000, timeoutMsg: "the Workspace ONE sync succeeds" },
-  );
+  const ws1Result = `${byTestId("sync-result")}[data-connection="Workspace ONE (gamla avtalet)"]`;
+  await app.$(ws1Result).waitForExist({ timeout: 60_000, timeoutMsg: "the Workspace ONE sync ends" });
+  assert.equal(await app.$(ws1Result).getAttribute("data-status"), "succeeded", "the Workspace ONE sync succeeds");
   await screenshot(app, "sync-03-synced");
 
   await app.waitUntil(async () => (await app.$$(byTestId("sync-run-row"))).length >= 2, {
@@ -103,4 +98,34 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   // Workspace ONE by its serial, so exactly that one is added.
   await app.$(byTestId("nav-inventory")).click();
   assert.equal(await inventoryTotal(app), fleet + 1, "the inventory has one row per unit");
+
+  // Workspace ONE reports every device's apps: the panel lists them and says who reported.
+  await app.$(`${byTestId("device-row")} td:nth-child(2)`).click();
+  await app.$(byTestId("device-detail")).waitForDisplayed({ timeout: 10_000 });
+  const section = byTestId("device-apps");
+  await app.waitUntil(async () => (await app.$(section).getAttribute("data-count")) !== null, {
+    timeout: 10_000,
+    timeoutMsg: "the device's apps load",
+  });
+  const count = Number(await app.$(section).getAttribute("data-count"));
+  assert.ok(count > 15, `a phone has dozens of apps (${count})`);
+  const ws1Reported = `${byTestId("device-apps-reported")}[data-source="Workspace ONE (gamla avtalet)"]`;
+  assert.ok(await app.$(ws1Reported).isExisting(), "Workspace ONE is named as the reporter");
+  assert.equal((await app.$$(byTestId("device-app-row"))).length, 10, "the first ten are shown");
+  await app.$(byTestId("device-apps-show-all")).click();
+  await app.waitUntil(async () => (await app.$$(byTestId("device-app-row"))).length === count, {
+    timeoutMsg: "show all lists every app",
+  });
+  // Teams is in the base package every unit gets.
+  await fill("device-apps-filter", "teams");
+  await app.waitUntil(
+    async () => {
+      const rows = await app.$$(byTestId("device-app-row"));
+      if (rows.length === 0 || rows.length === count) return false;
+      for (const row of rows) if (!/teams/i.test(await row.getText())) return false;
+      return true;
+    },
+    { timeoutMsg: "the filter keeps only the matching apps" },
+  );
+  await screenshot(app, "sync-04-device-apps");
 });

@@ -44,13 +44,13 @@ pub fn remove_connection(state: State<'_, AppState>, id: u32) -> Result<(), Erro
 /// `SyncProgressEvent`s.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn start_sync(
+pub async fn start_sync(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     id: u32,
     mode: SyncMode,
 ) -> Result<u32, ErrorPayload> {
-    crate::events::start_sync(&app, state.core()?, id, Some(mode))
+    crate::events::start_sync(&app, state.core()?, id, Some(mode)).await
 }
 
 #[tauri::command(async)]

@@ -78,7 +78,13 @@ function RunningSync({
 function SyncResult({ run, onDismiss }: { run: SyncRun | null; onDismiss: () => void }) {
   const i18n = useI18n();
   return (
-    <div className="sync-result" data-testid="sync-result" data-status={run?.status ?? "unknown"} role="status">
+    <div
+      className="sync-result"
+      data-testid="sync-result"
+      data-status={run?.status ?? "unknown"}
+      data-connection={run?.connection_name}
+      role="status"
+    >
       <div className="sync-result-text">
         <ResultText run={run} i18n={i18n} />
       </div>
