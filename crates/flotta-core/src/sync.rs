@@ -129,7 +129,7 @@ impl Flotta {
         let mut report = Reporter::new(run, id, &settings.name, progress);
         report.phase(SyncPhase::SigningIn);
         let mut fetched = Fetched {
-            total: expected,
+            expected,
             ..Fetched::default()
         };
         let outcome = async {
@@ -245,16 +245,29 @@ struct Fetched {
     warnings: Vec<RecordWarning>,
     pages: u32,
     records: u32,
-    total: Option<u32>,
+    /// What the last full sync listed: the guess until the vendor states its totals.
+    expected: Option<u32>,
+    /// The total each listing states (Jamf pages through mobile devices and computers).
+    totals: std::collections::BTreeMap<&'static str, u32>,
 }
 
 impl Fetched {
     fn add(&mut self, page: FetchedPage) {
         self.pages += 1;
         self.records += page.records;
-        self.total = page.total.or(self.total);
+        if let Some(total) = page.total {
+            self.totals.insert(page.listing, total);
+        }
         self.devices.extend(page.devices);
         self.warnings.extend(page.warnings);
+    }
+
+    fn total(&self) -> Option<u32> {
+        if self.totals.is_empty() {
+            self.expected
+        } else {
+            Some(self.totals.values().sum())
+        }
     }
 }
 
@@ -319,7 +332,7 @@ impl<'a> Reporter<'a> {
         {
             return;
         }
-        self.send(fetched.pages, fetched.records, fetched.total, None);
+        self.send(fetched.pages, fetched.records, fetched.total(), None);
     }
 
     fn finished(&mut self, run: SyncRun) {

@@ -23,6 +23,8 @@ pub struct Enrolment {
 #[derive(Debug)]
 pub struct Fleet {
     enrolments: Vec<Enrolment>,
+    /// The Macs, which only Jamf manages here (one per 25 phones and tablets).
+    computers: Vec<Enrolment>,
     next_number: u32,
     rng: fastrand::Rng,
 }
@@ -44,12 +46,34 @@ impl Fleet {
                 device,
             })
             .collect();
+        let computers = macs(&enrolments, &mut rng, now);
         let next_number = enrolments.len() as u32 + 1;
         Self {
             enrolments,
+            computers,
             next_number,
             rng,
         }
+    }
+
+    /// The Macs Jamf Pro manages.
+    pub fn computers(&self) -> &[Enrolment] {
+        &self.computers
+    }
+
+    /// Changes `count` Macs as a day of use would (an OS update, app updates, a check-in at
+    /// `now`). Returns their serials.
+    pub fn touch_computers(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let step = (self.computers.len() / count.max(1)).max(1);
+        let mut touched = Vec::with_capacity(count);
+        for enrolment in self.computers.iter_mut().step_by(step).take(count) {
+            enrolment.device.os_version = bump_version(&enrolment.device.os_version);
+            enrolment.device.last_check_in = Some(now);
+            enrolment.changed_at = now;
+            enrolment.apps_epoch += 1;
+            touched.push(enrolment.device.serial.as_str().to_owned());
+        }
+        touched
     }
 
     pub fn enrolments(&self) -> &[Enrolment] {
@@ -188,6 +212,63 @@ impl Fleet {
         }
         serials
     }
+}
+
+const MAC_MODELS: &[(&str, &str)] = &[
+    ("MacBook Air (13-inch, M3, 2024)", "Mac15,12"),
+    ("MacBook Air (15-inch, M4, 2025)", "Mac16,13"),
+    ("MacBook Pro (14-inch, M4, 2024)", "Mac16,1"),
+    ("iMac (24-inch, M4, 2024)", "Mac16,3"),
+    ("Mac mini (M4, 2024)", "Mac16,10"),
+];
+
+/// The model identifier Jamf reports next to a Mac's marketing name.
+pub(crate) fn mac_model_identifier(model: &str) -> &'static str {
+    MAC_MODELS
+        .iter()
+        .find(|(name, _)| *name == model)
+        .map_or("Mac16,1", |(_, identifier)| identifier)
+}
+
+/// Macs for the people of the fleet: one per 25 phones and tablets, in the same units.
+fn macs(phones: &[Enrolment], rng: &mut fastrand::Rng, now: DateTime<Utc>) -> Vec<Enrolment> {
+    phones
+        .iter()
+        .step_by(25)
+        .enumerate()
+        .filter_map(|(index, phone)| {
+            let (model, _) = MAC_MODELS[index % MAC_MODELS.len()];
+            // Apple's 10-character random serials; the index keeps them unique.
+            let serial = format!("M{:04}{:05X}", index, rng.u32(..0x10_0000));
+            let checked_in = now - Duration::minutes(i64::from(rng.u32(5..20_000)));
+            let device = flotta_domain::Device {
+                serial: flotta_domain::SerialNumber::parse(&serial).ok()?,
+                imei: None,
+                vendor_device_id: None,
+                manufacturer: "Apple".into(),
+                model: model.into(),
+                os: flotta_domain::OsFamily::Macos,
+                os_version: ["15.7.1", "26.0.1", "26.1"][index % 3].into(),
+                ownership: flotta_domain::Ownership::Corporate,
+                user_name: phone.device.user_name.clone(),
+                user_email: phone.device.user_email.clone(),
+                org_unit: phone.device.org_unit.clone(),
+                enrolled_at: phone.device.enrolled_at,
+                last_check_in: Some(checked_in),
+                compliance: flotta_domain::Compliance::Unknown,
+                jailbroken: false,
+                encrypted: index % 11 != 0,
+                lifecycle: Lifecycle::Deployed,
+            };
+            Some(Enrolment {
+                vendor_id: guid(rng),
+                number: index as u32 + 1,
+                device,
+                changed_at: checked_in,
+                apps_epoch: 0,
+            })
+        })
+        .collect()
 }
 
 fn guid(rng: &mut fastrand::Rng) -> String {

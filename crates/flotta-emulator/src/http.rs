@@ -36,6 +36,10 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
             "/jamf/api/v2/mobile-devices/detail",
             get(jamf::mobile_devices),
         )
+        .route(
+            "/jamf/api/{version}/computers-inventory",
+            get(jamf::computers),
+        )
         .route("/ws1-auth/connect/token", post(ws1::token))
         .route("/ws1/API/mdm/devices/search", get(ws1::search))
         .route("/ws1/api/mdm/devices/search", get(ws1::search))

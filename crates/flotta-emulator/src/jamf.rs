@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::Form;
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine;
@@ -256,6 +256,173 @@ fn mobile_device(enrolment: &Enrolment, sections: &[&str]) -> Value {
             "imei": device.imei.as_ref().map(|i| i.as_str()),
             "phoneNumber": null,
         });
+    }
+    record
+}
+
+/// `GET /api/v{N}/computers-inventory`: the Macs, for the API versions the emulated server
+/// has (v1 up to [`crate::EmulatorConfig::jamf_computers_api`]); v4 renamed
+/// `general.lastContactTime` to `general.lastContact`.
+pub(crate) async fn computers(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    Path(version): Path<String>,
+    Query(query): Query<Vec<(String, String)>>,
+) -> Response {
+    let fault = match http::gate(&shared, Api::Jamf, "computers-inventory").await {
+        Ok(fault) => fault,
+        Err(response) => return response,
+    };
+    let newest = shared.config.jamf_computers_api;
+    let Some(version) = version
+        .strip_prefix('v')
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|v| (1..=newest).contains(v))
+    else {
+        return http::error(Api::Jamf, StatusCode::NOT_FOUND, "Not Found");
+    };
+    if let Err(response) = http::require_token(&shared, Api::Jamf, &headers) {
+        return response;
+    }
+    let param = |name: &str| {
+        query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    };
+    let page: usize = param("page").and_then(|p| p.parse().ok()).unwrap_or(0);
+    let page_size: usize = param("page-size")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(100)
+        .clamp(1, 2000);
+    let sections: Vec<&str> = query
+        .iter()
+        .filter(|(k, _)| k == "section")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    let since = param("filter").and_then(|filter| {
+        let rest = filter.strip_prefix("general.reportDate>")?;
+        DateTime::parse_from_rfc3339(rest.trim_matches(|c| c == '"' || c == '\''))
+            .ok()
+            .map(|t| t.with_timezone(&Utc))
+    });
+    let body = {
+        let fleet = shared.fleet();
+        let matching: Vec<&Enrolment> = fleet
+            .computers()
+            .iter()
+            .filter(|e| since.is_none_or(|s| e.changed_at > s))
+            .collect();
+        let results: Vec<Value> = matching
+            .iter()
+            .skip(page * page_size)
+            .take(page_size)
+            .map(|e| computer(e, &sections, version))
+            .collect();
+        serde_json::to_vec(&json!({ "totalCount": matching.len(), "results": results }))
+            .unwrap_or_default()
+    };
+    http::json_body(body, fault)
+}
+
+fn computer(enrolment: &Enrolment, sections: &[&str], version: u8) -> Value {
+    let device = &enrolment.device;
+    let n = enrolment.number;
+    let wants = |section: &str| {
+        sections.iter().any(|s| s.eq_ignore_ascii_case(section))
+            || (sections.is_empty() && section == "GENERAL")
+    };
+    let mut record = json!({
+        "id": n.to_string(),
+        "udid": enrolment.vendor_id.to_uppercase(),
+    });
+    if wants("GENERAL") {
+        let contact = device.last_check_in.map(rfc3339);
+        let mut general = json!({
+            "name": format!("{}-{n}", device.model.split(' ').next().unwrap_or("Mac")),
+            "reportDate": rfc3339(enrolment.changed_at),
+            "lastEnrolledDate": device.enrolled_at.map(rfc3339),
+            // Jamf sends the first enrolment as a bare date.
+            "initialEntryDate": device.enrolled_at.map(|t| t.format("%Y-%m-%d").to_string()),
+            "remoteManagement": { "managed": true, "managementUsername": "jamfadmin" },
+            "supervised": true,
+            "platform": "Mac",
+            "site": { "id": "-1", "name": "None" },
+        });
+        if version >= 4 {
+            general["lastContact"] = json!(contact);
+            general["lastCheckIn"] = json!(contact);
+        } else {
+            general["lastContactTime"] = json!(contact);
+        }
+        record["general"] = general;
+    }
+    if wants("HARDWARE") {
+        record["hardware"] = json!({
+            "make": "Apple",
+            "model": device.model,
+            "modelIdentifier": crate::fleet::mac_model_identifier(&device.model),
+            "serialNumber": device.serial.as_str(),
+            "appleSilicon": true,
+        });
+    }
+    if wants("OPERATING_SYSTEM") {
+        record["operatingSystem"] = json!({
+            "name": "macOS",
+            "version": device.os_version,
+            "build": "25B78",
+            "fileVault2Status": if device.encrypted { "ALL_ENCRYPTED" } else { "NOT_ENCRYPTED" },
+        });
+    }
+    if wants("USER_AND_LOCATION") {
+        // Computers carry ids only (no department names), and `realname` in lower case.
+        record["userAndLocation"] = json!({
+            "username": device.user_email.as_deref().and_then(|e| e.split('@').next()),
+            "realname": device.user_name,
+            "email": device.user_email,
+            "position": null,
+            "departmentId": device.org_unit.as_ref().map(|_| "3"),
+            "buildingId": null,
+            "room": "",
+        });
+    }
+    if wants("DISK_ENCRYPTION") {
+        record["diskEncryption"] = json!({
+            "bootPartitionEncryptionDetails": {
+                "partitionName": "Macintosh HD (Boot Partition)",
+                "partitionFileVault2State": if device.encrypted { "ENCRYPTED" } else { "UNENCRYPTED" },
+                "partitionFileVault2Percent": if device.encrypted { 100 } else { 0 },
+            },
+            "individualRecoveryKeyValidityStatus": "VALID",
+            "institutionalRecoveryKeyPresent": false,
+        });
+    }
+    if wants("SECURITY") {
+        record["security"] = json!({
+            "sipStatus": "ENABLED",
+            "gatekeeperStatus": "APP_STORE_AND_IDENTIFIED_DEVELOPERS",
+            "firewallEnabled": true,
+            "activationLockEnabled": false,
+        });
+    }
+    if wants("APPLICATIONS") {
+        let apps: Vec<Value> = crate::apps::installs(enrolment)
+            .into_iter()
+            .map(|install| {
+                let name = install.catalogue().name;
+                json!({
+                    "name": format!("{name}.app"),
+                    "path": format!("/Applications/{name}.app"),
+                    "version": install.version_text(),
+                    "macAppStore": install.catalogue().per_mille != 1000,
+                    "sizeMegabytes": install.app * 3 + 20,
+                    "bundleId": install.identifier(device.os),
+                    "updateAvailable": false,
+                    "externalVersionId": "0",
+                })
+            })
+            .collect();
+        record["applications"] = Value::Array(apps);
     }
     record
 }

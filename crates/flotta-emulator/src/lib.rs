@@ -95,6 +95,9 @@ pub struct EmulatorConfig {
     pub token_lifetime: Duration,
     /// Added to every request (a cloud tenant costs ~100 ms per round trip).
     pub latency: Duration,
+    /// The newest `computers-inventory` version the Jamf server has (v1 to v4 exist; v4 is
+    /// current since Jamf Pro 11.x, older servers stop earlier).
+    pub jamf_computers_api: u8,
 }
 
 impl EmulatorConfig {
@@ -107,6 +110,7 @@ impl EmulatorConfig {
             graph_max_page: 1000,
             token_lifetime: Duration::from_secs(3600),
             latency: Duration::ZERO,
+            jamf_computers_api: 4,
         }
     }
 }

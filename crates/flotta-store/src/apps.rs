@@ -39,12 +39,16 @@ pub(crate) fn store_installed(
         .prepare_cached("DELETE FROM installed_apps WHERE vendor_record_id = ?1")
         .context("preparing installed apps")?;
     let mut wanted: Vec<i64> = Vec::new();
+    // A listing that shifted between pages can send one record twice; the second time it
+    // has apps stored already.
+    let mut done: std::collections::HashSet<i64> = std::collections::HashSet::new();
     for (device, record) in devices.iter().zip(records) {
         let Some(record) = record else { continue };
+        let is_new = record.is_new && done.insert(record.id);
         match &device.apps {
             AppsSeen::NotFetched => {}
             AppsSeen::NotReported => {
-                if !record.is_new {
+                if !is_new {
                     remove_all
                         .execute([record.id])
                         .context("removing apps no longer reported")?;
@@ -69,7 +73,7 @@ pub(crate) fn store_installed(
                 }
                 wanted.sort_unstable();
                 wanted.dedup();
-                let mut had: Vec<i64> = if record.is_new {
+                let mut had: Vec<i64> = if is_new {
                     Vec::new()
                 } else {
                     stored

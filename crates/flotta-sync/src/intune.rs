@@ -20,7 +20,7 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{Reader, map_records, os_family, owned, ownership, text};
+use crate::map::{IdentityFields, identify, map_records, os_family, owned, ownership, text};
 use crate::{FetchRequest, FetchedPage, deliver};
 
 /// Only the fields Flotta maps, so pages stay small on the wire.
@@ -164,6 +164,12 @@ struct ManagedDevice<'a> {
 type AppsByDevice = HashMap<String, Vec<Arc<InstalledApp>>>;
 
 fn map_page(body: &[u8], apps: Option<&AppsByDevice>) -> FetchedPage {
+    let mut page = map_devices(body, apps);
+    page.listing = "managed devices";
+    page
+}
+
+fn map_devices(body: &[u8], apps: Option<&AppsByDevice>) -> FetchedPage {
     match serde_json::from_slice::<Page<'_>>(body) {
         Ok(envelope) => map_records(&envelope.value, |record, raw, warnings| {
             let mut device = map_device(record, raw, warnings)?;
@@ -186,24 +192,19 @@ fn map_device(
     raw: &str,
     warnings: &mut Vec<RecordWarning>,
 ) -> Option<VendorDevice> {
-    let Some(id) = text(record.id.as_deref()) else {
-        warnings.push(RecordWarning {
-            vendor_id: "(no id)".into(),
-            field: "id".into(),
-            problem: "a managed device without an id was skipped".into(),
-        });
-        return None;
-    };
-    let mut read = Reader::new(id, warnings);
-    let serial = read.serial("serialNumber", record.serial_number.as_deref());
-    let imei = read.imei("imei", record.imei.as_deref());
-    if serial.is_none() && imei.is_none() {
-        read.warn(
-            "serialNumber",
-            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
-        );
-        return None;
-    }
+    let (mut read, serial, imei) = identify(
+        &IdentityFields {
+            noun: "a managed device",
+            id: "id",
+            serial: "serialNumber",
+            imei: "imei",
+        },
+        record.id.as_deref(),
+        record.serial_number.as_deref(),
+        record.imei.as_deref(),
+        warnings,
+    )?;
+    let id = read.vendor_id();
     let jailbroken = match text(record.jail_broken.as_deref()).map(str::to_ascii_lowercase) {
         Some(value) if value == "true" => true,
         Some(value) if value == "false" || value == "unknown" => false,

@@ -1,4 +1,5 @@
-//! Jamf Pro: `GET /api/v2/mobile-devices/detail` with the sections Flotta maps, 0-based
+//! Jamf Pro's phones and tablets — and, through `jamf_computers.rs`, its Macs.
+//! `GET /api/v2/mobile-devices/detail` with the sections Flotta maps, 0-based
 //! `page` and `page-size`, sorted by id so enrolments during a sync do not shift pages.
 //! Incremental syncs filter on `lastInventoryUpdateDate` (RSQL). Apps come in the listing's
 //! APPLICATIONS section.
@@ -17,7 +18,8 @@ use tokio::sync::mpsc;
 use crate::apps::Interner;
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{Reader, map_records, owned, ownership, text};
+use crate::jamf_computers;
+use crate::map::{IdentityFields, identify, map_records, owned, ownership, text};
 use crate::paged::{self, Listing, PageShape};
 use crate::{FetchRequest, FetchedPage};
 
@@ -58,30 +60,52 @@ pub(crate) async fn first_page(
     settings: &ConnectionSettings,
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
-    let base = base(
-        settings,
-        FetchRequest {
-            changed_since: None,
-        },
-    );
-    paged::first(api, &base, listing(settings, 1), &pages)
-        .await
-        .map(|_| ())
+    let everything = FetchRequest {
+        changed_since: None,
+    };
+    paged::first(
+        api,
+        &base(settings, everything),
+        listing(settings, 1),
+        &pages,
+    )
+    .await?;
+    // The Macs too, so a missing "Read Computers" privilege shows up in the test.
+    let computers = jamf_computers::base(api, settings, everything).await?;
+    paged::first(
+        api,
+        &computers,
+        jamf_computers::listing(settings, 1),
+        &pages,
+    )
+    .await?;
+    Ok(())
 }
 
+/// Mobile devices and computers, both listings at once within the connection's limit.
 pub(crate) async fn fetch(
     api: &Arc<Api>,
     settings: &ConnectionSettings,
     request: FetchRequest,
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
-    paged::fetch(
+    let mobile = paged::fetch(
         api,
         base(settings, request),
         listing(settings, settings.page_size),
-        pages,
-    )
-    .await
+        pages.clone(),
+    );
+    let computers = async {
+        let base = jamf_computers::base(api, settings, request).await?;
+        paged::fetch(
+            api,
+            base,
+            jamf_computers::listing(settings, settings.page_size),
+            pages,
+        )
+        .await
+    };
+    tokio::try_join!(mobile, computers).map(|_| ())
 }
 
 #[derive(Deserialize)]
@@ -92,7 +116,7 @@ struct Page<'a> {
     results: Vec<&'a RawValue>,
 }
 
-fn check(answer: &Answer) -> Result<PageShape, String> {
+pub(crate) fn check(answer: &Answer) -> Result<PageShape, String> {
     let page: Page<'_> = serde_json::from_slice(&answer.body).map_err(|e| e.to_string())?;
     Ok((page.total_count, page.results.is_empty()))
 }
@@ -175,23 +199,33 @@ struct Network<'a> {
     imei: Option<Cow<'a, str>>,
 }
 
+/// Maps the `results` of a checked page (both Jamf listings share the envelope).
+pub(crate) fn page_results(
+    body: &[u8],
+    map: impl FnOnce(&[&RawValue]) -> FetchedPage,
+) -> FetchedPage {
+    match serde_json::from_slice::<Page<'_>>(body) {
+        Ok(envelope) => map(&envelope.results),
+        Err(_) => FetchedPage::default(),
+    }
+}
+
 /// `with_apps`: the APPLICATIONS section was asked for.
 fn map_page(body: &[u8], with_apps: bool) -> FetchedPage {
     let mut interner = Interner::default();
-    match serde_json::from_slice::<Page<'_>>(body) {
-        Ok(envelope) => map_records(&envelope.results, |record, raw, warnings| {
+    page_results(body, |records| {
+        map_records(records, |record, raw, warnings| {
             let mut device = map_device(record, raw, warnings, &mut interner)?;
             if !with_apps {
                 device.apps = AppsSeen::NotFetched;
             }
             Some(device)
-        }),
-        Err(_) => FetchedPage::default(),
-    }
+        })
+    })
 }
 
 /// The record without its `applications` section, which is kept as installed apps instead.
-fn without_applications(raw: &str) -> String {
+pub(crate) fn without_applications(raw: &str) -> String {
     let Ok(mut fields) = serde_json::from_str::<BTreeMap<Cow<'_, str>, &RawValue>>(raw) else {
         return raw.to_owned();
     };
@@ -207,34 +241,23 @@ fn map_device(
     warnings: &mut Vec<RecordWarning>,
     interner: &mut Interner,
 ) -> Option<VendorDevice> {
-    let Some(id) = text(record.mobile_device_id.as_deref()) else {
-        warnings.push(RecordWarning {
-            vendor_id: "(no id)".into(),
-            field: "mobileDeviceId".into(),
-            problem: "a mobile device without an id was skipped".into(),
-        });
-        return None;
-    };
     let general = record.general.as_ref();
     let hardware = record.hardware.as_ref();
     let user = record.user_and_location.as_ref();
     let security = record.security.as_ref();
-    let mut read = Reader::new(id, warnings);
-    let serial = read.serial(
-        "hardware.serialNumber",
+    let (mut read, serial, imei) = identify(
+        &IdentityFields {
+            noun: "a mobile device",
+            id: "mobileDeviceId",
+            serial: "hardware.serialNumber",
+            imei: "network.imei",
+        },
+        record.mobile_device_id.as_deref(),
         hardware.and_then(|h| h.serial_number.as_deref()),
-    );
-    let imei = read.imei(
-        "network.imei",
         record.network.as_ref().and_then(|n| n.imei.as_deref()),
-    );
-    if serial.is_none() && imei.is_none() {
-        read.warn(
-            "hardware.serialNumber",
-            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
-        );
-        return None;
-    }
+        warnings,
+    )?;
+    let id = read.vendor_id();
     let model = hardware.and_then(|h| owned(h.model.as_deref()));
     let os = match model.as_deref() {
         Some(model) if model.to_ascii_lowercase().contains("ipad") => OsFamily::Ipados,

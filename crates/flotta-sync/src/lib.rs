@@ -20,6 +20,7 @@ mod error;
 mod http;
 mod intune;
 mod jamf;
+mod jamf_computers;
 mod map;
 mod paged;
 mod secret;
@@ -44,6 +45,9 @@ pub struct FetchedPage {
     pub records: u32,
     /// How many records the whole listing has, when the vendor says so.
     pub total: Option<u32>,
+    /// Which listing the page belongs to ("mobile devices", "computers"): a connection may
+    /// page through several at once, each with its own total.
+    pub listing: &'static str,
 }
 
 /// What to fetch: everything, or only what changed since a time.
@@ -152,14 +156,21 @@ impl Connector {
     /// Returns the number of devices when the vendor tells it.
     pub async fn test(&self) -> Result<Option<u32>, SyncError> {
         self.sign_in().await?;
-        let (sender, mut receiver) = mpsc::channel(1);
+        // Room for the first page of every listing, which are sent before any is received.
+        let (sender, mut receiver) = mpsc::channel(4);
         let first = match self.vendor {
             Vendor::Intune => intune::first_page(&self.api, &self.settings, sender).await,
             Vendor::JamfPro => jamf::first_page(&self.api, &self.settings, sender).await,
             Vendor::WorkspaceOne => ws1::first_page(&self.api, &self.settings, sender).await,
         };
         first?;
-        Ok(receiver.recv().await.and_then(|page| page.total))
+        let mut total = None;
+        while let Some(page) = receiver.recv().await {
+            if let Some(count) = page.total {
+                total = Some(total.unwrap_or(0) + count);
+            }
+        }
+        Ok(total)
     }
 
     /// Fetches the device list and sends it page by page. Returns when the last page has

@@ -37,6 +37,46 @@ pub(crate) fn map_records<'a, T: serde::Deserialize<'a>>(
     page
 }
 
+/// Where a record keeps what identifies it, in the vendor's field names.
+pub(crate) struct IdentityFields<'f> {
+    /// What the record is, for the warning about one without an id ("a mobile device").
+    pub(crate) noun: &'f str,
+    pub(crate) id: &'f str,
+    pub(crate) serial: &'f str,
+    pub(crate) imei: &'f str,
+}
+
+/// The opening of every mapper: the record's id, serial and IMEI. A record without an id,
+/// or with neither serial nor IMEI, cannot be matched to a unit: it becomes a warning and no
+/// device. Otherwise the reader for the rest of the record comes back with the identifiers.
+pub(crate) fn identify<'a>(
+    fields: &IdentityFields<'_>,
+    id: Option<&'a str>,
+    serial: Option<&str>,
+    imei: Option<&str>,
+    warnings: &'a mut Vec<RecordWarning>,
+) -> Option<(Reader<'a>, Option<SerialNumber>, Option<Imei>)> {
+    let Some(id) = text(id) else {
+        warnings.push(RecordWarning {
+            vendor_id: "(no id)".into(),
+            field: fields.id.into(),
+            problem: format!("{} without an id was skipped", fields.noun),
+        });
+        return None;
+    };
+    let mut read = Reader::new(id, warnings);
+    let serial = read.serial(fields.serial, serial);
+    let imei = read.imei(fields.imei, imei);
+    if serial.is_none() && imei.is_none() {
+        read.warn(
+            fields.serial,
+            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
+        );
+        return None;
+    }
+    Some((read, serial, imei))
+}
+
 /// Collects the warnings of one record while its fields are read.
 pub(crate) struct Reader<'a> {
     vendor_id: &'a str,
@@ -49,6 +89,10 @@ impl<'a> Reader<'a> {
             vendor_id,
             warnings,
         }
+    }
+
+    pub(crate) fn vendor_id(&self) -> &'a str {
+        self.vendor_id
     }
 
     pub(crate) fn warn(&mut self, field: &str, problem: impl Into<String>) {

@@ -57,6 +57,7 @@ async fn mapped(
             detail: format!("mapping stopped: {error}"),
         })?;
     page.total = total;
+    page.listing = listing.noun;
     Ok(page)
 }
 

@@ -15,7 +15,7 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{Reader, map_records, os_family, owned, ownership, text};
+use crate::map::{IdentityFields, identify, map_records, os_family, owned, ownership, text};
 use crate::paged::{self, Listing, PageShape};
 use crate::{FetchRequest, FetchedPage};
 
@@ -147,25 +147,24 @@ fn map_device(
     raw: &str,
     warnings: &mut Vec<RecordWarning>,
 ) -> Option<VendorDevice> {
-    let Some(id) = record.id.as_ref().and_then(|id| id.value) else {
-        warnings.push(RecordWarning {
-            vendor_id: "(no id)".into(),
-            field: "Id.Value".into(),
-            problem: "a device without an id was skipped".into(),
-        });
-        return None;
-    };
-    let id = id.to_string();
-    let mut read = Reader::new(&id, warnings);
-    let serial = read.serial("SerialNumber", record.serial_number.as_deref());
-    let imei = read.imei("Imei", record.imei.as_deref());
-    if serial.is_none() && imei.is_none() {
-        read.warn(
-            "SerialNumber",
-            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
-        );
-        return None;
-    }
+    let id = record
+        .id
+        .as_ref()
+        .and_then(|id| id.value)
+        .map(|id| id.to_string());
+    let (mut read, serial, imei) = identify(
+        &IdentityFields {
+            noun: "a device",
+            id: "Id.Value",
+            serial: "SerialNumber",
+            imei: "Imei",
+        },
+        id.as_deref(),
+        record.serial_number.as_deref(),
+        record.imei.as_deref(),
+        warnings,
+    )?;
+    let id = read.vendor_id().to_owned();
     // `CompromisedStatus` is a boolean, sometimes a string, and missing on older agents.
     let jailbroken = match &record.compromised_status {
         Some(serde_json::Value::Bool(value)) => *value,

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use flotta_core::{
     AuthMethod, Clock, Config, ConnectionInput, ConnectionSettings, DeviceFilters, DeviceQuery,
-    ErrorCode, ErrorPayload, Flotta, InventoryView, RetryPolicy, SyncMode, SyncProgress,
+    ErrorCode, ErrorPayload, Flotta, InventoryView, OsFamily, RetryPolicy, SyncMode, SyncProgress,
     SyncStatus, Vendor,
 };
 use flotta_emulator::{Api, Emulator, EmulatorConfig, Fault, FaultRule};
@@ -182,14 +182,89 @@ async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> Test
         "Jamf lists the Apple devices: {}",
         run.records
     );
+    let macs = emulator.with_fleet(|fleet| fleet.computers().len());
+    assert!(macs > 10, "the tenant has Macs: {macs}");
     assert_eq!(
-        run.counts.added, 0,
-        "every Jamf device is already a unit from Workspace ONE"
+        run.counts.added as usize, macs,
+        "every Jamf phone and tablet is already a unit from Workspace ONE; only the Macs, \
+         which Workspace ONE does not manage here, are new"
     );
     assert_eq!(
         flotta.status()?.device_count as usize,
-        serials(&emulator).len()
+        serials(&emulator).len() + macs
     );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jamf_brings_the_macs_from_whichever_computers_inventory_the_server_has() -> TestResult {
+    for newest in [4, 1] {
+        let mut config = flotta_emulator::EmulatorConfig::new(DEVICES, super::now());
+        config.jamf_computers_api = newest;
+        let emulator = Emulator::start(config).await?;
+        let dir = tempfile::tempdir()?;
+        let flotta = open(&dir);
+        let jamf = add(&flotta, &emulator, settings(&emulator, Vendor::JamfPro));
+        let tested = flotta
+            .test_connection(
+                Some(jamf),
+                ConnectionInput {
+                    settings: settings(&emulator, Vendor::JamfPro),
+                    secret: None,
+                    session_only: true,
+                },
+            )
+            .await?;
+        let macs: Vec<flotta_emulator::Enrolment> =
+            emulator.with_fleet(|fleet| fleet.computers().to_vec());
+        let phones = emulator.with_fleet(|fleet| {
+            fleet
+                .enrolments()
+                .iter()
+                .filter(|e| matches!(e.device.os, OsFamily::Ios | OsFamily::Ipados))
+                .count()
+        });
+        assert_eq!(
+            tested.devices,
+            Some((phones + macs.len()) as u32),
+            "v{newest}: the test counts phones, tablets and Macs"
+        );
+        let run = sync(&flotta, jamf, SyncMode::Full).await?;
+        assert_eq!(run.counts.added as usize, phones + macs.len(), "v{newest}");
+        assert_eq!(run.counts.warnings, 0, "v{newest}");
+        let mac = &macs[3];
+        let row = flotta
+            .query_devices(&DeviceQuery {
+                view: InventoryView {
+                    search: mac.device.serial.as_str().into(),
+                    ..InventoryView::default()
+                },
+                offset: 0,
+                limit: 1,
+            })?
+            .rows
+            .remove(0);
+        assert_eq!(row.os, OsFamily::Macos, "v{newest}");
+        assert_eq!(row.model, mac.device.model, "v{newest}");
+        let detail = flotta.device_detail(row.id)?;
+        assert_eq!(
+            detail.last_check_in.map(|t| t.timestamp()),
+            mac.device.last_check_in.map(|t| t.timestamp()),
+            "v{newest}: the last contact, whatever the version calls it"
+        );
+        assert_eq!(detail.encrypted, mac.device.encrypted, "v{newest}");
+        let apps = flotta.device_apps(row.id)?.apps;
+        assert!(
+            apps.iter().any(|app| app.name == "Microsoft Teams"),
+            "v{newest}: Mac apps are named like the phones' (no .app): {apps:?}"
+        );
+
+        // A Mac updated since: an incremental sync brings its new OS version.
+        let touched = emulator.with_fleet(|fleet| fleet.touch_computers(2, chrono::Utc::now()));
+        let run = sync(&flotta, jamf, SyncMode::Incremental).await?;
+        assert_eq!(run.counts.updated, 2, "v{newest}: the touched Macs");
+        assert_eq!(total(&flotta, &touched[0]), 1);
+    }
     Ok(())
 }
 
