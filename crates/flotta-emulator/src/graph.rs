@@ -390,7 +390,12 @@ pub(crate) async fn detected_app_devices(
             .skip(cursor.offset)
             .take(cursor.top)
             .filter_map(|position| fleet.enrolments().get(*position as usize))
-            .map(|e| select(managed_device(e), selected.as_deref()))
+            .map(|e| match selected.as_deref() {
+                // What clients ask for here; building the whole record to keep its id would
+                // make the emulator, not the client, the cost a benchmark measures.
+                Some(["id"]) => json!({ "id": e.vendor_id }),
+                fields => select(managed_device(e), fields),
+            })
             .collect();
         page_body(
             &shared,

@@ -9,6 +9,7 @@
 
 mod apps;
 mod audit;
+mod bulk;
 mod connection;
 mod connections;
 mod devices;

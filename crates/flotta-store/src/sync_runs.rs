@@ -14,6 +14,7 @@ use flotta_domain::{
 use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::audit::{AuditEntry, record};
+use crate::bulk::BulkIndexes;
 use crate::connection::Store;
 use crate::devices::{NameCache, format_time, parse_time, vocabulary};
 use crate::error::{Context, StoreError};
@@ -520,7 +521,7 @@ fn apply(tx: &Transaction<'_>, batch: &SyncBatch<'_>) -> Result<SyncCounts, Stor
         .keys()
         .filter(|unit| matches!(unit, Unit::New(_)))
         .count();
-    let rebuild = BulkIndexes::suspend_if_worth_it(tx, new_units)?;
+    let rebuild = BulkIndexes::suspend_if_worth_it(tx, "devices", new_units)?;
     let mut order: Vec<(&Unit, &usize)> = speaker.iter().collect();
     order.sort_by_key(|(_, index)| **index);
     for (unit, &index) in order {
@@ -807,50 +808,4 @@ fn update_device(
     ])
     .context("updating a check-in")?;
     Ok(changed)
-}
-
-/// The secondary indexes of `devices`, dropped while a large batch of new devices is inserted
-/// and built again afterwards, inside the same transaction: building an index from sorted
-/// rows is several times faster than inserting 50,000 random keys into twelve B-trees. The
-/// definitions are read back from the schema, so the migrations stay their only source.
-struct BulkIndexes {
-    definitions: Vec<String>,
-}
-
-impl BulkIndexes {
-    fn suspend_if_worth_it(
-        tx: &Transaction<'_>,
-        new_devices: usize,
-    ) -> Result<Option<Self>, StoreError> {
-        let existing: i64 = tx
-            .query_row("SELECT count(*) FROM devices", [], |row| row.get(0))
-            .context("counting devices")?;
-        // Rebuilding costs in proportion to the whole table; worth it only when the batch
-        // is large and at least as big as what is there.
-        if new_devices < 5_000 || (new_devices as i64) < existing {
-            return Ok(None);
-        }
-        let mut statement = tx
-            .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'devices' AND sql IS NOT NULL")
-            .context("reading the device indexes")?;
-        let indexes: Vec<(String, String)> = statement
-            .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
-            .context("reading the device indexes")?
-            .collect::<Result<_, _>>()
-            .context("reading the device indexes")?;
-        for (name, _) in &indexes {
-            tx.execute_batch(&format!("DROP INDEX \"{name}\""))
-                .context("suspending a device index")?;
-        }
-        Ok(Some(Self {
-            definitions: indexes.into_iter().map(|(_, sql)| sql).collect(),
-        }))
-    }
-
-    fn restore(self, tx: &Transaction<'_>) -> Result<(), StoreError> {
-        for sql in &self.definitions {
-            tx.execute_batch(sql).context("rebuilding a device index")?;
-        }
-        Ok(())
-    }
 }
