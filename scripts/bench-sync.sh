@@ -2,7 +2,8 @@
 # Sync benchmark: Flotta's core against the plain standard-library Python baseline, both
 # paging the same 50,000-device emulator (a separate process) into a fresh SQLite file, for
 # each vendor; then Flotta alone with 100 ms latency per request (concurrency 1 and 4) and
-# an incremental sync after 1 % of the devices changed.
+# an incremental sync after 1 % of the devices changed; and each vendor with installed apps
+# (~40 per device, ~2 million rows).
 #   scripts/bench-sync.sh [devices]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,6 +22,11 @@ for vendor in intune jamf ws1; do
   echo "== $vendor, $devices devices, no latency"
   python3 scripts/bench/plain_sync.py --url "$url" --vendor "$vendor"
   "$bench" --url "$url" --vendor "$vendor"
+done
+
+for vendor in intune jamf ws1; do
+  echo "== $vendor, $devices devices with installed apps, no latency"
+  "$bench" --url "$url" --vendor "$vendor" --apps
 done
 
 for vendor in intune jamf ws1; do
