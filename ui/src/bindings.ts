@@ -375,7 +375,12 @@ export type SyncCounts = {
  */
 export type SyncMode = "full" | "incremental";
 
-export type SyncPhase = "signing_in" | "fetching" | 
+export type SyncPhase = "signing_in" | 
+/**
+ *  Reading installed apps before the devices (Intune's detected apps): `records` and
+ *  `total` count app lists, not devices.
+ */
+"reading_apps" | "fetching" | 
 /**  Writing what was fetched into the register, in one transaction. */
 "applying" | "finished";
 

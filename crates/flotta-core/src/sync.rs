@@ -249,10 +249,16 @@ struct Fetched {
     expected: Option<u32>,
     /// The total each listing states (Jamf pages through mobile devices and computers).
     totals: std::collections::BTreeMap<&'static str, u32>,
+    /// How far a pass over installed apps before the device pages is.
+    apps_read: Option<flotta_sync::AppsRead>,
 }
 
 impl Fetched {
     fn add(&mut self, page: FetchedPage) {
+        if let Some(read) = page.apps_read {
+            self.apps_read = Some(read);
+            return;
+        }
         self.pages += 1;
         self.records += page.records;
         if let Some(total) = page.total {
@@ -276,7 +282,8 @@ struct Reporter<'a> {
     connection: u32,
     name: &'a str,
     sink: &'a (dyn Fn(SyncProgress) + Send + Sync),
-    started: Instant,
+    /// When the current phase began: rates and time left are per phase.
+    phase_started: Instant,
     last: Option<Instant>,
     phase: SyncPhase,
 }
@@ -293,14 +300,14 @@ impl<'a> Reporter<'a> {
             connection,
             name,
             sink,
-            started: Instant::now(),
+            phase_started: Instant::now(),
             last: None,
             phase: SyncPhase::SigningIn,
         }
     }
 
     fn send(&mut self, pages: u32, records: u32, total: Option<u32>, run: Option<SyncRun>) {
-        let seconds = self.started.elapsed().as_secs_f32().max(0.001);
+        let seconds = self.phase_started.elapsed().as_secs_f32().max(0.001);
         let rate = records as f32 / seconds;
         let seconds_left = total
             .filter(|total| *total > records && rate > 0.0)
@@ -322,17 +329,29 @@ impl<'a> Reporter<'a> {
 
     fn phase(&mut self, phase: SyncPhase) {
         self.phase = phase;
+        self.phase_started = Instant::now();
         self.send(0, 0, None, None);
     }
 
     fn fetching(&mut self, fetched: &Fetched) {
-        if self
+        let phase = match fetched.apps_read {
+            Some(_) if fetched.records == 0 => SyncPhase::ReadingApps,
+            _ => SyncPhase::Fetching,
+        };
+        if phase != self.phase {
+            // A new phase has a rate of its own.
+            self.phase = phase;
+            self.phase_started = Instant::now();
+        } else if self
             .last
             .is_some_and(|last| last.elapsed() < PROGRESS_EVERY)
         {
             return;
         }
-        self.send(fetched.pages, fetched.records, fetched.total(), None);
+        match (phase, fetched.apps_read) {
+            (SyncPhase::ReadingApps, Some(read)) => self.send(0, read.done, Some(read.of), None),
+            _ => self.send(fetched.pages, fetched.records, fetched.total(), None),
+        }
     }
 
     fn finished(&mut self, run: SyncRun) {

@@ -87,6 +87,9 @@ pub struct ConnectionTest {
 #[serde(rename_all = "snake_case")]
 pub enum SyncPhase {
     SigningIn,
+    /// Reading installed apps before the devices (Intune's detected apps): `records` and
+    /// `total` count app lists, not devices.
+    ReadingApps,
     Fetching,
     /// Writing what was fetched into the register, in one transaction.
     Applying,

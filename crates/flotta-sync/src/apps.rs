@@ -21,7 +21,7 @@ use tokio::task::JoinSet;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::{FetchedPage, deliver};
+use crate::{AppsRead, FetchedPage, deliver};
 
 /// Hands out one shared copy per distinct app: 50,000 devices with ~40 apps each share a
 /// few hundred apps, and two million copies would cost the sync its memory budget.
@@ -73,9 +73,11 @@ fn graph_page<T: serde::de::DeserializeOwned>(answer: Answer) -> Result<GraphPag
 }
 
 /// Every Intune device's detected apps, by the device's Graph id.
+/// `pages` hears how far the pass is after every app.
 pub(crate) async fn intune(
     api: &Arc<Api>,
     settings: &ConnectionSettings,
+    pages: &mpsc::Sender<FetchedPage>,
 ) -> Result<HashMap<String, Vec<Arc<InstalledApp>>>, SyncError> {
     let base = settings.base_url.trim_end_matches('/').to_owned();
     let mut interner = Interner::default();
@@ -101,6 +103,7 @@ pub(crate) async fn intune(
         }
         number += 1;
     }
+    let of = detected.len() as u32;
     let mut tasks = JoinSet::new();
     for (id, app) in detected {
         let api = Arc::clone(api);
@@ -126,11 +129,18 @@ pub(crate) async fn intune(
         });
     }
     let mut by_device: HashMap<String, Vec<Arc<InstalledApp>>> = HashMap::new();
-    while let Some(done) = tasks.join_next().await {
-        let (app, devices) = done.map_err(|error| stopped(&base, &error))??;
+    let mut done = 0;
+    while let Some(finished) = tasks.join_next().await {
+        let (app, devices) = finished.map_err(|error| stopped(&base, &error))??;
         for device in devices {
             by_device.entry(device).or_default().push(Arc::clone(&app));
         }
+        done += 1;
+        let note = FetchedPage {
+            apps_read: Some(AppsRead { done, of }),
+            ..FetchedPage::default()
+        };
+        deliver(pages, note).await?;
     }
     Ok(by_device)
 }

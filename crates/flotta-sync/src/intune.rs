@@ -66,7 +66,9 @@ pub(crate) async fn fetch(
     // Detected apps have no change filter, so they are read on full syncs only (and first,
     // so each page of devices leaves with its apps).
     let apps = match request.changed_since {
-        None if settings.sync_apps => Some(Arc::new(crate::apps::intune(api, settings).await?)),
+        None if settings.sync_apps => {
+            Some(Arc::new(crate::apps::intune(api, settings, &pages).await?))
+        }
         _ => None,
     };
     let mut url = list_url(settings, request, settings.page_size);

@@ -48,6 +48,16 @@ pub struct FetchedPage {
     /// Which listing the page belongs to ("mobile devices", "computers"): a connection may
     /// page through several at once, each with its own total.
     pub listing: &'static str,
+    /// Set on a note from a pass over installed apps that comes before the device pages
+    /// (Intune's detected apps): how far it is. Such a note carries no records.
+    pub apps_read: Option<AppsRead>,
+}
+
+/// How far a pass over installed apps is: app lists read of all there are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AppsRead {
+    pub done: u32,
+    pub of: u32,
 }
 
 /// What to fetch: everything, or only what changed since a time.

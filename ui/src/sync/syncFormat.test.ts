@@ -82,6 +82,20 @@ describe("progressText", () => {
     expect(text.timeLeft).toBeNull();
   });
 
+  it("counts app lists, not devices, while Intune's installed apps are read", () => {
+    const text = progressText(
+      progress({ phase: "reading_apps", pages: 0, records: 150, total: 600, records_per_second: 40, seconds_left: 12 }),
+      sv,
+    );
+    expect(text).toEqual({
+      phase: "Läser installerade appar",
+      pages: null,
+      records: `150 av 600 appar (25${NBSP}%)`,
+      rate: null,
+      timeLeft: "cirka 12 s kvar",
+    });
+  });
+
   it("shows no figures while signing in", () => {
     const text = progressText(progress({ phase: "signing_in", pages: 0, records: 0 }), en);
     expect(text).toEqual({ phase: "Signing in", pages: null, records: null, rate: null, timeLeft: null });
@@ -100,6 +114,8 @@ describe("headerText", () => {
 
   it("names the connection and the records of the total", () => {
     expect(headerText([running()], en)).toBe("Syncing Demo tenant… 12,400 / 50,000");
+    const apps = running({ progress: progress({ phase: "reading_apps", records: 150, total: 600 }) });
+    expect(headerText([apps], en)).toBe("Syncing Demo tenant… apps 150 / 600");
     expect(headerText([running({ progress: progress({ total: null }) })], en)).toBe("Syncing Demo tenant… 12,400");
     expect(headerText([running({ progress: null })], sv)).toBe("Synkroniserar Demo tenant…");
   });

@@ -62,6 +62,23 @@ export type ProgressText = {
 export function progressText(progress: SyncProgress, i18n: Translator): ProgressText {
   const n = i18n.format.number;
   const ratio = progressRatio(progress);
+  if (progress.phase === "reading_apps") {
+    // Counts app lists, not devices: no device rate, but the time left holds.
+    return {
+      phase: i18n.t("sync.phase.reading_apps"),
+      records:
+        ratio !== null && progress.total !== null
+          ? i18n.t("sync.progress.appsOfTotal", {
+              records: n(progress.records),
+              total: n(progress.total),
+              percent: i18n.format.percent(ratio),
+            })
+          : null,
+      pages: null,
+      rate: null,
+      timeLeft: progress.seconds_left !== null ? formatTimeLeft(progress.seconds_left, i18n) : null,
+    };
+  }
   const receiving = progress.phase === "fetching" || progress.phase === "applying";
   let records: string | null = null;
   if (receiving) {
@@ -95,6 +112,13 @@ export function headerText(running: readonly RunningSync[], i18n: Translator): s
   const progress = first.progress;
   if (progress === null || progress.phase === "signing_in" || progress.records === 0) {
     return i18n.t("sync.header.running", { name });
+  }
+  if (progress.phase === "reading_apps") {
+    return i18n.t("sync.header.apps", {
+      name,
+      records: i18n.format.number(progress.records),
+      total: i18n.format.number(progress.total ?? progress.records),
+    });
   }
   const records = i18n.format.number(progress.records);
   return progress.total !== null && progress.total > 0

@@ -152,8 +152,33 @@ async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> 
         .iter()
         .map(|p| p.phase)
         .collect();
-    assert_eq!(phases.first(), Some(&flotta_core::SyncPhase::SigningIn));
-    assert_eq!(phases.last(), Some(&flotta_core::SyncPhase::Finished));
+    let mut order = phases.clone();
+    order.dedup();
+    use flotta_core::SyncPhase::{Applying, Fetching, Finished, ReadingApps, SigningIn};
+    assert_eq!(
+        order,
+        [
+            SigningIn,
+            Fetching,
+            ReadingApps,
+            Fetching,
+            Applying,
+            Finished
+        ],
+        "the detected-apps pass before the device pages is a phase of its own"
+    );
+    let apps = progress
+        .lock()
+        .expect("lock")
+        .iter()
+        .filter(|p| p.phase == ReadingApps)
+        .map(|p| (p.records, p.total))
+        .collect::<Vec<_>>();
+    let (read, of) = apps.last().copied().unwrap_or_default();
+    assert!(
+        of.is_some_and(|of| of > 50 && read <= of),
+        "app lists read of all there are: {apps:?}"
+    );
     // A serial read off the emulator's fleet is searchable in the register.
     let some_serial = expected.iter().nth(500).cloned().unwrap_or_default();
     assert_eq!(total(&flotta, &some_serial), 1);
