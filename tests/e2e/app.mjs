@@ -81,3 +81,19 @@ export async function waitForTotal(app, predicate, message) {
 export async function screenshot(app, name) {
   await app.saveScreenshot(join(import.meta.dirname, "artifacts", `${name}.png`));
 }
+
+/**
+ * Runs a WebDriver action again when the element it found was re-rendered under it ("stale
+ * element"). Lists re-render when a sync finishes — the demo sync ends right as a test starts
+ * clicking — so a click can find a row that React replaces a moment later.
+ */
+export async function whenStable(action, attempts = 5) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= attempts || !/stale element/i.test(String(error?.message))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

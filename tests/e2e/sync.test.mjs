@@ -4,7 +4,16 @@
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
-import { byTestId, freshDatabasePath, inventoryTotal, screenshot, startApp, waitForDemoSync, waitUntilReady } from "./app.mjs";
+import {
+  byTestId,
+  freshDatabasePath,
+  inventoryTotal,
+  screenshot,
+  startApp,
+  waitForDemoSync,
+  waitUntilReady,
+  whenStable,
+} from "./app.mjs";
 
 let app;
 afterEach(async (context) => {
@@ -17,11 +26,52 @@ const deadline = { timeout: 240_000 };
 
 /** Replaces a form field's text, firing the input events React listens to. */
 async function fill(testId, text) {
-  const field = await app.$(byTestId(testId));
-  await field.click();
-  await app.keys(["Control", "a"]);
-  await app.keys("Backspace");
-  await field.setValue(text);
+  await whenStable(async () => {
+    const field = await app.$(byTestId(testId));
+    await field.click();
+    await app.keys(["Control", "a"]);
+    await app.keys("Backspace");
+    await field.setValue(text);
+  });
+}
+
+/** Clicks what the selector finds, finding it again if the list re-rendered under it. */
+async function click(selector) {
+  await whenStable(() => app.$(selector).click());
+}
+
+const demoRow = `${byTestId("connection-row")}[data-name="Demo tenant (Intune)"]`;
+
+/** Opens the connections view and reads where the built-in emulator listens. */
+async function demoRoot() {
+  await click(byTestId("nav-connections"));
+  await app.$(byTestId("connections-view")).waitForDisplayed({ timeout: 10_000 });
+  // Selectors rather than element handles: the list re-renders when syncs finish.
+  await app.$(demoRow).waitForDisplayed({ timeout: 10_000 });
+  await app.$(byTestId("sync-run-row")).waitForExist({ timeout: 10_000 });
+  // The demo connection's settings say where the built-in emulator listens.
+  await click(`${demoRow} ${byTestId("connection-edit")}`);
+  await app.$(byTestId("connection-form")).waitForDisplayed({ timeout: 5_000 });
+  const graphUrl = await app.$(byTestId("connection-field-base_url")).getValue();
+  const root = graphUrl.replace(/\/graph$/, "");
+  assert.match(root, /^http:\/\/127\.0\.0\.1:\d{4,5}$/, `the demo tenant runs on loopback (${graphUrl})`);
+  await app.keys("Escape");
+  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+  return root;
+}
+
+/** Opens "Add connection" and fills in a Workspace ONE connection to the emulator, all but the secret. */
+async function openWorkspaceOneForm(root, name) {
+  await click(byTestId("connection-add"));
+  await app.$(byTestId("connection-form")).waitForDisplayed({ timeout: 5_000 });
+  await app.$(byTestId("connection-field-vendor")).selectByAttribute("value", "workspace_one");
+  await fill("connection-field-name", name);
+  await fill("connection-field-base_url", `${root}/ws1`);
+  await fill("connection-field-token_url", `${root}/ws1-auth/connect/token`);
+  await fill("connection-field-tenant", "EXEMPELSTAD-API-KEY");
+  await fill("connection-field-client_id", "flotta-demo");
+  const sessionOnly = await app.$(byTestId("connection-session-only"));
+  if (!(await sessionOnly.isSelected())) await sessionOnly.click();
 }
 
 test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in the history", deadline, async () => {
@@ -29,37 +79,13 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   await waitUntilReady(app);
   const fleet = await waitForDemoSync(app);
 
-  await app.$(byTestId("nav-connections")).click();
-  await app.$(byTestId("connections-view")).waitForDisplayed({ timeout: 10_000 });
-  // Selectors rather than element handles: the list re-renders when syncs finish.
-  const demoRow = `${byTestId("connection-row")}[data-name="Demo tenant (Intune)"]`;
-  await app.$(demoRow).waitForDisplayed({ timeout: 10_000 });
-  await app.$(byTestId("sync-run-row")).waitForExist({ timeout: 10_000 });
+  const root = await demoRoot();
   await screenshot(app, "sync-01-connections");
-
-  // The demo connection's settings say where the built-in emulator listens.
-  await app.$(`${demoRow} ${byTestId("connection-edit")}`).click();
-  await app.$(byTestId("connection-form")).waitForDisplayed({ timeout: 5_000 });
-  const graphUrl = await app.$(byTestId("connection-field-base_url")).getValue();
-  const root = graphUrl.replace(/\/graph$/, "");
-  assert.match(root, /^http:\/\/127\.0\.0\.1:\d{4,5}$/, `the demo tenant runs on loopback (${graphUrl})`);
-  await app.keys("Escape");
-  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 5_000 });
-
-  await app.$(byTestId("connection-add")).click();
-  await app.$(byTestId("connection-form")).waitForDisplayed({ timeout: 5_000 });
-  await app.$(byTestId("connection-field-vendor")).selectByAttribute("value", "workspace_one");
-  await fill("connection-field-name", "Workspace ONE (gamla avtalet)");
-  await fill("connection-field-base_url", `${root}/ws1`);
-  await fill("connection-field-token_url", `${root}/ws1-auth/connect/token`);
-  await fill("connection-field-tenant", "EXEMPELSTAD-API-KEY");
-  await fill("connection-field-client_id", "flotta-demo");
+  await openWorkspaceOneForm(root, "Workspace ONE (gamla avtalet)");
   await fill("connection-field-secret", "not-the-secret");
-  const sessionOnly = await app.$(byTestId("connection-session-only"));
-  if (!(await sessionOnly.isSelected())) await sessionOnly.click();
 
   // A wrong secret is named as such.
-  await app.$(byTestId("connection-test")).click();
+  await click(byTestId("connection-test"));
   const result = await app.$(byTestId("connection-test-result"));
   await app.waitUntil(async () => (await result.getAttribute("data-status")) === "error", {
     timeout: 20_000,
@@ -69,17 +95,17 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   await screenshot(app, "sync-02-wrong-secret");
 
   await fill("connection-field-secret", "demo-secret");
-  await app.$(byTestId("connection-test")).click();
+  await click(byTestId("connection-test"));
   await app.waitUntil(async () => (await app.$(byTestId("connection-test-result")).getAttribute("data-status")) === "ok", {
     timeout: 20_000,
     timeoutMsg: "the test with the right secret succeeds",
   });
-  await app.$(byTestId("connection-save")).click();
+  await click(byTestId("connection-save"));
   await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
 
   const ws1Row = `${byTestId("connection-row")}[data-name="Workspace ONE (gamla avtalet)"]`;
   await app.$(ws1Row).waitForDisplayed({ timeout: 10_000 });
-  await app.$(`${ws1Row} ${byTestId("connection-full-sync")}`).click();
+  await click(`${ws1Row} ${byTestId("connection-full-sync")}`);
   const ws1Result = `${byTestId("sync-result")}[data-connection="Workspace ONE (gamla avtalet)"]`;
   await app.$(ws1Result).waitForExist({ timeout: 60_000, timeoutMsg: "the Workspace ONE sync ends" });
   assert.equal(await app.$(ws1Result).getAttribute("data-status"), "succeeded", "the Workspace ONE sync succeeds");
@@ -96,11 +122,11 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   // Both EMMs report the same phones: matched by serial, not doubled. The one unit the demo
   // tenant's Graph listing sends without serial or IMEI (a warning there) is known to
   // Workspace ONE by its serial, so exactly that one is added.
-  await app.$(byTestId("nav-inventory")).click();
+  await click(byTestId("nav-inventory"));
   assert.equal(await inventoryTotal(app), fleet + 1, "the inventory has one row per unit");
 
   // Workspace ONE reports every device's apps: the panel lists them and says who reported.
-  await app.$(`${byTestId("device-row")} td:nth-child(2)`).click();
+  await click(`${byTestId("device-row")} td:nth-child(2)`);
   await app.$(byTestId("device-detail")).waitForDisplayed({ timeout: 10_000 });
   const section = byTestId("device-apps");
   await app.waitUntil(async () => (await app.$(section).getAttribute("data-count")) !== null, {
@@ -112,7 +138,7 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   const ws1Reported = `${byTestId("device-apps-reported")}[data-source="Workspace ONE (gamla avtalet)"]`;
   assert.ok(await app.$(ws1Reported).isExisting(), "Workspace ONE is named as the reporter");
   assert.equal((await app.$$(byTestId("device-app-row"))).length, 10, "the first ten are shown");
-  await app.$(byTestId("device-apps-show-all")).click();
+  await click(byTestId("device-apps-show-all"));
   await app.waitUntil(async () => (await app.$$(byTestId("device-app-row"))).length === count, {
     timeoutMsg: "show all lists every app",
   });
@@ -128,4 +154,46 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
     { timeoutMsg: "the filter keeps only the matching apps" },
   );
   await screenshot(app, "sync-04-device-apps");
+});
+
+test("a long sync shows its progress, can be cancelled, and then has changed nothing", deadline, async () => {
+  // The full demo tenant: reading 48,000 devices' apps one device at a time takes a while.
+  app = await startApp(freshDatabasePath());
+  await waitUntilReady(app);
+  const fleet = await waitForDemoSync(app);
+
+  const root = await demoRoot();
+  const name = "Workspace ONE (avbryts)";
+  await openWorkspaceOneForm(root, name);
+  await fill("connection-field-secret", "demo-secret");
+  await click(byTestId("connection-save"));
+  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+
+  const row = `${byTestId("connection-row")}[data-name="${name}"]`;
+  await app.$(row).waitForDisplayed({ timeout: 10_000 });
+  await click(`${row} ${byTestId("connection-full-sync")}`);
+  // Progress with figures: devices read of the total the vendor stated.
+  await app.waitUntil(
+    async () => {
+      for (const progress of await app.$$(byTestId("sync-progress"))) {
+        if ((await progress.getAttribute("data-phase")) === "fetching" && /\d/.test(await progress.getText())) return true;
+      }
+      return false;
+    },
+    { timeout: 60_000, timeoutMsg: "the sync shows its progress" },
+  );
+  await screenshot(app, "sync-05-progress");
+  await click(byTestId("sync-cancel"));
+
+  const result = `${byTestId("sync-result")}[data-connection="${name}"]`;
+  await app.$(result).waitForExist({ timeout: 30_000, timeoutMsg: "the cancelled sync ends" });
+  assert.equal(await app.$(result).getAttribute("data-status"), "cancelled");
+  await screenshot(app, "sync-06-cancelled");
+  const newest = (await app.$$(byTestId("sync-run-row")))[0];
+  assert.equal(await newest.getAttribute("data-status"), "cancelled", "the history keeps the cancelled run");
+
+  // Nothing of the cancelled sync reached the register: the unit Workspace ONE alone knows
+  // (the one Graph sends without identifiers) is not there.
+  await click(byTestId("nav-inventory"));
+  assert.equal(await inventoryTotal(app), fleet, "the inventory is as before the cancelled sync");
 });
