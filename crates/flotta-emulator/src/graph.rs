@@ -136,32 +136,10 @@ pub(crate) async fn managed_devices(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let fault = match http::gate(&shared, Api::Graph, "managedDevices").await {
-        Ok(fault) => fault,
+    let (fault, cursor) = match admit(&shared, "managedDevices", &headers, &query).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
-        return response;
-    }
-    let cursor = match query.get("$skiptoken") {
-        Some(token) => match Cursor::decode(token) {
-            Some(cursor) => cursor,
-            None => {
-                return http::error(Api::Graph, StatusCode::BAD_REQUEST, "Invalid $skiptoken.");
-            }
-        },
-        None => Cursor {
-            offset: 0,
-            top: query
-                .get("$top")
-                .and_then(|top| top.parse().ok())
-                .unwrap_or(shared.config.graph_max_page),
-            // Graph ignores filters it does not support rather than refusing them.
-            since: query.get("$filter").and_then(|f| parse_since(f)),
-            select: query.get("$select").cloned(),
-        },
-    };
-    let top = cursor.top.clamp(1, shared.config.graph_max_page);
     let body = {
         let fleet = shared.fleet();
         let matching: Vec<&Enrolment> = fleet
@@ -180,35 +158,17 @@ pub(crate) async fn managed_devices(
         let value: Vec<Value> = matching
             .iter()
             .skip(cursor.offset)
-            .take(top)
+            .take(cursor.top)
             .map(|e| select(managed_device(e), selected.as_deref()))
             .collect();
-        let mut page = Map::new();
-        page.insert(
-            "@odata.context".into(),
-            json!(format!(
-                "{}/graph/v1.0/$metadata#deviceManagement/managedDevices",
-                shared.base_url
-            )),
-        );
-        page.insert("value".into(), Value::Array(value));
-        let next_offset = cursor.offset + top;
-        if next_offset < matching.len() {
-            let next = Cursor {
-                offset: next_offset,
-                top,
-                ..cursor.clone()
-            };
-            page.insert(
-                "@odata.nextLink".into(),
-                json!(format!(
-                    "{}/graph/v1.0/deviceManagement/managedDevices?$skiptoken={}",
-                    shared.base_url,
-                    next.encode()
-                )),
-            );
-        }
-        serde_json::to_vec(&Value::Object(page)).unwrap_or_default()
+        page_body(
+            &shared,
+            "deviceManagement/managedDevices",
+            "deviceManagement/managedDevices",
+            &cursor,
+            matching.len(),
+            value,
+        )
     };
     http::json_body(body, fault)
 }
@@ -250,21 +210,33 @@ impl DetectedApps {
     }
 }
 
-/// Where a listing that is not filtered continues.
-fn cursor_of(shared: &Shared, query: &HashMap<String, String>) -> Result<Cursor, Response> {
-    match query.get("$skiptoken") {
-        Some(token) => Cursor::decode(token)
-            .ok_or_else(|| http::error(Api::Graph, StatusCode::BAD_REQUEST, "Invalid $skiptoken.")),
-        None => Ok(Cursor {
+/// What every Graph listing does first: the armed faults, the token, and where the listing
+/// continues — from `$skiptoken`, or from the first request's `$top`, `$filter` and `$select`.
+async fn admit(
+    shared: &Shared,
+    path: &'static str,
+    headers: &HeaderMap,
+    query: &HashMap<String, String>,
+) -> Result<(Option<http::BodyFault>, Cursor), Response> {
+    let fault = http::gate(shared, Api::Graph, path).await?;
+    http::require_token(shared, Api::Graph, headers)?;
+    let mut cursor = match query.get("$skiptoken") {
+        Some(token) => Cursor::decode(token).ok_or_else(|| {
+            http::error(Api::Graph, StatusCode::BAD_REQUEST, "Invalid $skiptoken.")
+        })?,
+        None => Cursor {
             offset: 0,
             top: query
                 .get("$top")
                 .and_then(|top| top.parse().ok())
                 .unwrap_or(shared.config.graph_max_page),
-            since: None,
+            // Graph ignores filters it does not support rather than refusing them.
+            since: query.get("$filter").and_then(|f| parse_since(f)),
             select: query.get("$select").cloned(),
-        }),
-    }
+        },
+    };
+    cursor.top = cursor.top.clamp(1, shared.config.graph_max_page);
+    Ok((fault, cursor))
 }
 
 /// A page of a listing: `value` and, when more follow, a `@odata.nextLink` to `path`.
@@ -309,18 +281,10 @@ pub(crate) async fn detected_apps(
     headers: HeaderMap,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let fault = match http::gate(&shared, Api::Graph, "detectedApps").await {
-        Ok(fault) => fault,
+    let (fault, cursor) = match admit(&shared, "detectedApps", &headers, &query).await {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
-        return response;
-    }
-    let mut cursor = match cursor_of(&shared, &query) {
-        Ok(cursor) => cursor,
-        Err(response) => return response,
-    };
-    cursor.top = cursor.top.clamp(1, shared.config.graph_max_page);
     let detected = shared.detected_apps();
     let value = detected
         .apps
@@ -358,18 +322,11 @@ pub(crate) async fn detected_app_devices(
     Path(id): Path<String>,
     Query(query): Query<HashMap<String, String>>,
 ) -> Response {
-    let fault = match http::gate(&shared, Api::Graph, "detectedApps/managedDevices").await {
-        Ok(fault) => fault,
+    let admitted = admit(&shared, "detectedApps/managedDevices", &headers, &query).await;
+    let (fault, cursor) = match admitted {
+        Ok(admitted) => admitted,
         Err(response) => return response,
     };
-    if let Err(response) = http::require_token(&shared, Api::Graph, &headers) {
-        return response;
-    }
-    let mut cursor = match cursor_of(&shared, &query) {
-        Ok(cursor) => cursor,
-        Err(response) => return response,
-    };
-    cursor.top = cursor.top.clamp(1, shared.config.graph_max_page);
     let detected = shared.detected_apps();
     let Some(app) = detected.apps.iter().find(|app| app.id == id) else {
         return http::error(

@@ -118,29 +118,8 @@ pub(crate) async fn mobile_devices(
     if let Err(response) = http::require_token(&shared, Api::Jamf, &headers) {
         return response;
     }
-    let param = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let page: usize = param("page").and_then(|p| p.parse().ok()).unwrap_or(0);
-    let page_size: usize = param("page-size")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(100);
-    if page_size == 0 || page_size > 2000 {
-        return http::error(
-            Api::Jamf,
-            StatusCode::BAD_REQUEST,
-            "page-size must be between 1 and 2000",
-        );
-    }
-    let sections: Vec<&str> = query
-        .iter()
-        .filter(|(k, _)| k == "section")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    let since = param("filter").and_then(parse_since);
+    let listing = Listing::of(&query);
+    let since = listing.param("filter").and_then(parse_since);
     let body = {
         let fleet = shared.fleet();
         let matching: Vec<&Enrolment> = fleet
@@ -151,14 +130,55 @@ pub(crate) async fn mobile_devices(
             .collect();
         let results: Vec<Value> = matching
             .iter()
-            .skip(page * page_size)
-            .take(page_size)
-            .map(|e| mobile_device(e, &sections))
+            .skip(listing.page * listing.page_size)
+            .take(listing.page_size)
+            .map(|e| mobile_device(e, &listing.sections))
             .collect();
         serde_json::to_vec(&json!({ "totalCount": matching.len(), "results": results }))
             .unwrap_or_default()
     };
     http::json_body(body, fault)
+}
+
+/// What a Jamf listing request asks: the page (from 0), its size — a size over 2000 is cut
+/// to 2000, as Jamf does, not refused — and the sections.
+struct Listing<'q> {
+    query: &'q [(String, String)],
+    page: usize,
+    page_size: usize,
+    sections: Vec<&'q str>,
+}
+
+impl<'q> Listing<'q> {
+    fn of(query: &'q [(String, String)]) -> Self {
+        let mut listing = Self {
+            query,
+            page: 0,
+            page_size: 100,
+            sections: query
+                .iter()
+                .filter(|(k, _)| k == "section")
+                .map(|(_, v)| v.as_str())
+                .collect(),
+        };
+        listing.page = listing
+            .param("page")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(0);
+        listing.page_size = listing
+            .param("page-size")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or(100)
+            .clamp(1, 2000);
+        listing
+    }
+
+    fn param(&self, name: &str) -> Option<&'q str> {
+        self.query
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
 }
 
 /// `lastInventoryUpdateDate>"2026-11-24T08:00:00Z"` (RSQL) → the time.
@@ -284,23 +304,8 @@ pub(crate) async fn computers(
     if let Err(response) = http::require_token(&shared, Api::Jamf, &headers) {
         return response;
     }
-    let param = |name: &str| {
-        query
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    };
-    let page: usize = param("page").and_then(|p| p.parse().ok()).unwrap_or(0);
-    let page_size: usize = param("page-size")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(100)
-        .clamp(1, 2000);
-    let sections: Vec<&str> = query
-        .iter()
-        .filter(|(k, _)| k == "section")
-        .map(|(_, v)| v.as_str())
-        .collect();
-    let since = param("filter").and_then(|filter| {
+    let listing = Listing::of(&query);
+    let since = listing.param("filter").and_then(|filter| {
         let rest = filter.strip_prefix("general.reportDate>")?;
         DateTime::parse_from_rfc3339(rest.trim_matches(|c| c == '"' || c == '\''))
             .ok()
@@ -315,9 +320,9 @@ pub(crate) async fn computers(
             .collect();
         let results: Vec<Value> = matching
             .iter()
-            .skip(page * page_size)
-            .take(page_size)
-            .map(|e| computer(e, &sections, version))
+            .skip(listing.page * listing.page_size)
+            .take(listing.page_size)
+            .map(|e| computer(e, &listing.sections, version))
             .collect();
         serde_json::to_vec(&json!({ "totalCount": matching.len(), "results": results }))
             .unwrap_or_default()

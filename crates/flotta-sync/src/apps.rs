@@ -21,6 +21,7 @@ use tokio::task::JoinSet;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
+use crate::map::text;
 use crate::{AppsRead, FetchedPage, deliver};
 
 /// Hands out one shared copy per distinct app: 50,000 devices with ~40 apps each share a
@@ -43,6 +44,30 @@ impl Interner {
                 .or_insert_with_key(|app| Arc::new(app.clone())),
         )
     }
+
+    /// A device's complete app list as the vendor gave it. An entry without a name has
+    /// nothing to show or count by, and is left out.
+    pub(crate) fn installed<'x>(&mut self, apps: impl IntoIterator<Item = Listed<'x>>) -> AppsSeen {
+        AppsSeen::Installed(
+            apps.into_iter()
+                .filter_map(|app| {
+                    let name = text(app.name)?;
+                    Some(self.app(
+                        name,
+                        app.identifier.unwrap_or_default(),
+                        app.version.unwrap_or_default(),
+                    ))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// One entry of a vendor's app list, in the vendor's words.
+pub(crate) struct Listed<'x> {
+    pub(crate) name: Option<&'x str>,
+    pub(crate) identifier: Option<&'x str>,
+    pub(crate) version: Option<&'x str>,
 }
 
 /// The most entries Graph puts on one page of these listings.
@@ -174,12 +199,11 @@ pub(crate) async fn per_device(
             let (index, apps) = done.map_err(|error| stopped(&root, &error))??;
             page.devices[index].apps = match apps {
                 None => AppsSeen::NotReported,
-                Some(apps) => AppsSeen::Installed(
-                    apps.iter()
-                        .filter(|app| !app.name.trim().is_empty())
-                        .map(|app| interner.app(&app.name, &app.identifier, &app.version))
-                        .collect(),
-                ),
+                Some(apps) => interner.installed(apps.iter().map(|app| Listed {
+                    name: app.application_name.as_deref(),
+                    identifier: app.application_identifier.as_deref(),
+                    version: app.version.as_deref(),
+                })),
             };
         }
         deliver(&pages, page).await?;
@@ -208,15 +232,8 @@ struct Ws1App {
     version: Option<String>,
 }
 
-/// An app of one device before it is shared.
-struct RawApp {
-    name: String,
-    identifier: String,
-    version: String,
-}
-
 /// One device's apps; `None` when Workspace ONE no longer knows the device.
-async fn ws1_apps(api: &Api, root: &str, id: &str) -> Result<Option<Vec<RawApp>>, SyncError> {
+async fn ws1_apps(api: &Api, root: &str, id: &str) -> Result<Option<Vec<Ws1App>>, SyncError> {
     let mut apps = Vec::new();
     for page in 0.. {
         let url = format!("{root}/API/mdm/devices/{id}/apps?page={page}&pagesize={WS1_APPS_PAGE}");
@@ -237,11 +254,7 @@ async fn ws1_apps(api: &Api, root: &str, id: &str) -> Result<Option<Vec<RawApp>>
         let Some(body) = answer else { break };
         let listed = body.device_apps.unwrap_or_default();
         let count = listed.len();
-        apps.extend(listed.into_iter().map(|app| RawApp {
-            name: app.application_name.unwrap_or_default(),
-            identifier: app.application_identifier.unwrap_or_default(),
-            version: app.version.unwrap_or_default(),
-        }));
+        apps.extend(listed);
         let more = body
             .total
             .map_or(count == WS1_APPS_PAGE, |total| apps.len() < total);

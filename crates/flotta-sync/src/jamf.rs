@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use tokio::sync::mpsc;
 
-use crate::apps::Interner;
+use crate::apps::{Interner, Listed};
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
 use crate::jamf_computers;
@@ -298,18 +298,11 @@ fn map_device(
         apps: match &record.applications {
             // A device type without apps (tvOS), or not asked for (see `map_page`).
             None => AppsSeen::NotReported,
-            Some(apps) => AppsSeen::Installed(
-                apps.iter()
-                    .filter_map(|app| {
-                        let name = text(app.name.as_deref())?;
-                        Some(interner.app(
-                            name,
-                            app.identifier.as_deref().unwrap_or_default(),
-                            app.version.as_deref().unwrap_or_default(),
-                        ))
-                    })
-                    .collect(),
-            ),
+            Some(apps) => interner.installed(apps.iter().map(|app| Listed {
+                name: app.name.as_deref(),
+                identifier: app.identifier.as_deref(),
+                version: app.version.as_deref(),
+            })),
         },
     })
 }

@@ -12,7 +12,7 @@ use flotta_domain::{
 };
 use serde::Deserialize;
 
-use crate::apps::Interner;
+use crate::apps::{Interner, Listed};
 use crate::error::SyncError;
 use crate::http::Api;
 use crate::jamf::{check, page_results, without_applications};
@@ -250,20 +250,17 @@ fn map_computer(
         raw_json: without_applications(raw),
         apps: match &record.applications {
             None => AppsSeen::NotReported,
-            Some(apps) => AppsSeen::Installed(
-                apps.iter()
-                    .filter_map(|app| {
-                        let name = text(app.name.as_deref())?;
-                        // "Microsoft Teams.app": the same app as on the phones.
-                        let name = name.strip_suffix(".app").unwrap_or(name);
-                        Some(interner.app(
-                            name,
-                            app.bundle_id.as_deref().unwrap_or_default(),
-                            app.version.as_deref().unwrap_or_default(),
-                        ))
-                    })
-                    .collect(),
-            ),
+            Some(apps) => interner.installed(apps.iter().map(|app| {
+                Listed {
+                    // "Microsoft Teams.app": the same app as on the phones.
+                    name: app
+                        .name
+                        .as_deref()
+                        .map(|name| name.trim().trim_end_matches(".app")),
+                    identifier: app.bundle_id.as_deref(),
+                    version: app.version.as_deref(),
+                }
+            })),
         },
     })
 }
