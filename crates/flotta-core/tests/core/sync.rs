@@ -450,26 +450,110 @@ async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResul
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cancelled_sync_changes_nothing() -> TestResult {
-    let emulator = emulator().await;
-    emulator.set_latency(Duration::from_millis(40));
-    let dir = tempfile::tempdir()?;
-    let flotta = Arc::new(open(&dir));
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    let canceller = Arc::clone(&flotta);
-    let cancel = tokio::spawn(async move {
-        tokio::time::sleep(Duration::from_millis(300)).await;
-        canceller.cancel_sync(id);
-    });
-    let error = sync(&flotta, id, SyncMode::Full)
-        .await
-        .expect_err("cancelled");
-    cancel.await?;
-    assert_eq!(error.code, ErrorCode::SyncCancelled);
-    assert_eq!(flotta.status()?.device_count, 0);
-    assert_eq!(
-        flotta.sync_history(Some(id))?[0].status,
-        SyncStatus::Cancelled
-    );
+    for vendor in [Vendor::Intune, Vendor::JamfPro, Vendor::WorkspaceOne] {
+        let emulator = emulator().await;
+        // A cloud tenant's pace, so the user's cancel comes while pages are on the wire.
+        emulator.set_latency(Duration::from_millis(100));
+        let dir = tempfile::tempdir()?;
+        let flotta = Arc::new(open(&dir));
+        let id = add(&flotta, &emulator, settings(&emulator, vendor));
+        let canceller = Arc::clone(&flotta);
+        let cancel = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(250)).await;
+            canceller.cancel_sync(id);
+        });
+        let error = sync(&flotta, id, SyncMode::Full)
+            .await
+            .expect_err("cancelled");
+        cancel.await?;
+        assert_eq!(error.code, ErrorCode::SyncCancelled, "{vendor:?}");
+        assert_eq!(flotta.status()?.device_count, 0, "{vendor:?}");
+        assert_eq!(
+            flotta.sync_history(Some(id))?[0].status,
+            SyncStatus::Cancelled,
+            "{vendor:?}"
+        );
+    }
+    Ok(())
+}
+
+/// The serials a vendor lists (Jamf: the Apple phones and tablets, not the Macs).
+fn listed_by(emulator: &Emulator, vendor: Vendor) -> std::collections::BTreeSet<String> {
+    emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .filter(|e| {
+                vendor != Vendor::JamfPro || matches!(e.device.os, OsFamily::Ios | OsFamily::Ipados)
+            })
+            .map(|e| e.device.serial.as_str().to_owned())
+            .collect()
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jamf_and_workspace_one_sync_incrementally_and_mark_what_they_no_longer_list() -> TestResult
+{
+    for vendor in [Vendor::JamfPro, Vendor::WorkspaceOne] {
+        let emulator = emulator().await;
+        let dir = tempfile::tempdir()?;
+        let flotta = open(&dir);
+        let id = add(&flotta, &emulator, settings(&emulator, vendor));
+        let first = sync(&flotta, id, SyncMode::Full).await?;
+        let listed = listed_by(&emulator, vendor);
+
+        let touched = emulator.with_fleet(|fleet| fleet.touch(40, chrono::Utc::now()));
+        let seen: Vec<&String> = touched.iter().filter(|s| listed.contains(*s)).collect();
+        let run = sync(&flotta, id, SyncMode::Incremental).await?;
+        assert_eq!(run.mode, SyncMode::Incremental, "{vendor:?}");
+        assert!(
+            run.records < first.records / 4,
+            "{vendor:?}: only what changed is asked for: {} records",
+            run.records
+        );
+        assert_eq!(run.counts.updated as usize, seen.len(), "{vendor:?}");
+        let device = flotta
+            .query_devices(&DeviceQuery {
+                view: InventoryView {
+                    search: seen[0].clone(),
+                    ..InventoryView::default()
+                },
+                offset: 0,
+                limit: 1,
+            })?
+            .rows
+            .remove(0);
+        assert!(
+            flotta
+                .device_history(device.id)?
+                .iter()
+                .any(|c| c.field == "os_version" && c.before != c.after),
+            "{vendor:?}: the OS update is in the device's history"
+        );
+
+        let gone: Vec<String> = listed.iter().take(3).cloned().collect();
+        let removed = emulator.with_fleet(|fleet| fleet.take(&gone));
+        let run = sync(&flotta, id, SyncMode::Full).await?;
+        assert_eq!(run.counts.missing, 3, "{vendor:?}");
+        emulator.with_fleet(|fleet| fleet.restore(removed));
+        let run = sync(&flotta, id, SyncMode::Full).await?;
+        assert_eq!(
+            (run.counts.returned, run.counts.missing),
+            (3, 0),
+            "{vendor:?}"
+        );
+
+        let reenrolled = emulator.with_fleet(|fleet| fleet.reenrol_first(20, chrono::Utc::now()));
+        let again = reenrolled.iter().filter(|s| listed.contains(*s)).count();
+        let before = flotta.status()?.device_count;
+        let run = sync(&flotta, id, SyncMode::Full).await?;
+        assert!(again > 0, "{vendor:?}: some re-enrolled device is listed");
+        assert_eq!(
+            run.counts.added, 0,
+            "{vendor:?}: a re-enrolment adds no unit"
+        );
+        assert_eq!(flotta.status()?.device_count, before, "{vendor:?}");
+    }
     Ok(())
 }
 
