@@ -377,8 +377,8 @@ export type SyncMode = "full" | "incremental";
 
 export type SyncPhase = "signing_in" | 
 /**
- *  Reading installed apps before the devices (Intune's detected apps): `records` and
- *  `total` count app lists, not devices.
+ *  Reading the installed apps a vendor keeps apart from its devices (Intune's detected
+ *  apps), after the devices are stored: `records` and `total` count app lists.
  */
 "reading_apps" | "fetching" | 
 /**  Writing what was fetched into the register, in one transaction. */

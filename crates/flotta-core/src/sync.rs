@@ -151,21 +151,25 @@ impl Flotta {
                 }
             };
             let (fetch_result, ()) = tokio::join!(fetch, collect);
-            fetch_result.map_err(Error::from)
+            fetch_result?;
+            Ok(connector)
         };
         let outcome = tokio::select! {
             outcome = outcome => outcome,
             () = cancel.notified() => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
         };
-        if let Err(error) = outcome {
-            let status = match &error {
-                Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
-                _ => SyncStatus::Failed,
-            };
-            self.end_without_changes(run, status, &error, &fetched)?;
-            report.finished(self.run_by_id(run)?);
-            return Err(error);
-        }
+        let connector = match outcome {
+            Ok(connector) => connector,
+            Err(error) => {
+                let status = match &error {
+                    Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
+                    _ => SyncStatus::Failed,
+                };
+                self.end_without_changes(run, status, &error, &fetched)?;
+                report.finished(self.run_by_id(run)?);
+                return Err(error);
+            }
+        };
         report.phase(SyncPhase::Applying);
         let batch = SyncBatch {
             run,
@@ -186,9 +190,77 @@ impl Flotta {
             report.finished(self.run_by_id(run)?);
             return Err(error);
         }
+        tracing::info!(
+            run = run.0,
+            records = fetched.records,
+            "sync stored its devices"
+        );
+        if mode == SyncMode::Full {
+            let devices = &mut fetched.devices;
+            self.read_apps_apart(&connector, run, source, devices, cancel, &mut report)
+                .await?;
+        }
         let stored = self.run_by_id(run)?;
         report.finished(stored.clone());
         Ok(stored)
+    }
+
+    /// After a full sync's devices are stored, the installed apps a vendor keeps apart from
+    /// its device list (Intune's detected apps: a pass that takes a minute against a cloud
+    /// tenant) are read and stored on their own, so the devices need not wait for them. When
+    /// this pass fails or is cancelled, the devices stay synced and the run says why its apps
+    /// were not read.
+    async fn read_apps_apart(
+        &self,
+        connector: &Connector,
+        run: RunId,
+        source: SourceId,
+        devices: &mut [flotta_domain::VendorDevice],
+        cancel: &Notify,
+        report: &mut Reporter<'_>,
+    ) -> Result<(), Error> {
+        let (sender, mut receiver) = mpsc::channel::<FetchedPage>(16);
+        let pass = async {
+            let read = connector.fetch_apps(devices, sender);
+            let listen = async {
+                while let Some(note) = receiver.recv().await {
+                    if let Some(read) = note.apps_read {
+                        report.apps(read);
+                    }
+                }
+            };
+            tokio::join!(read, listen).0
+        };
+        let outcome = tokio::select! {
+            outcome = pass => outcome.map_err(Error::from),
+            () = cancel.notified() => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
+        };
+        let stored = match outcome {
+            Ok(false) => return Ok(()),
+            Ok(true) => {
+                report.phase(SyncPhase::Applying);
+                tokio::task::block_in_place(|| {
+                    self.store()
+                        .store_apps(run, source, devices, self.clock.now())
+                })
+                .map_err(Error::from)
+            }
+            Err(error) => Err(error),
+        };
+        if let Err(error) = stored {
+            let payload = crate::ErrorPayload::from(&error);
+            let warning = RecordWarning {
+                vendor_id: "(installed apps)".into(),
+                field: "detectedApps".into(),
+                problem: format!(
+                    "the devices were synced, their installed apps were not: {}",
+                    payload.message
+                ),
+            };
+            self.store()
+                .add_run_warning(run, &warning, self.clock.now())?;
+        }
+        Ok(())
     }
 
     /// Records a run that failed or was cancelled: nothing in the register changed.
@@ -249,16 +321,10 @@ struct Fetched {
     expected: Option<u32>,
     /// The total each listing states (Jamf pages through mobile devices and computers).
     totals: std::collections::BTreeMap<&'static str, u32>,
-    /// How far a pass over installed apps before the device pages is.
-    apps_read: Option<flotta_sync::AppsRead>,
 }
 
 impl Fetched {
     fn add(&mut self, page: FetchedPage) {
-        if let Some(read) = page.apps_read {
-            self.apps_read = Some(read);
-            return;
-        }
         self.pages += 1;
         self.records += page.records;
         if let Some(total) = page.total {
@@ -334,24 +400,26 @@ impl<'a> Reporter<'a> {
     }
 
     fn fetching(&mut self, fetched: &Fetched) {
-        let phase = match fetched.apps_read {
-            Some(_) if fetched.records == 0 => SyncPhase::ReadingApps,
-            _ => SyncPhase::Fetching,
-        };
-        if phase != self.phase {
-            // A new phase has a rate of its own.
-            self.phase = phase;
-            self.phase_started = Instant::now();
-        } else if self
-            .last
-            .is_some_and(|last| last.elapsed() < PROGRESS_EVERY)
-        {
+        if self.throttled() {
             return;
         }
-        match (phase, fetched.apps_read) {
-            (SyncPhase::ReadingApps, Some(read)) => self.send(0, read.done, Some(read.of), None),
-            _ => self.send(fetched.pages, fetched.records, fetched.total(), None),
+        self.send(fetched.pages, fetched.records, fetched.total(), None);
+    }
+
+    /// A pass over installed apps: `records` and `total` count app lists.
+    fn apps(&mut self, read: flotta_sync::AppsRead) {
+        if self.phase != SyncPhase::ReadingApps {
+            self.phase = SyncPhase::ReadingApps;
+            self.phase_started = Instant::now();
+        } else if self.throttled() {
+            return;
         }
+        self.send(0, read.done, Some(read.of), None);
+    }
+
+    fn throttled(&self) -> bool {
+        self.last
+            .is_some_and(|last| last.elapsed() < PROGRESS_EVERY)
     }
 
     fn finished(&mut self, run: SyncRun) {

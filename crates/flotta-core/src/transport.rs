@@ -87,8 +87,8 @@ pub struct ConnectionTest {
 #[serde(rename_all = "snake_case")]
 pub enum SyncPhase {
     SigningIn,
-    /// Reading installed apps before the devices (Intune's detected apps): `records` and
-    /// `total` count app lists, not devices.
+    /// Reading the installed apps a vendor keeps apart from its devices (Intune's detected
+    /// apps), after the devices are stored: `records` and `total` count app lists.
     ReadingApps,
     Fetching,
     /// Writing what was fetched into the register, in one transaction.

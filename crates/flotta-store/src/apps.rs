@@ -2,13 +2,15 @@
 
 use std::collections::HashMap;
 
+use chrono::{DateTime, Utc};
 use flotta_domain::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp, VendorDevice};
-use rusqlite::{Transaction, params};
+use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::connection::Store;
-use crate::devices::parse_time;
+use crate::devices::{format_time, parse_time};
 use crate::error::{Context, StoreError};
-use crate::sync_runs::StoredRecord;
+use crate::sources::SourceId;
+use crate::sync_runs::{RunId, StoredRecord};
 
 /// Brings each record's stored apps in line with what its sync reported: only the
 /// difference is written, so a daily full sync of an unchanged fleet writes almost nothing.
@@ -100,6 +102,68 @@ pub(crate) fn store_installed(
 }
 
 impl Store {
+    /// Stores what a separate pass read about the apps of devices a sync has already stored
+    /// (Intune's detected apps), in one transaction, and moves the run's end to `at`.
+    pub fn store_apps(
+        &mut self,
+        run: RunId,
+        source: SourceId,
+        devices: &[VendorDevice],
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting to store installed apps")?;
+        let now = format_time(&at);
+        let mut records = Vec::with_capacity(devices.len());
+        {
+            let mut find = tx
+                .prepare_cached(
+                    "SELECT id, apps_reported_at IS NOT NULL FROM vendor_records
+                     WHERE source_id = ?1 AND vendor_id = ?2",
+                )
+                .context("preparing to store installed apps")?;
+            let mut mark = tx
+                .prepare_cached("UPDATE vendor_records SET apps_reported_at = ?2 WHERE id = ?1")
+                .context("preparing to store installed apps")?;
+            for device in devices {
+                let found: Option<(i64, bool)> = find
+                    .query_row(params![source.0, device.vendor_id], |row| {
+                        Ok((row.get(0)?, row.get(1)?))
+                    })
+                    .optional()
+                    .context("finding a vendor record")?;
+                let Some((id, reported_before)) = found else {
+                    records.push(None);
+                    continue;
+                };
+                let reported = match device.apps {
+                    AppsSeen::NotFetched => {
+                        records.push(None);
+                        continue;
+                    }
+                    AppsSeen::Installed(_) => Some(now.as_str()),
+                    AppsSeen::NotReported => None,
+                };
+                mark.execute(params![id, reported])
+                    .context("marking when apps were reported")?;
+                // Apps are stored only for records that reported them before.
+                records.push(Some(StoredRecord {
+                    id,
+                    is_new: !reported_before,
+                }));
+            }
+        }
+        store_installed(&tx, devices, &records)?;
+        tx.execute(
+            "UPDATE sync_runs SET finished_at = ?2 WHERE id = ?1",
+            params![run.0, now],
+        )
+        .context("recording the end of a sync")?;
+        tx.commit().context("committing installed apps")
+    }
+
     /// The apps the device's connections report, and what each connection can see.
     pub fn device_apps(&self, device: u32) -> Result<DeviceApps, StoreError> {
         let mut statement = self

@@ -226,6 +226,32 @@ impl Store {
         Ok(counts)
     }
 
+    /// Adds a warning to a run that has ended (a part of it that could not be done, such as
+    /// reading the installed apps after the devices were stored), and moves its end to `at`.
+    pub fn add_run_warning(
+        &mut self,
+        run: RunId,
+        warning: &RecordWarning,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting to add a warning")?;
+        tx.execute(
+            "INSERT INTO sync_warnings (sync_run_id, vendor_id, field, problem)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![run.0, warning.vendor_id, warning.field, warning.problem],
+        )
+        .context("storing a sync warning")?;
+        tx.execute(
+            "UPDATE sync_runs SET warnings = warnings + 1, finished_at = ?2 WHERE id = ?1",
+            params![run.0, format_time(&at)],
+        )
+        .context("recording a sync warning")?;
+        tx.commit().context("committing a sync warning")
+    }
+
     /// Sync runs, newest first; of one connection or of all.
     pub fn sync_runs(
         &self,

@@ -5,7 +5,8 @@
 //! The cursor makes paging sequential, so the overlap comes from mapping: page n is mapped on
 //! the blocking pool while page n + 1 is on the wire. Incremental syncs filter on
 //! `lastSyncDateTime gt …` (Graph v1.0 has no delta query for managed devices, and supports
-//! only `lt`/`gt` on that field). Full syncs first read the detected apps (see `apps.rs`).
+//! only `lt`/`gt` on that field). Detected apps are a pass of their own after the devices
+//! (see `apps.rs` and `Connector::fetch_apps`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -54,7 +55,7 @@ pub(crate) async fn first_page(
     let (body, _) = api
         .get(&url, "the first page of managed devices", envelope)
         .await?;
-    deliver(&pages, map_page(&body, None)).await
+    deliver(&pages, map_page(&body)).await
 }
 
 pub(crate) async fn fetch(
@@ -63,14 +64,6 @@ pub(crate) async fn fetch(
     request: FetchRequest,
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
-    // Detected apps have no change filter, so they are read on full syncs only (and first,
-    // so each page of devices leaves with its apps).
-    let apps = match request.changed_since {
-        None if settings.sync_apps => {
-            Some(Arc::new(crate::apps::intune(api, settings, &pages).await?))
-        }
-        _ => None,
-    };
     let mut url = list_url(settings, request, settings.page_size);
     let mut mapping: Option<tokio::task::JoinHandle<FetchedPage>> = None;
     let mut number = 1;
@@ -80,10 +73,7 @@ pub(crate) async fn fetch(
         if let Some(previous) = mapping.take() {
             deliver(&pages, joined(previous).await?).await?;
         }
-        let apps = apps.clone();
-        mapping = Some(tokio::task::spawn_blocking(move || {
-            map_page(&body, apps.as_deref())
-        }));
+        mapping = Some(tokio::task::spawn_blocking(move || map_page(&body)));
         match next {
             Some(next) => url = next,
             None => break,
@@ -162,32 +152,29 @@ struct ManagedDevice<'a> {
     device_category_display_name: Option<Cow<'a, str>>,
 }
 
-/// Installed apps by device id, when this sync read them.
-type AppsByDevice = HashMap<String, Vec<Arc<InstalledApp>>>;
-
-fn map_page(body: &[u8], apps: Option<&AppsByDevice>) -> FetchedPage {
-    let mut page = map_devices(body, apps);
+fn map_page(body: &[u8]) -> FetchedPage {
+    let mut page = match serde_json::from_slice::<Page<'_>>(body) {
+        Ok(envelope) => map_records(&envelope.value, map_device),
+        Err(_) => FetchedPage::default(),
+    };
     page.listing = "managed devices";
     page
 }
 
-fn map_devices(body: &[u8], apps: Option<&AppsByDevice>) -> FetchedPage {
-    match serde_json::from_slice::<Page<'_>>(body) {
-        Ok(envelope) => map_records(&envelope.value, |record, raw, warnings| {
-            let mut device = map_device(record, raw, warnings)?;
-            device.apps = match apps {
-                None => AppsSeen::NotFetched,
-                // Intune lists the apps users installed on corporate-owned devices only.
-                Some(_) if device.ownership != Ownership::Corporate => AppsSeen::NotReported,
-                Some(apps) => {
-                    AppsSeen::Installed(apps.get(&device.vendor_id).cloned().unwrap_or_default())
-                }
-            };
-            Some(device)
-        }),
-        Err(_) => FetchedPage::default(),
+/// Gives each device of a full listing its detected apps (see `apps.rs`). Intune lists the
+/// apps users installed on corporate-owned devices only: other devices' apps are not reported.
+pub(crate) fn attach_apps(devices: &mut [VendorDevice], mut apps: AppsByDevice) {
+    for device in devices {
+        device.apps = if device.ownership == Ownership::Corporate {
+            AppsSeen::Installed(apps.remove(&device.vendor_id).unwrap_or_default())
+        } else {
+            AppsSeen::NotReported
+        };
     }
 }
+
+/// Installed apps by device id.
+pub(crate) type AppsByDevice = HashMap<String, Vec<Arc<InstalledApp>>>;
 
 fn map_device(
     record: &ManagedDevice<'_>,

@@ -199,6 +199,26 @@ impl Connector {
     }
 }
 
+impl Connector {
+    /// Reads the installed apps of a complete listing's `devices` where the vendor keeps them
+    /// apart from the device list — Intune's detected apps, one call per distinct app — and
+    /// gives each device its list. `pages` hears how far the pass is ([`AppsRead`] notes).
+    /// Returns false, touching nothing, where the apps came with the devices (Jamf, Workspace
+    /// ONE) or app syncing is off. A separate pass, so the devices can be stored first.
+    pub async fn fetch_apps(
+        &self,
+        devices: &mut [VendorDevice],
+        pages: mpsc::Sender<FetchedPage>,
+    ) -> Result<bool, SyncError> {
+        if self.vendor != Vendor::Intune || !self.settings.sync_apps {
+            return Ok(false);
+        }
+        let apps = apps::intune(&self.api, &self.settings, &pages).await?;
+        intune::attach_apps(devices, apps);
+        Ok(true)
+    }
+}
+
 /// Hands a page to the consumer; a consumer that has gone away means the sync was cancelled.
 async fn deliver(pages: &mpsc::Sender<FetchedPage>, page: FetchedPage) -> Result<(), SyncError> {
     pages.send(page).await.map_err(|_| SyncError::Cancelled)

@@ -17,7 +17,7 @@ export function ConnectionsView() {
   const sync = useSync();
   // Saving or removing a connection changes the list and the names in the history.
   const [edits, setEdits] = useState(0);
-  const refresh = sync.state.finishedRuns + edits;
+  const refresh = sync.state.registerChanges + edits;
   const listConnections = useCallback(() => commands.listConnections(), []);
   const { state: list, reload } = useCommand(listConnections, refresh);
   const secretStoreStatus = useCallback(() => commands.secretStoreStatus(), []);

@@ -19,7 +19,7 @@ export function DeviceAppsSection({ id, device }: Props) {
   const headingId = useId();
   const { state: syncState } = useSync();
   const load = useCallback(() => commands.deviceApps(id), [id]);
-  const { state, reload } = useCommand(load, syncState.finishedRuns);
+  const { state, reload } = useCommand(load, syncState.registerChanges);
 
   return (
     <section

@@ -12,7 +12,7 @@ export function DeviceHistory({ id }: { id: number }) {
   const headingId = useId();
   const { state: syncState } = useSync();
   const load = useCallback(() => commands.deviceHistory(id), [id]);
-  const { state, reload } = useCommand(load, syncState.finishedRuns);
+  const { state, reload } = useCommand(load, syncState.registerChanges);
 
   return (
     <section className="detail-section" data-testid="device-history" aria-labelledby={headingId}>

@@ -11,7 +11,7 @@ export type DetailState = LoadState<DeviceDetail>;
  * never shown for the current one: `useCommand` keeps each result with the load it answers.
  */
 export function useDeviceDetail(id: number): { state: DetailState; reload: () => void } {
-  const { finishedRuns } = useSync().state;
+  const { registerChanges } = useSync().state;
   const load = useCallback(() => commands.deviceDetail(id), [id]);
-  return useCommand(load, finishedRuns);
+  return useCommand(load, registerChanges);
 }

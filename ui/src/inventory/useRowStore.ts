@@ -15,10 +15,10 @@ export function useRowStore(view: InventoryView): RowStore {
   }, [store, view]);
 
   // A finished sync changed the register: show its rows without the user asking.
-  const { finishedRuns } = useSync().state;
+  const { registerChanges } = useSync().state;
   useEffect(() => {
-    if (finishedRuns > 0) store.reload();
-  }, [store, finishedRuns]);
+    if (registerChanges > 0) store.reload();
+  }, [store, registerChanges]);
 
   useSyncExternalStore(store.subscribe, store.getVersion);
   return store;

@@ -20,8 +20,8 @@ export function SyncProvider({ onSyncFinished, children }: Props) {
 
   // `onSyncFinished` is expected to be stable; a new identity alone would reload once more.
   useEffect(() => {
-    if (state.finishedRuns > 0) onSyncFinished();
-  }, [state.finishedRuns, onSyncFinished]);
+    if (state.registerChanges > 0) onSyncFinished();
+  }, [state.registerChanges, onSyncFinished]);
 
   const value = useMemo<SyncContextValue>(
     () => ({

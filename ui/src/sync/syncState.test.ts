@@ -28,7 +28,17 @@ describe("syncReducer", () => {
   it("turns the finished event into a result and counts it once", () => {
     const state = apply(event(), finished(), finished());
     expect(state.byConnection.get(1)).toMatchObject({ kind: "finished", runId: 7, run: { status: "succeeded" } });
-    expect(state.finishedRuns).toBe(1);
+    expect(state.registerChanges).toBe(1);
+  });
+
+  it("counts stored devices as a change when the run goes on to read their apps, once", () => {
+    const state = apply(
+      event({ phase: "applying" }),
+      event({ phase: "reading_apps", records: 10, total: 600 }),
+      event({ phase: "reading_apps", records: 300, total: 600 }),
+    );
+    expect(state.registerChanges).toBe(1);
+    expect(apply(event({ phase: "applying" }), event({ phase: "reading_apps" }), finished()).registerChanges).toBe(2);
   });
 
   it("ignores progress that arrives after its run has finished", () => {

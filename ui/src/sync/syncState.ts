@@ -21,8 +21,11 @@ export type ConnectionSync =
 
 export type SyncState = {
   readonly byConnection: ReadonlyMap<number, ConnectionSync>;
-  /** Counts finished runs, so views can reload what a sync may have changed. */
-  readonly finishedRuns: number;
+  /**
+   * Counts the times a sync changed the register — a run finished, or a run stored its
+   * devices and went on to read their installed apps — so views reload what it may have changed.
+   */
+  readonly registerChanges: number;
 };
 
 export type SyncAction =
@@ -31,7 +34,7 @@ export type SyncAction =
   | { readonly type: "started"; readonly connectionId: number; readonly connectionName: string; readonly runId: number }
   | { readonly type: "dismiss"; readonly connectionId: number };
 
-export const INITIAL_SYNC_STATE: SyncState = { byConnection: new Map(), finishedRuns: 0 };
+export const INITIAL_SYNC_STATE: SyncState = { byConnection: new Map(), registerChanges: 0 };
 
 export function syncReducer(state: SyncState, action: SyncAction): SyncState {
   switch (action.type) {
@@ -49,10 +52,16 @@ export function syncReducer(state: SyncState, action: SyncAction): SyncState {
       if (progress.phase === "finished") {
         return {
           byConnection: withEntry(state.byConnection, { kind: "finished", ...base, run: progress.run }),
-          finishedRuns: state.finishedRuns + 1,
+          registerChanges: state.registerChanges + 1,
         };
       }
-      return { ...state, byConnection: withEntry(state.byConnection, { kind: "running", ...base, progress }) };
+      // Reading the installed apps a vendor keeps apart comes after the devices are stored.
+      const devicesStored =
+        progress.phase === "reading_apps" && !(current?.kind === "running" && current.progress?.phase === "reading_apps");
+      return {
+        byConnection: withEntry(state.byConnection, { kind: "running", ...base, progress }),
+        registerChanges: state.registerChanges + (devicesStored ? 1 : 0),
+      };
     }
     case "started": {
       const current = state.byConnection.get(action.connectionId);

@@ -160,12 +160,12 @@ async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> 
         [
             SigningIn,
             Fetching,
+            Applying,
             ReadingApps,
-            Fetching,
             Applying,
             Finished
         ],
-        "the detected-apps pass before the device pages is a phase of its own"
+        "the devices are stored, then the detected apps are read in a phase of their own"
     );
     let apps = progress
         .lock()
