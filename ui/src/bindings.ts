@@ -144,12 +144,14 @@ export type ConnectionTest = {
 	elapsed_ms: number,
 };
 
-/**  An app on a device as the register shows it: which connection reported it, and when. */
+/**  An app on a device as the register shows it, once however many connections report it. */
 export type DeviceApp = {
 	name: string,
+	/**  The bundle id or package name, from whichever connection gives one (Intune does not). */
 	identifier: string,
 	version: string,
-	source: string,
+	/**  The connections that report it, by name. */
+	sources: string[],
 };
 
 /**  A device's apps with what each connection could see. */

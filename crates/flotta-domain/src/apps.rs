@@ -30,14 +30,16 @@ pub enum AppsSeen {
     Installed(Vec<Arc<InstalledApp>>),
 }
 
-/// An app on a device as the register shows it: which connection reported it, and when.
+/// An app on a device as the register shows it, once however many connections report it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeviceApp {
     pub name: String,
+    /// The bundle id or package name, from whichever connection gives one (Intune does not).
     pub identifier: String,
     pub version: String,
-    pub source: String,
+    /// The connections that report it, by name.
+    pub sources: Vec<String>,
 }
 
 /// Whether a connection reports a device's apps, for the device panel's app list.

@@ -176,21 +176,41 @@ impl Store {
                  JOIN installed_apps i ON i.vendor_record_id = v.id
                  JOIN apps a ON a.id = i.app_id
                  WHERE v.device_id = ?1 AND v.missing_since IS NULL
-                 ORDER BY a.name COLLATE NOCASE, a.version, s.name",
+                 ORDER BY a.name COLLATE NOCASE, a.name, a.version, s.name",
             )
             .context("listing a device's apps")?;
-        let apps = statement
+        let rows = statement
             .query_map([device], |row| {
-                Ok(DeviceApp {
-                    name: row.get(0)?,
-                    identifier: row.get(1)?,
-                    version: row.get(2)?,
-                    source: row.get(3)?,
-                })
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get::<_, String>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, String>(3)?,
+                ))
             })
-            .context("listing a device's apps")?
-            .collect::<Result<Vec<_>, _>>()
-            .context("reading a device's apps")?;
+            .context("listing a device's apps")?;
+        // One row per app and version, whichever connections report it: Graph names an app
+        // without an id, Workspace ONE with one, and both mean the same install.
+        let mut apps: Vec<DeviceApp> = Vec::new();
+        for row in rows {
+            let (name, identifier, version, source) = row.context("reading a device's apps")?;
+            match apps.last_mut() {
+                Some(last) if last.name == name && last.version == version => {
+                    if last.identifier.is_empty() {
+                        last.identifier = identifier;
+                    }
+                    if !last.sources.contains(&source) {
+                        last.sources.push(source);
+                    }
+                }
+                _ => apps.push(DeviceApp {
+                    name,
+                    identifier,
+                    version,
+                    sources: vec![source],
+                }),
+            }
+        }
         let mut statement = self
             .conn
             .prepare_cached(

@@ -5,7 +5,14 @@ import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { useNow } from "../lib/useNow";
 import { useSync } from "../sync/syncContext";
-import { APPS_SHOWN_FIRST, appsListView, appsNotes, appsShownText, type AppsDevice } from "./deviceApps";
+import {
+  APPS_SHOWN_FIRST,
+  appsListView,
+  appsNotes,
+  appsShownText,
+  sourcesText,
+  type AppsDevice,
+} from "./deviceApps";
 
 type Props = { id: number; device: AppsDevice };
 
@@ -131,13 +138,13 @@ function AppsContent({ data, device, headingId }: { data: DeviceApps; device: Ap
                 </thead>
                 <tbody>
                   {view.rows.map((app, index) => (
-                    <tr key={`${index}-${app.source}-${app.identifier}-${app.name}`} data-testid="device-app-row">
+                    <tr key={`${index}-${app.identifier}-${app.name}-${app.version}`} data-testid="device-app-row">
                       <td className="app-name">{app.name}</td>
                       <td className="app-version">{app.version === "" ? <Missing /> : app.version}</td>
                       {view.showIdentifier && (
                         <td className="app-identifier mono">{app.identifier === "" ? <Missing /> : app.identifier}</td>
                       )}
-                      {view.showSource && <td className="app-source">{app.source}</td>}
+                      {view.showSource && <td className="app-source">{sourcesText(app)}</td>}
                     </tr>
                   ))}
                 </tbody>

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { DeviceApp, DeviceApps } from "../bindings";
 import { createTranslator } from "../i18n/translator";
-import { APPS_SHOWN_FIRST, appsListView, appsNotes, appsShownText, filterApps, type AppsDevice } from "./deviceApps";
+import {
+  APPS_SHOWN_FIRST,
+  appsListView,
+  appsNotes,
+  appsShownText,
+  filterApps,
+  sourcesText,
+  type AppsDevice,
+} from "./deviceApps";
 
 const en = createTranslator("en");
 const sv = createTranslator("sv");
@@ -10,7 +18,7 @@ const now = new Date("2026-11-20T12:00:00Z");
 const intunePersonal: AppsDevice = { source_name: "Intune (kommunen)", source_kind: "intune", ownership: "personal" };
 
 function app(name: string, identifier = "", source = "Intune (kommunen)", version = "1.0"): DeviceApp {
-  return { name, identifier, version, source };
+  return { name, identifier, version, sources: [source] };
 }
 
 /** Forty apps from one connection, as a typical managed phone reports them. */
@@ -188,6 +196,10 @@ describe("the app table", () => {
     const mixed = [...fortyApps, app("Teams", "", "Intune (kommunen)")];
     // Decided on every app, not only the rows on screen: the Intune row is beyond the first ten.
     expect(appsListView(mixed, "", false).showSource).toBe(true);
+    // Every app reported by the same two connections: the column would only repeat them.
+    const both = fortyApps.map((one) => ({ ...one, sources: ["Intune (kommunen)", "WS1 (regionen)"] }));
+    expect(appsListView(both, "", false).showSource).toBe(false);
+    expect(sourcesText(both[0]!)).toBe("Intune (kommunen), WS1 (regionen)");
   });
 
   it("leaves out the identifier column when no app has one (Intune's detected apps)", () => {

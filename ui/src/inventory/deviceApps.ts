@@ -81,9 +81,17 @@ export function filterApps(apps: readonly DeviceApp[], filter: string): readonly
   );
 }
 
-/** The source column earns its place only when the rows come from more than one connection. */
+/**
+ * The source column earns its place only when the apps do not all come from the same
+ * connections (the notes above the list already name those).
+ */
 export function showSourceColumn(apps: readonly DeviceApp[]): boolean {
-  return new Set(apps.map((app) => app.source)).size > 1;
+  return new Set(apps.map((app) => sourcesText(app))).size > 1;
+}
+
+/** The connections that report an app, for its source cell. */
+export function sourcesText(app: DeviceApp): string {
+  return app.sources.join(", ");
 }
 
 export type AppsListView = {

@@ -218,6 +218,31 @@ async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> Test
         flotta.status()?.device_count as usize,
         serials(&emulator).len() + macs
     );
+    // An iPhone both report: each app is listed once, with both connections as its source.
+    let iphone = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .find(|e| e.device.os == OsFamily::Ios)
+            .map(|e| e.device.serial.as_str().to_owned())
+    });
+    let row = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                search: iphone.unwrap_or_default(),
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .remove(0);
+    let apps = flotta.device_apps(row.id)?.apps;
+    assert!(apps.len() > 15, "{apps:?}");
+    for app in &apps {
+        assert_eq!(app.sources.len(), 2, "{app:?}");
+        assert!(!app.identifier.is_empty(), "{app:?}");
+    }
     Ok(())
 }
 
