@@ -39,6 +39,23 @@ impl AppState {
     pub fn core(&self) -> Result<Arc<Flotta>, ErrorPayload> {
         self.core.clone()
     }
+
+    /// Runs a command's work on the core in the blocking pool. Commands are async so Tauri
+    /// keeps them off the window's thread; but their SQLite work blocks, and on a runtime
+    /// worker it would hold up what is queued there — a sync's requests, the demo emulator —
+    /// the class of bug that once made "Full sync now" hang.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&Flotta) -> Result<T, flotta_core::Error> + Send + 'static,
+    ) -> Result<T, ErrorPayload> {
+        let core = self.core()?;
+        tauri::async_runtime::spawn_blocking(move || work(&core).map_err(ErrorPayload::from))
+            .await
+            .map_err(|error| ErrorPayload {
+                code: ErrorCode::Internal,
+                message: format!("the command stopped: {error}"),
+            })?
+    }
 }
 
 fn database_path(

@@ -8,20 +8,20 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn list_connections(state: State<'_, AppState>) -> Result<Vec<Connection>, ErrorPayload> {
-    Ok(state.core()?.list_connections()?)
+pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<Connection>, ErrorPayload> {
+    state.run(move |core| core.list_connections()).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn save_connection(
+pub async fn save_connection(
     state: State<'_, AppState>,
     id: Option<u32>,
     input: ConnectionInput,
 ) -> Result<Connection, ErrorPayload> {
-    Ok(state.core()?.save_connection(id, input)?)
+    state.run(move |core| core.save_connection(id, input)).await
 }
 
 #[tauri::command]
@@ -34,15 +34,15 @@ pub async fn test_connection(
     Ok(state.core()?.test_connection(id, input).await?)
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn remove_connection(state: State<'_, AppState>, id: u32) -> Result<(), ErrorPayload> {
-    Ok(state.core()?.remove_connection(id)?)
+pub async fn remove_connection(state: State<'_, AppState>, id: u32) -> Result<(), ErrorPayload> {
+    state.run(move |core| core.remove_connection(id)).await
 }
 
 /// Starts a sync in the background and returns its run id; progress arrives as
 /// `SyncProgressEvent`s.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
 pub async fn start_sync(
     app: tauri::AppHandle,
@@ -53,42 +53,47 @@ pub async fn start_sync(
     crate::events::start_sync(&app, state.core()?, id, Some(mode)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn cancel_sync(state: State<'_, AppState>, id: u32) -> Result<(), ErrorPayload> {
+pub async fn cancel_sync(state: State<'_, AppState>, id: u32) -> Result<(), ErrorPayload> {
     state.core()?.cancel_sync(id);
     Ok(())
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn sync_history(
+pub async fn sync_history(
     state: State<'_, AppState>,
     connection_id: Option<u32>,
 ) -> Result<Vec<SyncRun>, ErrorPayload> {
-    Ok(state.core()?.sync_history(connection_id)?)
+    state
+        .run(move |core| core.sync_history(connection_id))
+        .await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn sync_warnings(
+pub async fn sync_warnings(
     state: State<'_, AppState>,
     run_id: u32,
 ) -> Result<Vec<RecordWarning>, ErrorPayload> {
-    Ok(state.core()?.sync_warnings(run_id)?)
+    state.run(move |core| core.sync_warnings(run_id)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn device_history(
+pub async fn device_history(
     state: State<'_, AppState>,
     device_id: u32,
 ) -> Result<Vec<DeviceChange>, ErrorPayload> {
-    Ok(state.core()?.device_history(device_id)?)
+    state.run(move |core| core.device_history(device_id)).await
 }
 
-#[tauri::command(async)]
+// Asks the OS keyring over D-Bus, which may take a moment: on the blocking pool too.
+#[tauri::command]
 #[specta::specta]
-pub fn secret_store_status(state: State<'_, AppState>) -> Result<SecretStoreStatus, ErrorPayload> {
-    Ok(state.core()?.secret_store_status())
+pub async fn secret_store_status(
+    state: State<'_, AppState>,
+) -> Result<SecretStoreStatus, ErrorPayload> {
+    state.run(|core| Ok(core.secret_store_status())).await
 }

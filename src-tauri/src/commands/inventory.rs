@@ -5,29 +5,32 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn query_devices(
+pub async fn query_devices(
     state: State<'_, AppState>,
     query: DeviceQuery,
 ) -> Result<DevicePage, ErrorPayload> {
-    Ok(state.core()?.query_devices(&query)?)
+    state.run(move |core| core.query_devices(&query)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn device_detail(state: State<'_, AppState>, id: u32) -> Result<DeviceDetail, ErrorPayload> {
-    Ok(state.core()?.device_detail(id)?)
+pub async fn device_detail(
+    state: State<'_, AppState>,
+    id: u32,
+) -> Result<DeviceDetail, ErrorPayload> {
+    state.run(move |core| core.device_detail(id)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn device_apps(state: State<'_, AppState>, id: u32) -> Result<DeviceApps, ErrorPayload> {
-    Ok(state.core()?.device_apps(id)?)
+pub async fn device_apps(state: State<'_, AppState>, id: u32) -> Result<DeviceApps, ErrorPayload> {
+    state.run(move |core| core.device_apps(id)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn fleet_summary(state: State<'_, AppState>) -> Result<FleetSummary, ErrorPayload> {
-    Ok(state.core()?.fleet_summary()?)
+pub async fn fleet_summary(state: State<'_, AppState>) -> Result<FleetSummary, ErrorPayload> {
+    state.run(move |core| core.fleet_summary()).await
 }

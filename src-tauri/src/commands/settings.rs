@@ -5,26 +5,26 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn get_settings(state: State<'_, AppState>) -> Result<Settings, ErrorPayload> {
-    Ok(state.core()?.settings()?)
+pub async fn get_settings(state: State<'_, AppState>) -> Result<Settings, ErrorPayload> {
+    state.run(move |core| core.settings()).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn set_language(
+pub async fn set_language(
     state: State<'_, AppState>,
     language: Option<Language>,
 ) -> Result<(), ErrorPayload> {
-    Ok(state.core()?.set_language(language)?)
+    state.run(move |core| core.set_language(language)).await
 }
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn set_inventory_view(
+pub async fn set_inventory_view(
     state: State<'_, AppState>,
     view: InventoryView,
 ) -> Result<(), ErrorPayload> {
-    Ok(state.core()?.set_inventory_view(&view)?)
+    state.run(move |core| core.set_inventory_view(&view)).await
 }

@@ -5,17 +5,17 @@ use tauri::State;
 
 use crate::state::AppState;
 
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ErrorPayload> {
-    Ok(state.core()?.status()?)
+pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ErrorPayload> {
+    state.run(move |core| core.status()).await
 }
 
 /// The UI calls this once its first inventory page is on screen; the log line is what the
 /// start-up benchmark reads.
-#[tauri::command(async)]
+#[tauri::command]
 #[specta::specta]
-pub fn mark_first_paint(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
+pub async fn mark_first_paint(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
     let elapsed_ms = state.started.elapsed().as_millis();
     tracing::info!(elapsed_ms, "first inventory page rendered");
     Ok(())
