@@ -16,7 +16,10 @@ mkdir -p artifacts
 Xvfb ":$display_number" -screen 0 1440x900x24 -nolisten tcp >artifacts/xvfb.log 2>&1 &
 xvfb_pid=$!
 # The app takes its default language from the OS locale; a Swedish desktop is the common case.
-LANG=sv_SE.UTF-8 DISPLAY=":$display_number" tauri-driver --port "$port" --native-port "$native_port" >artifacts/tauri-driver.log 2>&1 &
+# No session bus either: the app runs without a Secret Service, as on a thin client, so the
+# keyring-less path (secrets for the session only) is what these tests drive; the real
+# keyring is tested in the core's tests inside a private D-Bus session.
+env -u DBUS_SESSION_BUS_ADDRESS LANG=sv_SE.UTF-8 DISPLAY=":$display_number" tauri-driver --port "$port" --native-port "$native_port" >artifacts/tauri-driver.log 2>&1 &
 driver_pid=$!
 cleanup() { kill "$driver_pid" "$xvfb_pid" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
