@@ -20,6 +20,9 @@ use crate::transport::{SyncPhase, SyncProgress};
 /// Progress is reported at most this often (and always on a phase change).
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
+/// A sync of this many records or more empties the write-ahead log when it is done.
+const CHECKPOINT_AFTER: u32 = 5_000;
+
 /// Incremental syncs ask for changes since the last sync's start, less this margin, so a
 /// device that checked in while that sync ran is not missed.
 const OVERLAP: chrono::Duration = chrono::Duration::minutes(5);
@@ -202,6 +205,9 @@ impl Flotta {
         }
         let stored = self.run_by_id(run)?;
         report.finished(stored.clone());
+        if stored.records >= CHECKPOINT_AFTER {
+            tokio::task::block_in_place(|| self.store().checkpoint())?;
+        }
         Ok(stored)
     }
 

@@ -191,6 +191,11 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     // SQLite's own cache avoids a system call per page on every scan.
     conn.pragma_update(None, "cache_size", -65_536)
         .context("setting the page cache size")?;
+    // A full sync with two million installed apps writes a write-ahead log of hundreds of
+    // megabytes; without a limit the file keeps that size after each checkpoint, and a start
+    // after an unclean exit reads all of it.
+    conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)
+        .context("limiting the write-ahead log")?;
     conn.busy_timeout(std::time::Duration::from_secs(5))
         .context("setting the busy timeout")?;
     Ok(())

@@ -252,6 +252,15 @@ impl Store {
         tx.commit().context("committing a sync warning")
     }
 
+    /// Moves what a large write left in the write-ahead log into the database file and empties
+    /// the log, so the next start does not read hundreds of megabytes of it (the app's exit
+    /// does not close the database cleanly).
+    pub fn checkpoint(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+            .context("checkpointing the write-ahead log")
+    }
+
     /// Sync runs, newest first; of one connection or of all.
     pub fn sync_runs(
         &self,
