@@ -4,10 +4,10 @@
 
 use std::collections::BTreeSet;
 
-use flotta_core::{DeviceQuery, Flotta, InventoryView, Ownership, SyncMode, Vendor};
+use flotta_core::{Flotta, Ownership, SyncMode, Vendor};
 use flotta_emulator::{Api, Emulator, Enrolment, Fault, FaultRule, installed_apps};
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{add, emulator, first_found, open, settings, sync};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -15,19 +15,9 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 type Listed = BTreeSet<(String, String, String)>;
 
 fn device_id(flotta: &Flotta, serial: &str) -> Option<u32> {
-    flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                search: serial.into(),
-                ..InventoryView::default()
-            },
-            offset: 0,
-            limit: 1,
-        })
-        .ok()?
-        .rows
-        .into_iter()
-        .find(|row| row.serial == serial)
+    first_found(flotta, serial)
+        .ok()
+        .filter(|row| row.serial == serial)
         .map(|row| row.id)
 }
 

@@ -105,6 +105,30 @@ fn total(flotta: &Flotta, search: &str) -> u32 {
         .total
 }
 
+/// The first row a free-text search finds (a serial finds its one device).
+pub(crate) fn first_found(
+    flotta: &Flotta,
+    search: impl Into<String>,
+) -> Result<flotta_core::DeviceRow, ErrorPayload> {
+    let search = search.into();
+    flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                search: search.clone(),
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .into_iter()
+        .next()
+        .ok_or(ErrorPayload {
+            code: ErrorCode::NotFound,
+            message: format!("nothing found for {search:?}"),
+        })
+}
+
 fn serials(emulator: &Emulator) -> std::collections::BTreeSet<String> {
     emulator.with_fleet(|fleet| {
         fleet
@@ -226,17 +250,7 @@ async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> Test
             .find(|e| e.device.os == OsFamily::Ios)
             .map(|e| e.device.serial.as_str().to_owned())
     });
-    let row = flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                search: iphone.unwrap_or_default(),
-                ..InventoryView::default()
-            },
-            offset: 0,
-            limit: 1,
-        })?
-        .rows
-        .remove(0);
+    let row = first_found(&flotta, iphone.unwrap_or_default())?;
     let apps = flotta.device_apps(row.id)?.apps;
     assert!(apps.len() > 15, "{apps:?}");
     for app in &apps {
@@ -283,17 +297,7 @@ async fn jamf_brings_the_macs_from_whichever_computers_inventory_the_server_has(
         assert_eq!(run.counts.added as usize, phones + macs.len(), "v{newest}");
         assert_eq!(run.counts.warnings, 0, "v{newest}");
         let mac = &macs[3];
-        let row = flotta
-            .query_devices(&DeviceQuery {
-                view: InventoryView {
-                    search: mac.device.serial.as_str().into(),
-                    ..InventoryView::default()
-                },
-                offset: 0,
-                limit: 1,
-            })?
-            .rows
-            .remove(0);
+        let row = first_found(&flotta, mac.device.serial.as_str())?;
         assert_eq!(row.os, OsFamily::Macos, "v{newest}");
         assert_eq!(row.model, mac.device.model, "v{newest}");
         let detail = flotta.device_detail(row.id)?;
@@ -337,17 +341,7 @@ async fn incremental_sync_records_history_and_full_sync_marks_missing_then_retur
         run.records
     );
     assert_eq!(run.counts.updated, 12, "the touched devices changed");
-    let device = flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                search: touched[0].clone(),
-                ..InventoryView::default()
-            },
-            offset: 0,
-            limit: 1,
-        })?
-        .rows
-        .remove(0);
+    let device = first_found(&flotta, touched[0].clone())?;
     let history = flotta.device_history(device.id)?;
     assert!(
         history
@@ -537,17 +531,7 @@ async fn jamf_and_workspace_one_sync_incrementally_and_mark_what_they_no_longer_
             run.records
         );
         assert_eq!(run.counts.updated as usize, seen.len(), "{vendor:?}");
-        let device = flotta
-            .query_devices(&DeviceQuery {
-                view: InventoryView {
-                    search: seen[0].clone(),
-                    ..InventoryView::default()
-                },
-                offset: 0,
-                limit: 1,
-            })?
-            .rows
-            .remove(0);
+        let device = first_found(&flotta, seen[0].clone())?;
         assert!(
             flotta
                 .device_history(device.id)?
@@ -796,33 +780,13 @@ async fn untidy_graph_records_are_read_and_what_cannot_be_read_is_a_named_warnin
         1,
         "the spaced IMEI {imei} is searchable"
     );
-    let device = flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                search: serial.clone(),
-                ..InventoryView::default()
-            },
-            offset: 0,
-            limit: 1,
-        })?
-        .rows
-        .remove(0);
+    let device = first_found(&flotta, serial.clone())?;
     let detail = flotta.device_detail(device.id)?;
     assert_eq!(detail.serial, serial);
     // Enrolment 211 says it was enrolled on 0001-01-01, which means "never".
     let placeholder =
         emulator.with_fleet(|fleet| fleet.enrolments()[210].device.serial.as_str().to_owned());
-    let device = flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                search: placeholder,
-                ..InventoryView::default()
-            },
-            offset: 0,
-            limit: 1,
-        })?
-        .rows
-        .remove(0);
+    let device = first_found(&flotta, placeholder)?;
     assert_eq!(flotta.device_detail(device.id)?.enrolled_at, None);
     Ok(())
 }
