@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release -p flotta-core --example sync_bench -- \
 //!     [--url http://127.0.0.1:PORT] [--vendor intune|jamf|ws1] [--devices 50000] \
-//!     [--latency-ms 0] [--concurrency 4] [--page-size 1000] [--apps]
+//!     [--latency-ms 0] [--concurrency 4] [--page-size 1000] [--apps] [--db register.sqlite3]
 //! ```
 //! Installed apps (~40 per device, ~2 million rows for 50,000) are read only with `--apps`,
 //! so the device figures compare with the plain-Python baseline, which reads devices only.
@@ -24,6 +24,9 @@ struct Args {
     concurrency: u32,
     page_size: u32,
     apps: bool,
+    /// Where the register goes (kept afterwards, for a look inside); a fresh temporary file
+    /// when not given.
+    db: Option<std::path::PathBuf>,
 }
 
 fn args() -> Args {
@@ -35,6 +38,7 @@ fn args() -> Args {
         concurrency: 4,
         page_size: 1000,
         apps: false,
+        db: None,
     };
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
@@ -46,6 +50,7 @@ fn args() -> Args {
         let number = || value.parse::<u64>().unwrap_or(0);
         match arg.as_str() {
             "--url" => parsed.url = Some(value.clone()),
+            "--db" => parsed.db = Some(value.clone().into()),
             "--vendor" => {
                 parsed.vendor = match value.as_str() {
                     "jamf" => Vendor::JamfPro,
@@ -117,7 +122,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     let dir = tempfile::tempdir()?;
     let flotta = Flotta::open(Config {
-        database_path: dir.path().join("bench.sqlite3"),
+        database_path: args
+            .db
+            .clone()
+            .unwrap_or_else(|| dir.path().join("bench.sqlite3")),
         actor: "bench".into(),
         demo_devices: None,
         clock: Clock::System,

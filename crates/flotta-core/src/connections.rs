@@ -13,8 +13,8 @@ use crate::transport::{Connection, ConnectionInput, ConnectionTest, SecretStoreS
 
 impl Flotta {
     pub fn list_connections(&self) -> Result<Vec<Connection>, Error> {
-        let stored = self.store().connections()?;
-        let runs = self.store().sync_runs(None, 500)?;
+        let stored = self.reader().connections()?;
+        let runs = self.reader().sync_runs(None, 500)?;
         stored
             .into_iter()
             .map(|connection| self.connection_view(connection, &runs))

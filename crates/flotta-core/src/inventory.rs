@@ -14,7 +14,7 @@ pub const DEMO_SOURCE_NAME: &str = "Demo: generated fleet";
 
 impl Flotta {
     pub fn status(&self) -> Result<AppStatus, Error> {
-        let store = self.store();
+        let store = self.reader();
         Ok(AppStatus {
             database_path: store.path().display().to_string(),
             demo: store.open_source(SourceKind::Demo)?.is_some()
@@ -45,24 +45,24 @@ impl Flotta {
     }
 
     pub fn device_detail(&self, id: u32) -> Result<DeviceDetail, Error> {
-        self.store()
+        self.reader()
             .device_detail(id)?
             .ok_or(Error::DeviceNotFound { id })
     }
 
     /// The apps the device's connections report, with what each connection can see.
     pub fn device_apps(&self, id: u32) -> Result<flotta_domain::DeviceApps, Error> {
-        Ok(self.store().device_apps(id)?)
+        Ok(self.reader().device_apps(id)?)
     }
 
     /// Rows of installed apps in the register (one per app per vendor record).
     pub fn installed_app_count(&self) -> Result<i64, Error> {
-        Ok(self.store().installed_app_count()?)
+        Ok(self.reader().installed_app_count()?)
     }
 
     pub fn fleet_summary(&self) -> Result<FleetSummary, Error> {
         let now = self.clock.now();
-        Ok(self.store().fleet_summary(now)?)
+        Ok(self.reader().fleet_summary(now)?)
     }
 
     /// Fills an empty register with the generated demo fleet, under a source marked as demo.

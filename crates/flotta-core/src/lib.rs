@@ -54,7 +54,13 @@ pub struct Config {
 /// The open application: a database and the context every action needs.
 #[derive(Debug)]
 pub struct Flotta {
+    /// Writes, and reads that belong to a write.
     store: Mutex<Store>,
+    /// What the UI reads, on a connection of its own: never behind a write that waits for a
+    /// sync's transaction.
+    reader: Mutex<Store>,
+    /// Held by the sync that is writing; a second one waits for it.
+    sync_writing: tokio::sync::Mutex<()>,
     actor: String,
     clock: Clock,
     secrets: secrets::Secrets,
@@ -76,8 +82,11 @@ impl Flotta {
                 "migrated the database"
             );
         }
+        let reader = store.reopen()?;
         let flotta = Self {
             store: Mutex::new(store),
+            reader: Mutex::new(reader),
+            sync_writing: tokio::sync::Mutex::new(()),
             actor: config.actor,
             clock: config.clock,
             secrets: secrets::Secrets::new(&config.database_path),
@@ -101,6 +110,12 @@ impl Flotta {
         // A panic while holding the lock cannot leave the store half-written (every write is
         // one transaction), so a poisoned lock is safe to keep using.
         self.store
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Store> {
+        self.reader
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }

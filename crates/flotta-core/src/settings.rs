@@ -13,7 +13,7 @@ impl Flotta {
     /// The saved preferences. A value that cannot be read (written by another version, or
     /// damaged) falls back to its default rather than failing the start.
     pub fn settings(&self) -> Result<Settings, Error> {
-        let store = self.store();
+        let store = self.reader();
         Ok(Settings {
             language: read_or_default(store.setting(LANGUAGE)?, LANGUAGE),
             inventory_view: read_or_default(store.setting(INVENTORY_VIEW)?, INVENTORY_VIEW),

@@ -1,15 +1,16 @@
-//! Running a sync: fetch through the connector, collect the pages while reporting progress,
-//! then apply everything to the register in one transaction. A failure or a cancel before
-//! the apply leaves the register exactly as it was; the run is recorded either way.
+//! Running a sync: fetch through the connector and write each page into the register as it
+//! arrives, on a thread and a database connection of its own, in one transaction that
+//! commits when the listing is complete. A failure or a cancel leaves the register exactly
+//! as it was; the run is recorded either way.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
 use flotta_domain::{
-    ConnectionSettings, DeviceChange, RecordWarning, SyncMode, SyncRun, SyncStatus,
+    ConnectionSettings, DeviceChange, RecordWarning, SyncMode, SyncRun, SyncStatus, VendorDevice,
 };
-use flotta_store::{RunEnd, RunId, SourceId, SyncBatch};
+use flotta_store::{ListingEnd, RunEnd, RunId, SourceId, SyncTarget};
 use flotta_sync::{Connector, FetchRequest, FetchedPage};
 use tokio::sync::{Notify, mpsc};
 
@@ -88,7 +89,7 @@ impl Flotta {
         asked: Option<SyncMode>,
         now: DateTime<Utc>,
     ) -> Result<(SyncMode, Option<DateTime<Utc>>), Error> {
-        let last = self.store().last_successful_syncs(source)?;
+        let last = self.reader().last_successful_syncs(source)?;
         let (last_any, last_full) = (last.any, last.full);
         let full_due = last_full.is_none_or(|full| {
             now - full > chrono::Duration::hours(settings.full_sync_every_hours.into())
@@ -117,10 +118,13 @@ impl Flotta {
         cancel: &Notify,
         progress: &(dyn Fn(SyncProgress) + Send + Sync),
     ) -> Result<SyncRun, Error> {
+        // One sync writes at a time: a sync holds the database's write lock from its first
+        // page to its commit, so a second one could only wait for it.
+        let _writing = self.sync_writing.lock().await;
         // Graph does not say how many devices a listing has; the last full sync is a fair guess
         // for the progress bar and the time left.
         let expected = self
-            .store()
+            .reader()
             .sync_runs(Some(source), 50)?
             .into_iter()
             .find(|r| r.status == SyncStatus::Succeeded && r.mode == SyncMode::Full)
@@ -135,9 +139,27 @@ impl Flotta {
             expected,
             ..Fetched::default()
         };
-        let outcome = async {
-            let secret = self.secret_of(id, &settings.name)?;
+        let prepared = self.secret_of(id, &settings.name).and_then(|secret| {
             let connector = Connector::new(settings, secret, self.retry)?;
+            let store = self.store().reopen()?;
+            Ok((connector, store))
+        });
+        let (connector, store) = match prepared {
+            Ok(prepared) => prepared,
+            Err(error) => return Err(self.fail(run, error, &fetched, &mut report)?),
+        };
+        let (to_writer, from_fetch) = mpsc::channel::<Write>(8);
+        let keep = mode == SyncMode::Full && connector.reads_apps_apart();
+        let target = Target {
+            run,
+            source,
+            mode,
+            actor: self.actor.clone(),
+            at: self.clock.now(),
+        };
+        let writer =
+            tokio::task::spawn_blocking(move || write_sync(store, &target, keep, from_fetch));
+        let outcome = async {
             connector.sign_in().await?;
             report.phase(SyncPhase::Fetching);
             let (sender, mut receiver) = mpsc::channel::<FetchedPage>(16);
@@ -147,60 +169,58 @@ impl Flotta {
                 },
                 sender,
             );
-            let collect = async {
+            let feed = async {
                 while let Some(page) = receiver.recv().await {
-                    fetched.add(page);
+                    fetched.add(&page);
                     report.fetching(&fetched);
+                    if to_writer.send(Write::Page(page)).await.is_err() {
+                        // The writer stopped on an error, which is the reason given below.
+                        return;
+                    }
                 }
             };
-            let (fetch_result, ()) = tokio::join!(fetch, collect);
+            let (fetch_result, ()) = tokio::join!(fetch, feed);
             fetch_result?;
-            Ok(connector)
+            Ok::<(), Error>(())
         };
         let outcome = tokio::select! {
             outcome = outcome => outcome,
             () = cancel.notified() => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
         };
-        let connector = match outcome {
-            Ok(connector) => connector,
-            Err(error) => {
-                let status = match &error {
-                    Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
-                    _ => SyncStatus::Failed,
+        let written = match outcome {
+            Ok(()) => {
+                report.phase(SyncPhase::Applying);
+                let end = ListingEnd {
+                    pages: fetched.pages,
+                    records: fetched.records,
+                    finished_at: self.clock.now(),
                 };
-                self.end_without_changes(run, status, &error, &fetched)?;
-                report.finished(self.run_by_id(run)?);
-                return Err(error);
+                // A writer that has stopped already says why when it is joined.
+                let _ = to_writer.send(Write::Finish(end)).await;
+                drop(to_writer);
+                joined(writer.await)
+            }
+            Err(error) => {
+                drop(to_writer);
+                // The writer rolls back; a failure of its own is the better reason.
+                match writer.await {
+                    Ok(Err(failed)) => Err(failed.into()),
+                    Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
+                    Ok(Ok(_)) => Err(error),
+                }
             }
         };
-        report.phase(SyncPhase::Applying);
-        let batch = SyncBatch {
-            run,
-            source,
-            mode,
-            devices: &fetched.devices,
-            warnings: &fetched.warnings,
-            pages: fetched.pages,
-            records: fetched.records,
-            finished_at: self.clock.now(),
-            actor: &self.actor,
+        let mut devices = match written {
+            Ok(devices) => devices,
+            Err(error) => return Err(self.fail(run, error, &fetched, &mut report)?),
         };
-        // SQLite blocks; tell the runtime so other tasks (the UI's queries) move to another thread.
-        let applied = tokio::task::block_in_place(|| self.store().apply_sync(&batch));
-        if let Err(error) = applied {
-            let error = Error::from(error);
-            self.end_without_changes(run, SyncStatus::Failed, &error, &fetched)?;
-            report.finished(self.run_by_id(run)?);
-            return Err(error);
-        }
         tracing::info!(
             run = run.0,
             records = fetched.records,
             "sync stored its devices"
         );
-        if mode == SyncMode::Full {
-            let devices = &mut fetched.devices;
-            self.read_apps_apart(&connector, run, source, devices, cancel, &mut report)
+        if keep {
+            self.read_apps_apart(&connector, run, source, &mut devices, cancel, &mut report)
                 .await?;
         }
         let stored = self.run_by_id(run)?;
@@ -209,6 +229,24 @@ impl Flotta {
             tokio::task::block_in_place(|| self.store().checkpoint())?;
         }
         Ok(stored)
+    }
+
+    /// Records a run that failed or was cancelled (nothing in the register changed), tells
+    /// the listener, and hands back the error for the caller to return.
+    fn fail(
+        &self,
+        run: RunId,
+        error: Error,
+        fetched: &Fetched,
+        report: &mut Reporter<'_>,
+    ) -> Result<Error, Error> {
+        let status = match error {
+            Error::Sync(flotta_sync::SyncError::Cancelled) => SyncStatus::Cancelled,
+            _ => SyncStatus::Failed,
+        };
+        self.end_without_changes(run, status, &error, fetched)?;
+        report.finished(self.run_by_id(run)?);
+        Ok(error)
     }
 
     /// After a full sync's devices are stored, the installed apps a vendor keeps apart from
@@ -294,7 +332,7 @@ impl Flotta {
     }
 
     fn run_by_id(&self, run: RunId) -> Result<SyncRun, Error> {
-        self.store()
+        self.reader()
             .sync_runs(None, 1000)?
             .into_iter()
             .find(|r| i64::from(r.id) == run.0)
@@ -304,23 +342,98 @@ impl Flotta {
     /// Sync runs, newest first, of one connection or all.
     pub fn sync_history(&self, connection: Option<u32>) -> Result<Vec<SyncRun>, Error> {
         Ok(self
-            .store()
+            .reader()
             .sync_runs(connection.map(|id| SourceId(id.into())), 200)?)
     }
 
     pub fn sync_warnings(&self, run: u32) -> Result<Vec<RecordWarning>, Error> {
-        Ok(self.store().sync_warnings(RunId(run.into()))?)
+        Ok(self.reader().sync_warnings(RunId(run.into()))?)
     }
 
     pub fn device_history(&self, device: u32) -> Result<Vec<DeviceChange>, Error> {
-        Ok(self.store().device_history(device)?)
+        Ok(self.reader().device_history(device)?)
+    }
+}
+
+/// What the fetch hands the writer.
+enum Write {
+    Page(FetchedPage),
+    /// The listing is complete: commit.
+    Finish(ListingEnd),
+}
+
+/// [`SyncTarget`] with its own actor, to move into the writer's thread.
+struct Target {
+    run: RunId,
+    source: SourceId,
+    mode: SyncMode,
+    actor: String,
+    at: DateTime<Utc>,
+}
+
+/// Writes the pages as they come, on a connection of its own so the UI's reads go on, and
+/// commits when told the listing is complete. When the fetch ends without saying so (failed,
+/// cancelled) nothing is committed. With `keep`, hands back the devices (without their raw
+/// records) for a pass over their apps.
+fn write_sync(
+    mut store: flotta_store::Store,
+    target: &Target,
+    keep: bool,
+    mut pages: mpsc::Receiver<Write>,
+) -> Result<Option<Vec<VendorDevice>>, flotta_store::StoreError> {
+    // The write lock is taken with the first page, not while signing in.
+    let Some(mut message) = pages.blocking_recv() else {
+        return Ok(None);
+    };
+    let mut writer = store.sync_writer(&SyncTarget {
+        run: target.run,
+        source: target.source,
+        mode: target.mode,
+        actor: &target.actor,
+        at: target.at,
+    })?;
+    let mut kept = Vec::new();
+    loop {
+        match message {
+            Write::Page(page) => {
+                writer.page(&page.devices, &page.warnings)?;
+                if keep {
+                    kept.extend(page.devices.into_iter().map(|mut device| {
+                        device.raw_json = String::new();
+                        device
+                    }));
+                }
+            }
+            Write::Finish(end) => {
+                writer.finish(&end)?;
+                store.optimize()?;
+                return Ok(Some(kept));
+            }
+        }
+        message = match pages.blocking_recv() {
+            Some(message) => message,
+            None => return Ok(None),
+        };
+    }
+}
+
+/// The writer's result: the kept devices once committed, else why not.
+fn joined(
+    result: Result<
+        Result<Option<Vec<VendorDevice>>, flotta_store::StoreError>,
+        tokio::task::JoinError,
+    >,
+) -> Result<Vec<VendorDevice>, Error> {
+    match result {
+        Ok(Ok(Some(devices))) => Ok(devices),
+        Ok(Ok(None)) => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
+        Ok(Err(error)) => Err(error.into()),
+        Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
     }
 }
 
 #[derive(Debug, Default)]
 struct Fetched {
-    devices: Vec<flotta_domain::VendorDevice>,
-    warnings: Vec<RecordWarning>,
     pages: u32,
     records: u32,
     /// What the last full sync listed: the guess until the vendor states its totals.
@@ -330,14 +443,12 @@ struct Fetched {
 }
 
 impl Fetched {
-    fn add(&mut self, page: FetchedPage) {
+    fn add(&mut self, page: &FetchedPage) {
         self.pages += 1;
         self.records += page.records;
         if let Some(total) = page.total {
             self.totals.insert(page.listing, total);
         }
-        self.devices.extend(page.devices);
-        self.warnings.extend(page.warnings);
     }
 
     fn total(&self) -> Option<u32> {
@@ -439,7 +550,7 @@ impl Flotta {
     /// started longer ago than the connection's interval (or never).
     pub fn due_syncs(&self) -> Result<Vec<u32>, Error> {
         let now = self.clock.now();
-        let runs = self.store().sync_runs(None, 500)?;
+        let runs = self.reader().sync_runs(None, 500)?;
         Ok(self
             .list_connections()?
             .into_iter()

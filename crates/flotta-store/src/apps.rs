@@ -10,7 +10,8 @@ use crate::connection::Store;
 use crate::devices::{format_time, parse_time};
 use crate::error::{Context, StoreError};
 use crate::sources::SourceId;
-use crate::sync_runs::{RunId, StoredRecord};
+use crate::sync_runs::RunId;
+use crate::sync_writer::StoredRecord;
 
 /// Brings each record's stored apps in line with what its sync reported: only the
 /// difference is written, so a daily full sync of an unchanged fleet writes almost nothing.

@@ -8,27 +8,15 @@ use crate::error::{Context, StoreError};
 /// built again afterwards, inside the same transaction: building an index from sorted rows is
 /// several times faster than inserting tens of thousands of random keys into each B-tree.
 /// The definitions are read back from the schema, so the migrations stay their only source.
+#[derive(Debug)]
 pub(crate) struct BulkIndexes {
     definitions: Vec<String>,
 }
 
 impl BulkIndexes {
-    /// `table` is one of the store's own table names, never user input.
-    pub(crate) fn suspend_if_worth_it(
-        tx: &Transaction<'_>,
-        table: &'static str,
-        new_rows: usize,
-    ) -> Result<Option<Self>, StoreError> {
-        let existing: i64 = tx
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
-                row.get(0)
-            })
-            .context("counting rows before a bulk insert")?;
-        // Rebuilding costs in proportion to the whole table; worth it only when the batch
-        // is large and at least as big as what is there.
-        if new_rows < 5_000 || (new_rows as i64) < existing {
-            return Ok(None);
-        }
+    /// Drops the secondary indexes of `table`, one of the store's own table names (never
+    /// user input); [`BulkIndexes::restore`] builds them again.
+    pub(crate) fn suspend(tx: &Transaction<'_>, table: &'static str) -> Result<Self, StoreError> {
         let mut statement = tx
             .prepare(
                 "SELECT name, sql FROM sqlite_schema
@@ -44,9 +32,9 @@ impl BulkIndexes {
             tx.execute_batch(&format!("DROP INDEX \"{name}\""))
                 .context("suspending an index")?;
         }
-        Ok(Some(Self {
+        Ok(Self {
             definitions: indexes.into_iter().map(|(_, sql)| sql).collect(),
-        }))
+        })
     }
 
     pub(crate) fn restore(self, tx: &Transaction<'_>) -> Result<(), StoreError> {

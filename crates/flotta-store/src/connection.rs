@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, MAIN_DB, OpenFlags};
+use rusqlite::{Connection, MAIN_DB, OpenFlags, TransactionBehavior};
 
 use crate::error::{Context, StoreError};
 use crate::migrations::{SCHEMA_VERSION, migrations};
@@ -76,7 +76,7 @@ impl Store {
             }
         }
 
-        configure(&conn)?;
+        configure(&mut conn)?;
         let backup = if found_version > 0 && found_version < SCHEMA_VERSION {
             Some(backup(&conn, path, found_version, now)?)
         } else {
@@ -100,6 +100,21 @@ impl Store {
                 backup,
             },
         ))
+    }
+
+    /// Another connection to the same database: for a long write (a sync) that must not hold
+    /// up this one's reads, or for reads that must not wait behind this one's writes.
+    pub fn reopen(&self) -> Result<Self, StoreError> {
+        let mut conn = Connection::open_with_flags(
+            &self.path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| classify_open_error(&self.path, source))?;
+        configure(&mut conn)?;
+        Ok(Self {
+            conn,
+            path: self.path.clone(),
+        })
     }
 
     pub fn path(&self) -> &Path {
@@ -180,7 +195,7 @@ fn classify_open_error(path: &Path, source: rusqlite::Error) -> StoreError {
 }
 
 /// Connection settings, applied on every open; never part of a migration.
-fn configure(conn: &Connection) -> Result<(), StoreError> {
+fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "journal_mode", "WAL")
         .context("switching to WAL journal mode")?;
     conn.pragma_update(None, "foreign_keys", "ON")
@@ -196,7 +211,12 @@ fn configure(conn: &Connection) -> Result<(), StoreError> {
     // after an unclean exit reads all of it.
     conn.pragma_update(None, "journal_size_limit", 64 * 1024 * 1024)
         .context("limiting the write-ahead log")?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))
+    // A sync holds the write lock from its first page to its commit (its pages must not be
+    // seen half-written). A person's change meanwhile waits for it: transactions take the
+    // write lock when they begin, where SQLite waits for a busy lock, rather than when they
+    // first write, where it cannot wait and fails at once.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    conn.busy_timeout(std::time::Duration::from_secs(60))
         .context("setting the busy timeout")?;
     Ok(())
 }

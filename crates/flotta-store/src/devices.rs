@@ -99,11 +99,16 @@ impl Store {
             },
         )?;
         tx.commit().context("committing added devices")?;
-        // Fresh statistics let the planner pick the narrow indexes after a large change.
+        self.optimize()?;
+        Ok(devices.len())
+    }
+
+    /// Refreshes the planner's statistics after a large change, so it keeps picking the
+    /// narrow indexes.
+    pub fn optimize(&mut self) -> Result<(), StoreError> {
         self.conn
             .execute_batch("PRAGMA optimize = 0x10002")
-            .context("updating query statistics")?;
-        Ok(devices.len())
+            .context("updating query statistics")
     }
 
     /// How many devices the register holds, in every state.
@@ -246,7 +251,7 @@ pub(crate) fn vocabulary<T>(
 }
 
 /// Maps names to ids for one transaction, inserting names not seen before.
-#[derive(Default)]
+#[derive(Debug, Default)]
 pub(crate) struct NameCache {
     ids: HashMap<(String, String), i64>,
 }

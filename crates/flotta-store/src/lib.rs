@@ -20,6 +20,7 @@ mod settings;
 mod sources;
 mod summary;
 mod sync_runs;
+mod sync_writer;
 
 pub use audit::AuditEntry;
 pub use connection::{OpenReport, Store};
@@ -27,4 +28,5 @@ pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use sources::SourceId;
-pub use sync_runs::{LastSyncs, RunEnd, RunId, SyncBatch};
+pub use sync_runs::{LastSyncs, RunEnd, RunId};
+pub use sync_writer::{ListingEnd, SyncTarget, SyncWriter};

@@ -200,6 +200,12 @@ impl Connector {
 }
 
 impl Connector {
+    /// Whether a full sync's devices are needed again after they are stored, for
+    /// [`Connector::fetch_apps`].
+    pub fn reads_apps_apart(&self) -> bool {
+        self.vendor == Vendor::Intune && self.settings.sync_apps
+    }
+
     /// Reads the installed apps of a complete listing's `devices` where the vendor keeps them
     /// apart from the device list — Intune's detected apps, one call per distinct app — and
     /// gives each device its list. `pages` hears how far the pass is ([`AppsRead`] notes).
@@ -210,7 +216,7 @@ impl Connector {
         devices: &mut [VendorDevice],
         pages: mpsc::Sender<FetchedPage>,
     ) -> Result<bool, SyncError> {
-        if self.vendor != Vendor::Intune || !self.settings.sync_apps {
+        if !self.reads_apps_apart() {
             return Ok(false);
         }
         let apps = apps::intune(&self.api, &self.settings, &pages).await?;

@@ -437,7 +437,9 @@ async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResul
     );
     sync(&flotta, id, SyncMode::Full).await?;
     let before = flotta.status()?.device_count;
-    emulator.with_fleet(|fleet| fleet.touch(50, chrono::Utc::now()));
+    let touched = emulator.with_fleet(|fleet| fleet.touch(50, chrono::Utc::now()));
+    // On the first page, which arrives (and is written) before the fault strikes.
+    let os_before = first_found(&flotta, &touched[0])?.os_version;
     emulator.arm(
         FaultRule::once(Fault::ServerError)
             .on(Api::WorkspaceOne)
@@ -455,6 +457,16 @@ async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResul
         error.message
     );
     assert_eq!(flotta.status()?.device_count, before);
+    assert_eq!(
+        first_found(&flotta, &touched[0])?.os_version,
+        os_before,
+        "what the failed sync had written is gone"
+    );
+    assert!(
+        flotta
+            .device_history(first_found(&flotta, &touched[0])?.id)?
+            .is_empty()
+    );
     let history = flotta.sync_history(Some(id))?;
     assert_eq!(history[0].status, SyncStatus::Failed);
     assert_eq!(
@@ -493,6 +505,62 @@ async fn a_cancelled_sync_changes_nothing() -> TestResult {
             "{vendor:?}"
         );
     }
+    Ok(())
+}
+
+/// Pages are written as they arrive, inside the sync's transaction: until it commits, the
+/// register reads as it was, and it can be read — and changed by a person — meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn while_a_sync_writes_the_register_reads_as_before_and_stays_usable() -> TestResult {
+    let emulator = emulator().await;
+    emulator.set_latency(Duration::from_millis(60));
+    let dir = tempfile::tempdir()?;
+    let flotta = Arc::new(open(&dir));
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    let fetched = Arc::new(Mutex::new(0_u32));
+    let syncing = {
+        let flotta = Arc::clone(&flotta);
+        let fetched = Arc::clone(&fetched);
+        tokio::spawn(async move {
+            let progress = move |progress: SyncProgress| {
+                if progress.phase == flotta_core::SyncPhase::Fetching {
+                    *fetched.lock().expect("lock") = progress.records;
+                }
+            };
+            flotta
+                .sync_connection(id, Some(SyncMode::Full), &progress)
+                .await
+                .map_err(|error| ErrorPayload::from(&error))
+        })
+    };
+    while *fetched.lock().expect("lock") < 500 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(
+        flotta.sync_history(Some(id))?[0].status,
+        SyncStatus::Running,
+        "the sync is still fetching"
+    );
+    assert_eq!(
+        flotta.status()?.device_count,
+        0,
+        "written pages are not visible before the commit"
+    );
+    assert_eq!(total(&flotta, ""), 0);
+    let person = {
+        let flotta = Arc::clone(&flotta);
+        tokio::task::spawn_blocking(move || flotta.set_language(Some(flotta_core::Language::Sv)))
+    };
+    let run = syncing.await??;
+    person.await??;
+    assert_eq!(run.status, SyncStatus::Succeeded);
+    assert!(run.counts.added > 1000, "{run:?}");
+    assert_eq!(flotta.status()?.device_count, run.counts.added);
+    assert_eq!(
+        flotta.settings()?.language,
+        Some(flotta_core::Language::Sv),
+        "the person's change waited for the sync and was kept"
+    );
     Ok(())
 }
 
