@@ -126,13 +126,47 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ),
     ];
     for (name, view, offset) in cases {
-        let query = DeviceQuery {
-            view,
+        if view.search.is_empty() {
+            let query = DeviceQuery {
+                view,
+                offset,
+                limit: 200,
+            };
+            let timings = measure(|| flotta.query_devices(&query).map(|page| page.total))?;
+            report(name, &timings);
+            continue;
+        }
+        // A search scans the register once; the windows that follow (scrolling) reuse what
+        // it found. Typing changes the terms, so every query here is a new search: the terms
+        // alternate between the whole search and the search less its last letter.
+        let shorter = InventoryView {
+            search: view
+                .search
+                .chars()
+                .take(view.search.chars().count() - 1)
+                .collect(),
+            ..view.clone()
+        };
+        let queries = [&view, &shorter].map(|view| DeviceQuery {
+            view: view.clone(),
             offset,
             limit: 200,
+        });
+        let mut turn = 0;
+        let timings = measure(|| {
+            turn += 1;
+            flotta
+                .query_devices(&queries[turn % 2])
+                .map(|page| page.total)
+        })?;
+        report(&format!("{name} (new search)"), &timings);
+        let next = DeviceQuery {
+            view,
+            offset: offset + 200,
+            limit: 200,
         };
-        let timings = measure(|| flotta.query_devices(&query).map(|page| page.total))?;
-        report(name, &timings);
+        let timings = measure(|| flotta.query_devices(&next).map(|page| page.total))?;
+        report(&format!("{name} (next window)"), &timings);
     }
     let timings = measure(|| flotta.fleet_summary().map(|summary| summary.total))?;
     report("fleet summary (overview)", &timings);

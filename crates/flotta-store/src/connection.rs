@@ -14,6 +14,8 @@ use crate::migrations::{SCHEMA_VERSION, migrations};
 pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
+    /// The last free-text search's result in this connection's temporary table.
+    pub(crate) search_hits: std::sync::Mutex<Option<crate::query::SearchHits>>,
 }
 
 /// What opening the database did besides opening it.
@@ -92,6 +94,7 @@ impl Store {
         let store = Self {
             conn,
             path: path.to_owned(),
+            search_hits: Default::default(),
         };
         Ok((
             store,
@@ -114,6 +117,7 @@ impl Store {
         Ok(Self {
             conn,
             path: self.path.clone(),
+            search_hits: Default::default(),
         })
     }
 

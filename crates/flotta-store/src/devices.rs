@@ -24,11 +24,6 @@ impl Store {
     ) -> Result<usize, StoreError> {
         let tx = self.conn.transaction().context("starting to add devices")?;
         let now = format_time(&at);
-        let first_new_id: i64 = tx
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM devices", [], |row| {
-                row.get(0)
-            })
-            .context("starting to add devices")?;
         let mut models = NameCache::default();
         let mut org_units = NameCache::default();
         {
@@ -36,10 +31,10 @@ impl Store {
                 .prepare_cached(
                     "INSERT INTO devices (source_id, vendor_device_id, serial, imei, model_id, os,
                         os_version, ownership, user_name, user_email, org_unit_id, enrolled_at,
-                        last_check_in, compliance, jailbroken, encrypted, lifecycle, search_text,
+                        last_check_in, compliance, jailbroken, encrypted, lifecycle,
                         created_at, updated_at)
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18, ?19, ?19)",
+                        ?16, ?17, ?18, ?18)",
                 )
                 .context("preparing to add devices")?;
             for device in devices {
@@ -74,18 +69,12 @@ impl Store {
                         device.jailbroken,
                         device.encrypted,
                         device.lifecycle.as_str(),
-                        search,
                         now,
                     ])
                     .context("adding a device")?;
+                set_search_text(&tx, tx.last_insert_rowid(), &search)?;
             }
         }
-        tx.execute(
-            "INSERT INTO devices_search (rowid, search_text)
-             SELECT id, search_text FROM devices WHERE id >= ?1",
-            [first_new_id],
-        )
-        .context("indexing added devices for search")?;
         record(
             &tx,
             &AuditEntry {
@@ -248,6 +237,22 @@ pub(crate) fn vocabulary<T>(
         what: what.to_owned(),
         detail: format!("{text:?} is not a known value"),
     })
+}
+
+/// Keeps the folded text a free-text search scans (see `search_text`) for one device.
+pub(crate) fn set_search_text(
+    tx: &Transaction<'_>,
+    device: i64,
+    text: &str,
+) -> Result<(), StoreError> {
+    tx.prepare_cached(
+        "INSERT INTO device_search (device_id, text) VALUES (?1, ?2)
+         ON CONFLICT (device_id) DO UPDATE SET text = excluded.text",
+    )
+    .context("preparing the search text")?
+    .execute(params![device, text])
+    .context("storing the search text")?;
+    Ok(())
 }
 
 /// Maps names to ids for one transaction, inserting names not seen before.

@@ -8,6 +8,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0001_initial.sql"),
     include_str!("../migrations/0002_sync.sql"),
     include_str!("../migrations/0003_apps.sql"),
+    include_str!("../migrations/0004_search.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -24,7 +24,11 @@ impl Store {
         offset: u32,
         limit: u32,
     ) -> Result<DevicePage, StoreError> {
-        let filter = Filter::new(view);
+        let terms = view.search_terms();
+        if !terms.is_empty() {
+            self.find_search_hits(&terms)?;
+        }
+        let filter = Filter::new(view, !terms.is_empty());
         let descending = view.sort.direction == SortDirection::Desc;
         let (total, ids) = match grouping(view.sort.column) {
             Some(grouping) => self.walk_groups(&filter, grouping, descending, offset, limit)?,
@@ -39,6 +43,48 @@ impl Store {
             offset,
             rows: self.rows_by_id(&ids)?,
         })
+    }
+
+    /// Fills this connection's temporary `search_hits` with the devices whose search text
+    /// holds every term: one scan, shared by the count and by every window of the same
+    /// search. The scan is repeated when the terms change or the register has (another
+    /// connection's commit moves `data_version`, this one's own writes `total_changes`).
+    fn find_search_hits(&self, terms: &[String]) -> Result<(), StoreError> {
+        let data_version: i64 = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0))
+            .context("reading the data version")?;
+        let mut found = self
+            .search_hits
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if found.as_ref().is_some_and(|hits| {
+            hits.terms == terms
+                && hits.data_version == data_version
+                && hits.total_changes == self.conn.total_changes()
+        }) {
+            return Ok(());
+        }
+        // `instr` compares exactly: the text and the terms are folded alike.
+        let each = vec!["instr(text, ?) > 0"; terms.len()].join(" AND ");
+        self.conn
+            .execute_batch(
+                "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY);
+                 DELETE FROM temp.search_hits;",
+            )
+            .context("preparing a search")?;
+        self.conn
+            .prepare_cached(&format!(
+                "INSERT INTO temp.search_hits SELECT device_id FROM device_search WHERE {each}"
+            ))
+            .and_then(|mut statement| statement.execute(params_from_iter(terms)))
+            .context("searching the register")?;
+        *found = Some(SearchHits {
+            terms: terms.to_vec(),
+            data_version,
+            total_changes: self.conn.total_changes(),
+        });
+        Ok(())
     }
 
     fn count(&self, filter: &Filter) -> Result<u32, StoreError> {
@@ -253,6 +299,14 @@ fn grouping(column: SortColumn) -> Option<Grouping> {
     }
 }
 
+/// Which search `temp.search_hits` holds the result of, as of which state of the register.
+#[derive(Debug)]
+pub(crate) struct SearchHits {
+    terms: Vec<String>,
+    data_version: i64,
+    total_changes: u64,
+}
+
 /// The conditions of a view over `devices d`, shared by counts and windows so they agree.
 struct Filter {
     clauses: Vec<String>,
@@ -260,7 +314,8 @@ struct Filter {
 }
 
 impl Filter {
-    fn new(view: &InventoryView) -> Self {
+    /// `searched`: the view's search terms are in `temp.search_hits`.
+    fn new(view: &InventoryView, searched: bool) -> Self {
         let mut filter = Self {
             clauses: Vec::new(),
             params: Vec::new(),
@@ -294,28 +349,10 @@ impl Filter {
                 org_unit,
             );
         }
-        // The trigram index finds substrings of three characters or more; shorter terms are
-        // matched by scanning.
-        let (indexed, short): (Vec<String>, Vec<String>) = view
-            .search_terms()
-            .into_iter()
-            .partition(|term| term.chars().count() >= 3);
-        if !indexed.is_empty() {
-            let query = indexed
-                .iter()
-                .map(|term| format!("\"{}\"", term.replace('"', "\"\"")))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            filter.add(
-                "d.id IN (SELECT rowid FROM devices_search WHERE devices_search MATCH ?)",
-                &query,
-            );
-        }
-        for term in short {
-            filter.add(
-                r"d.search_text LIKE ? ESCAPE '\'",
-                &format!("%{}%", escape_like(&term)),
-            );
+        if searched {
+            filter
+                .clauses
+                .push("d.id IN (SELECT id FROM temp.search_hits)".to_owned());
         }
         filter
     }
@@ -339,17 +376,6 @@ impl Filter {
         clauses.push(condition.to_owned());
         format!("WHERE {}", clauses.join(" AND "))
     }
-}
-
-fn escape_like(term: &str) -> String {
-    let mut escaped = String::with_capacity(term.len());
-    for c in term.chars() {
-        if matches!(c, '%' | '_' | '\\') {
-            escaped.push('\\');
-        }
-        escaped.push(c);
-    }
-    escaped
 }
 
 const ROW_COLUMNS: &str = "d.id, d.serial, d.imei, m.manufacturer, m.name, d.os, d.os_version,

@@ -22,7 +22,7 @@ use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 use crate::audit::{AuditEntry, record};
 use crate::bulk::BulkIndexes;
 use crate::connection::Store;
-use crate::devices::{NameCache, format_time};
+use crate::devices::{NameCache, format_time, set_search_text};
 use crate::error::{Context, StoreError};
 use crate::sources::SourceId;
 use crate::sync_runs::RunId;
@@ -308,12 +308,6 @@ impl SyncWriter<'_> {
             .filter(|unit| matches!(unit, Unit::New(_)))
             .count();
         self.suspend_indexes_if_worth_it(new_units)?;
-        let first_new_id: i64 = self
-            .tx
-            .query_row("SELECT coalesce(max(id), 0) + 1 FROM devices", [], |row| {
-                row.get(0)
-            })
-            .context("starting to add devices")?;
         let mut order: Vec<(Unit, usize)> = speaker.into_iter().collect();
         order.sort_by_key(|(_, index)| *index);
         let mut device_ids = HashMap::with_capacity(order.len());
@@ -346,13 +340,6 @@ impl SyncWriter<'_> {
             };
             device_ids.insert(unit, id);
         }
-        self.tx
-            .execute(
-                "INSERT INTO devices_search (rowid, search_text)
-                 SELECT id, search_text FROM devices WHERE id >= ?1",
-                [first_new_id],
-            )
-            .context("indexing added devices for search")?;
         Ok(device_ids)
     }
 
@@ -633,10 +620,9 @@ fn insert_device(
     tx.prepare_cached(
         "INSERT INTO devices (source_id, vendor_device_id, serial, imei, model_id, os,
             os_version, ownership, user_name, user_email, org_unit_id, enrolled_at,
-            last_check_in, compliance, jailbroken, encrypted, lifecycle, search_text,
-            created_at, updated_at)
+            last_check_in, compliance, jailbroken, encrypted, lifecycle, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-            'deployed', ?17, ?18, ?18)",
+            'deployed', ?17, ?17)",
     )
     .context("preparing to add devices")?
     .execute(params![
@@ -656,11 +642,12 @@ fn insert_device(
         device.compliance.as_str(),
         device.jailbroken,
         device.encrypted,
-        search,
         writer.now,
     ])
     .context("adding a device")?;
-    Ok(Some(tx.last_insert_rowid()))
+    let id = tx.last_insert_rowid();
+    set_search_text(tx, id, &search)?;
+    Ok(Some(id))
 }
 
 /// What a record did to a stored unit.
@@ -773,7 +760,7 @@ fn update_device(
         tx.prepare_cached(
             "UPDATE devices SET imei = ?2, model_id = ?3, os = ?4, os_version = ?5,
                 ownership = ?6, user_name = ?7, user_email = ?8, org_unit_id = ?9,
-                compliance = ?10, jailbroken = ?11, search_text = ?12, updated_at = ?13
+                compliance = ?10, jailbroken = ?11, updated_at = ?12
              WHERE id = ?1",
         )
         .context("preparing to update devices")?
@@ -789,10 +776,10 @@ fn update_device(
             org_unit_id,
             compliance,
             device.jailbroken,
-            search,
             writer.now
         ])
         .context("updating a device")?;
+        set_search_text(tx, id, &search)?;
     }
     // Check-in and encryption change with every sync and are not history; they are kept
     // current only.
