@@ -153,7 +153,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let elapsed = started.elapsed();
     let fetched = applying.lock().expect("lock").unwrap_or_default();
     println!(
-        "  fetched and mapped in {:.3} s, stored in {:.3} s",
+        "  listing fetched and written page by page in {:.3} s, then committed in {:.3} s",
         fetched.as_secs_f64(),
         (elapsed - fetched).as_secs_f64()
     );

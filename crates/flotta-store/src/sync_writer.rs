@@ -12,7 +12,7 @@
 //! with the check-in the register already holds. So a lingering record of an earlier
 //! enrolment, or a connection that saw the device long ago, never undoes newer facts.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use flotta_domain::inventory::search_text;
@@ -67,6 +67,10 @@ pub struct SyncWriter<'c> {
     existing: i64,
     added: usize,
     suspended: Option<BulkIndexes>,
+    /// On the connection's first sync, the vendor ids written so far: only those can have a
+    /// record already (listed twice by a shifting listing), so no other is looked up. `None`
+    /// when the connection had records before.
+    first_sync: Option<HashSet<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -111,7 +115,15 @@ impl Store {
         let existing: i64 = tx
             .query_row("SELECT count(*) FROM devices", [], |row| row.get(0))
             .context("counting devices before a sync")?;
+        let had_records: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM vendor_records WHERE source_id = ?1)",
+                [target.source.0],
+                |row| row.get(0),
+            )
+            .context("looking for earlier records")?;
         Ok(SyncWriter {
+            first_sync: (!had_records).then(HashSet::new),
             tx,
             run: target.run,
             source: target.source,
@@ -218,7 +230,7 @@ impl SyncWriter<'_> {
     }
 
     fn known_records(
-        &self,
+        &mut self,
         devices: &[VendorDevice],
     ) -> Result<Vec<Option<KnownRecord>>, StoreError> {
         let mut find = self
@@ -231,6 +243,11 @@ impl SyncWriter<'_> {
         devices
             .iter()
             .map(|device| {
+                if let Some(written) = &mut self.first_sync
+                    && written.insert(device.vendor_id.clone())
+                {
+                    return Ok(None);
+                }
                 find.query_row(params![self.source.0, device.vendor_id], |row| {
                     Ok(KnownRecord {
                         id: row.get(0)?,
