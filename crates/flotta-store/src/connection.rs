@@ -76,6 +76,11 @@ impl Store {
                     path: path.to_owned(),
                 });
             }
+            // Only a new file takes a page size. 16 KiB instead of SQLite's 4 KiB: a 50,000-
+            // device full sync wrote a quarter faster (fewer pages to split, link and log),
+            // and the inventory's queries ran as fast or faster (inventory_bench).
+            conn.pragma_update(None, "page_size", 16_384)
+                .map_err(|source| classify_open_error(path, source))?;
         }
 
         configure(&mut conn)?;
