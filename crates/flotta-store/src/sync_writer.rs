@@ -12,7 +12,7 @@
 //! with the check-in the register already holds. So a lingering record of an earlier
 //! enrolment, or a connection that saw the device long ago, never undoes newer facts.
 
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use chrono::{DateTime, Utc};
 use flotta_domain::inventory::search_text;
