@@ -80,6 +80,11 @@ impl Fleet {
         &self.enrolments
     }
 
+    /// The latest enrolment, to change as the vendor's console would.
+    pub fn last_mut(&mut self) -> Option<&mut Enrolment> {
+        self.enrolments.last_mut()
+    }
+
     /// The enrolment Jamf and Workspace ONE number `number`.
     pub fn by_number(&self, number: u32) -> Option<&Enrolment> {
         // Numbers grow as devices enrol, so the list is sorted unless a test put removed

@@ -382,6 +382,48 @@ async fn a_reenrolled_device_stays_one_unit() -> TestResult {
     Ok(())
 }
 
+/// The old enrolment of a re-enrolled device lingers on the first page, the new one comes on
+/// the last: the newer check-in speaks for the unit, and the lingering record, written first,
+/// must not turn its fields back at every sync.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lingering_enrolment_on_an_earlier_page_does_not_undo_the_newer_one() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let serial = emulator.with_fleet(|fleet| {
+        let serial = fleet.reenrol_first(1, chrono::Utc::now()).remove(0);
+        if let Some(new) = fleet.last_mut() {
+            new.device.user_name = Some("Nora Nyberg".into());
+        }
+        serial
+    });
+    let device = first_found(&flotta, &serial)?.id;
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(run.counts.updated, 1, "the new enrolment's user is taken");
+    assert_eq!(
+        flotta.device_detail(device)?.user_name.as_deref(),
+        Some("Nora Nyberg")
+    );
+    for _ in 0..2 {
+        let run = sync(&flotta, id, SyncMode::Full).await?;
+        assert_eq!(run.counts.updated, 0, "nothing changed at the vendor");
+    }
+    let changes: Vec<_> = flotta
+        .device_history(device)?
+        .into_iter()
+        .filter(|change| change.field == "user_name")
+        .collect();
+    assert_eq!(
+        changes.len(),
+        1,
+        "one change of user, not one back and forth per sync: {changes:?}"
+    );
+    assert_eq!(changes[0].after.as_deref(), Some("Nora Nyberg"));
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn transient_faults_are_retried_and_the_result_is_complete() -> TestResult {
     let emulator = emulator().await;
