@@ -68,10 +68,16 @@ pub fn spawn_sync(
     run_id
 }
 
-/// Serves the demo tenant when the register has one, and syncs it at once on its first start.
-/// The demo connection is looked up before the window opens (so the UI sees it), the emulator
-/// starts in the background (so the window does not wait for it).
-pub fn start_demo(app: &tauri::AppHandle, core: &Arc<Flotta>, devices: usize) {
+/// Serves the demo tenant when the register has one, and syncs it on its first start as soon
+/// as the window shows its first page (the sync's writing would otherwise compete with the
+/// first render for the CPU). The demo connection is looked up before the window opens (so
+/// the UI sees it), the emulator starts in the background (so the window does not wait).
+pub fn start_demo(
+    app: &tauri::AppHandle,
+    core: &Arc<Flotta>,
+    devices: usize,
+    first_paint: Arc<tokio::sync::Notify>,
+) {
     let demo = match core.demo_connection() {
         Ok(Some(demo)) => demo,
         Ok(None) => {
@@ -90,6 +96,8 @@ pub fn start_demo(app: &tauri::AppHandle, core: &Arc<Flotta>, devices: usize) {
             return;
         }
         if demo.needs_first_sync {
+            // A window that never reports (no display, a broken page) does not stop the demo.
+            let _ = tokio::time::timeout(FIRST_PAINT_WAIT, first_paint.notified()).await;
             spawn_sync(&app, core, demo.connection, None);
         }
     });
@@ -117,6 +125,9 @@ pub fn run_schedules(app: &tauri::AppHandle, core: Arc<Flotta>) {
         tracing::error!(%error, "scheduled syncs cannot run");
     }
 }
+
+/// How long the demo's first sync waits for the window's first page.
+const FIRST_PAINT_WAIT: Duration = Duration::from_secs(5);
 
 /// How often the schedules are looked at; a sync is at most this late.
 const SCHEDULE_CHECK: Duration = Duration::from_secs(30);

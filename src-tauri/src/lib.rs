@@ -9,6 +9,7 @@ mod events;
 mod launch;
 mod state;
 
+use std::sync::Arc;
 use std::time::Instant;
 
 pub use commands::bindings_builder;
@@ -26,7 +27,8 @@ pub fn run() {
             let state = state::AppState::open(app.handle(), &options, started);
             if let Ok(core) = state.core() {
                 if let Some(devices) = options.demo_devices {
-                    events::start_demo(app.handle(), &core, devices);
+                    let first_paint = Arc::clone(&state.first_paint);
+                    events::start_demo(app.handle(), &core, devices, first_paint);
                 }
                 events::run_schedules(app.handle(), core);
             }

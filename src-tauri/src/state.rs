@@ -13,6 +13,8 @@ use crate::launch::Options;
 pub struct AppState {
     core: Result<Arc<Flotta>, ErrorPayload>,
     pub started: Instant,
+    /// Told when the UI has its first inventory page on screen.
+    pub first_paint: Arc<tokio::sync::Notify>,
 }
 
 impl AppState {
@@ -33,7 +35,11 @@ impl AppState {
                 ErrorPayload::from(error)
             })
         });
-        Self { core, started }
+        Self {
+            core,
+            started,
+            first_paint: Arc::default(),
+        }
     }
 
     pub fn core(&self) -> Result<Arc<Flotta>, ErrorPayload> {

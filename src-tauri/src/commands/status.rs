@@ -18,5 +18,6 @@ pub async fn app_status(state: State<'_, AppState>) -> Result<AppStatus, ErrorPa
 pub async fn mark_first_paint(state: State<'_, AppState>) -> Result<(), ErrorPayload> {
     let elapsed_ms = state.started.elapsed().as_millis();
     tracing::info!(elapsed_ms, "first inventory page rendered");
+    state.first_paint.notify_one();
     Ok(())
 }
