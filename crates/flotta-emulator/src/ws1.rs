@@ -14,7 +14,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use flotta_domain::{Compliance, OsFamily, Ownership};
-use serde_json::{Value, json};
+use serde::Serialize;
 
 use crate::Shared;
 use crate::faults::Api;
@@ -105,7 +105,7 @@ pub(crate) async fn search(
             .iter()
             .filter(|e| since.is_none_or(|s| e.device.last_check_in.is_some_and(|seen| seen > s)))
             .collect();
-        let devices: Vec<Value> = matching
+        let devices: Vec<SearchDevice<'_>> = matching
             .iter()
             .skip(page * page_size)
             .take(page_size)
@@ -115,12 +115,12 @@ pub(crate) async fn search(
             // Past the last page (or nothing at all): no content, no body.
             return StatusCode::NO_CONTENT.into_response();
         }
-        serde_json::to_vec(&json!({
-            "Devices": devices,
-            "Page": page,
-            "PageSize": page_size,
-            "Total": matching.len(),
-        }))
+        serde_json::to_vec(&SearchPage {
+            devices,
+            page,
+            page_size,
+            total: matching.len(),
+        })
         .unwrap_or_default()
     };
     http::json_body(body, fault)
@@ -153,29 +153,31 @@ pub(crate) async fn device_apps(
         };
         let os = enrolment.device.os;
         let installs = crate::apps::installs(enrolment);
-        let apps: Vec<Value> = installs
+        let apps: Vec<DeviceApp> = installs
             .iter()
             .skip(page * page_size)
             .take(page_size)
             .map(|install| {
-                json!({
-                    "ApplicationName": install.catalogue().name,
-                    "Version": install.version_text(),
-                    "BuildVersion": install.version_text(),
-                    "Status": "Installed",
-                    "Size": (install.app as u64 * 1024 + 4).to_string(),
-                    "ApplicationIdentifier": install.identifier(os),
-                    "Type": if install.catalogue().per_mille == 1000 { "Internal" } else { "Public" },
-                    "IsManaged": install.catalogue().per_mille == 1000,
-                })
+                let internal = install.catalogue().per_mille == 1000;
+                let version = install.version_text();
+                DeviceApp {
+                    application_identifier: install.identifier(os),
+                    application_name: install.catalogue().name,
+                    build_version: version.clone(),
+                    is_managed: internal,
+                    size: (install.app as u64 * 1024 + 4).to_string(),
+                    status: "Installed",
+                    kind: if internal { "Internal" } else { "Public" },
+                    version,
+                }
             })
             .collect();
-        serde_json::to_vec(&json!({
-            "DeviceApps": apps,
-            "Page": page,
-            "PageSize": page_size,
-            "Total": installs.len(),
-        }))
+        serde_json::to_vec(&AppsPage {
+            device_apps: apps,
+            page,
+            page_size,
+            total: installs.len(),
+        })
         .unwrap_or_default()
     };
     http::json_body(body, fault)
@@ -200,7 +202,7 @@ fn zoneless(time: Option<DateTime<Utc>>) -> String {
     )
 }
 
-fn search_device(enrolment: &Enrolment) -> Value {
+fn search_device<'a>(enrolment: &'a Enrolment) -> SearchDevice<'a> {
     let device = &enrolment.device;
     let n = enrolment.number;
     let (platform, platform_id) = match device.os {
@@ -221,39 +223,159 @@ fn search_device(enrolment: &Enrolment) -> Value {
         Compliance::InGracePeriod => "InGracePeriod",
         Compliance::Unknown => "NotAvailable",
     };
-    let mut record = json!({
-        "Id": { "Value": n },
-        "Uuid": enrolment.vendor_id,
-        "Udid": enrolment.vendor_id.replace('-', ""),
-        "SerialNumber": device.serial.as_str(),
-        "MacAddress": format!("{:012X}", u64::from(n) * 7919),
-        "Imei": device.imei.as_ref().map_or("", |i| i.as_str()),
-        "AssetNumber": format!("{:08}", n),
-        "DeviceFriendlyName": format!("{} {}", device.user_name.as_deref().unwrap_or("Delad"), device.model),
-        "LocationGroupId": { "Id": { "Value": 570 }, "Name": device.org_unit.as_deref().unwrap_or("Exempelstad"), "Uuid": "1b6ba9a0-0000-4000-8000-000000000570" },
-        "LocationGroupName": device.org_unit.as_deref().unwrap_or("Exempelstad"),
-        "UserId": { "Id": { "Value": n + 100_000 }, "Name": device.user_name, "Uuid": null },
-        "UserName": device.user_email.as_deref().and_then(|e| e.split('@').next()).unwrap_or(""),
-        "UserEmailAddress": device.user_email.as_deref().unwrap_or(""),
-        "Ownership": ownership,
-        "PlatformId": { "Id": { "Value": platform_id }, "Name": platform },
-        "Platform": platform,
-        "ModelId": { "Id": { "Value": 1 }, "Name": device.model },
-        "Model": device.model,
-        "OEMInfo": device.manufacturer,
-        "OperatingSystem": device.os_version,
-        "LastSeen": zoneless(device.last_check_in),
-        "EnrollmentStatus": "Enrolled",
-        "ComplianceStatus": compliance,
-        "LastEnrolledOn": zoneless(device.enrolled_at),
-        "LastComplianceCheckOn": zoneless(device.last_check_in),
-        "IsSupervised": false,
-        "DataProtectionStatus": if device.encrypted { 1 } else { 0 },
-        "ManagedBy": 1,
-    });
-    // Older agents do not report compromise at all.
-    if !n.is_multiple_of(13) {
-        record["CompromisedStatus"] = json!(device.jailbroken);
+    let org_unit = device.org_unit.as_deref().unwrap_or("Exempelstad");
+    let named = |id: u32, name: &'a str| Named {
+        id: IdValue { value: id },
+        name,
+    };
+    SearchDevice {
+        asset_number: format!("{n:08}"),
+        compliance_status: compliance,
+        // Older agents do not report compromise at all.
+        compromised_status: (!n.is_multiple_of(13)).then_some(device.jailbroken),
+        data_protection_status: u8::from(device.encrypted),
+        device_friendly_name: format!(
+            "{} {}",
+            device.user_name.as_deref().unwrap_or("Delad"),
+            device.model
+        ),
+        enrollment_status: "Enrolled",
+        id: IdValue { value: n },
+        imei: device.imei.as_ref().map_or("", |i| i.as_str()),
+        is_supervised: false,
+        last_compliance_check_on: zoneless(device.last_check_in),
+        last_enrolled_on: zoneless(device.enrolled_at),
+        last_seen: zoneless(device.last_check_in),
+        location_group_id: LocationGroup {
+            id: IdValue { value: 570 },
+            name: org_unit,
+            uuid: "1b6ba9a0-0000-4000-8000-000000000570",
+        },
+        location_group_name: org_unit,
+        mac_address: format!("{:012X}", u64::from(n) * 7919),
+        managed_by: 1,
+        model: &device.model,
+        model_id: named(1, &device.model),
+        oem_info: &device.manufacturer,
+        operating_system: &device.os_version,
+        ownership,
+        platform,
+        platform_id: named(platform_id, platform),
+        serial_number: device.serial.as_str(),
+        udid: enrolment.vendor_id.replace('-', ""),
+        user_email_address: device.user_email.as_deref().unwrap_or(""),
+        user_id: User {
+            id: IdValue { value: n + 100_000 },
+            name: device.user_name.as_deref(),
+            uuid: None,
+        },
+        user_name: device
+            .user_email
+            .as_deref()
+            .and_then(|e| e.split('@').next())
+            .unwrap_or(""),
+        uuid: &enrolment.vendor_id,
     }
-    record
+}
+
+// The records are typed rather than built as `serde_json::Value` maps: a page of 1,000 maps
+// cost the emulator more CPU than the client spends reading it, which on a two-core machine
+// is time taken from the client being measured. Fields are declared in alphabetical order,
+// the order the maps wrote them in.
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct SearchPage<'a> {
+    devices: Vec<SearchDevice<'a>>,
+    page: usize,
+    page_size: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct SearchDevice<'a> {
+    asset_number: String,
+    compliance_status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    compromised_status: Option<bool>,
+    data_protection_status: u8,
+    device_friendly_name: String,
+    enrollment_status: &'static str,
+    id: IdValue,
+    imei: &'a str,
+    is_supervised: bool,
+    last_compliance_check_on: String,
+    last_enrolled_on: String,
+    last_seen: String,
+    location_group_id: LocationGroup<'a>,
+    location_group_name: &'a str,
+    mac_address: String,
+    managed_by: u8,
+    model: &'a str,
+    model_id: Named<'a>,
+    #[serde(rename = "OEMInfo")]
+    oem_info: &'a str,
+    operating_system: &'a str,
+    ownership: &'static str,
+    platform: &'static str,
+    platform_id: Named<'a>,
+    serial_number: &'a str,
+    udid: String,
+    user_email_address: &'a str,
+    user_id: User<'a>,
+    user_name: &'a str,
+    uuid: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct IdValue {
+    value: u32,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct Named<'a> {
+    id: IdValue,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct LocationGroup<'a> {
+    id: IdValue,
+    name: &'a str,
+    uuid: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct User<'a> {
+    id: IdValue,
+    name: Option<&'a str>,
+    uuid: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct AppsPage {
+    device_apps: Vec<DeviceApp>,
+    page: usize,
+    page_size: usize,
+    total: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "PascalCase")]
+struct DeviceApp {
+    application_identifier: &'static str,
+    application_name: &'static str,
+    build_version: String,
+    is_managed: bool,
+    size: String,
+    status: &'static str,
+    #[serde(rename = "Type")]
+    kind: &'static str,
+    version: String,
 }
