@@ -21,9 +21,6 @@ use crate::transport::{SyncPhase, SyncProgress};
 /// Progress is reported at most this often (and always on a phase change).
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
 
-/// A sync of this many records or more empties the write-ahead log when it is done.
-const CHECKPOINT_AFTER: u32 = 5_000;
-
 /// Incremental syncs ask for changes since the last sync's start, less this margin, so a
 /// device that checked in while that sync ran is not missed.
 const OVERLAP: chrono::Duration = chrono::Duration::minutes(5);
@@ -210,10 +207,13 @@ impl Flotta {
                 }
             }
         };
-        let mut devices = match written {
-            Ok(devices) => devices,
+        let (mut devices, writer_store) = match written {
+            Ok(written) => written,
             Err(error) => return Err(self.fail(run, error, &fetched, &mut report)?),
         };
+        // What the commit left for later is done on the writer's connection while the result
+        // goes out: it changes nothing a reader sees.
+        tokio::task::spawn_blocking(move || tidy_after_sync(writer_store));
         tracing::info!(
             run = run.0,
             records = fetched.records,
@@ -225,9 +225,6 @@ impl Flotta {
         }
         let stored = self.run_by_id(run)?;
         report.finished(stored.clone());
-        if stored.records >= CHECKPOINT_AFTER {
-            tokio::task::block_in_place(|| self.store().checkpoint())?;
-        }
         Ok(stored)
     }
 
@@ -284,8 +281,10 @@ impl Flotta {
             Ok(true) => {
                 report.phase(SyncPhase::Applying);
                 tokio::task::block_in_place(|| {
-                    self.store()
-                        .store_apps(run, source, devices, self.clock.now())
+                    let mut store = self.store();
+                    store.store_apps(run, source, devices, self.clock.now())?;
+                    // Two million rows: hundreds of megabytes the next start would read.
+                    store.checkpoint()
                 })
                 .map_err(Error::from)
             }
@@ -380,7 +379,7 @@ fn write_sync(
     target: &Target,
     keep: bool,
     mut pages: mpsc::Receiver<Write>,
-) -> Result<Option<Vec<VendorDevice>>, flotta_store::StoreError> {
+) -> Result<Option<Written>, flotta_store::StoreError> {
     // The write lock is taken with the first page, not while signing in.
     let Some(mut message) = pages.blocking_recv() else {
         return Ok(None);
@@ -406,8 +405,7 @@ fn write_sync(
             }
             Write::Finish(end) => {
                 writer.finish(&end)?;
-                store.optimize()?;
-                return Ok(Some(kept));
+                return Ok(Some((kept, store)));
             }
         }
         message = match pages.blocking_recv() {
@@ -417,15 +415,25 @@ fn write_sync(
     }
 }
 
-/// The writer's result: the kept devices once committed, else why not.
+/// What a writer hands back once it has committed: the devices kept for the apps pass, and
+/// its database connection.
+type Written = (Vec<VendorDevice>, flotta_store::Store);
+
+/// Refreshes the planner's statistics and empties the write-ahead log after a sync, so the
+/// next start does not read the tens of megabytes a large sync wrote to it (the app's exit
+/// does not close the database cleanly). Nothing depends on it having run.
+fn tidy_after_sync(mut store: flotta_store::Store) {
+    if let Err(error) = store.optimize().and_then(|()| store.checkpoint()) {
+        tracing::warn!(%error, "tidying up after a sync");
+    }
+}
+
+/// The writer's result once committed, else why not.
 fn joined(
-    result: Result<
-        Result<Option<Vec<VendorDevice>>, flotta_store::StoreError>,
-        tokio::task::JoinError,
-    >,
-) -> Result<Vec<VendorDevice>, Error> {
+    result: Result<Result<Option<Written>, flotta_store::StoreError>, tokio::task::JoinError>,
+) -> Result<Written, Error> {
     match result {
-        Ok(Ok(Some(devices))) => Ok(devices),
+        Ok(Ok(Some(written))) => Ok(written),
         Ok(Ok(None)) => Err(Error::Sync(flotta_sync::SyncError::Cancelled)),
         Ok(Err(error)) => Err(error.into()),
         Err(panicked) => std::panic::resume_unwind(panicked.into_panic()),
