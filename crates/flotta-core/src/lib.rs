@@ -83,6 +83,8 @@ impl Flotta {
             );
         }
         let reader = store.reopen()?;
+        // Ready before anyone asks for a sync or a connection test.
+        std::thread::spawn(flotta_sync::warm_up);
         let flotta = Self {
             store: Mutex::new(store),
             reader: Mutex::new(reader),

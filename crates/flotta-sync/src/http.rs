@@ -2,7 +2,7 @@
 //! once and refreshed once when they expire mid-sync, `Retry-After` on 429/503, exponential
 //! back-off with jitter on other transient failures, and errors that say precisely what failed.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use reqwest::{RequestBuilder, StatusCode, header};
@@ -89,6 +89,37 @@ pub(crate) struct Api {
     headers: Vec<(&'static str, String)>,
 }
 
+/// The one HTTP client of the process, shared by every connection: building one loads the
+/// system's root certificates (~50 ms of CPU, which every sync and connection test paid
+/// before), and its pool keeps connections to a tenant open from one request to the next.
+/// Each connection bounds its own concurrency with a semaphore.
+fn shared_client() -> Result<reqwest::Client, SyncError> {
+    static CLIENT: OnceLock<Result<reqwest::Client, String>> = OnceLock::new();
+    CLIENT
+        .get_or_init(|| {
+            reqwest::Client::builder()
+                .user_agent(concat!("Flotta/", env!("CARGO_PKG_VERSION")))
+                .connect_timeout(Duration::from_secs(15))
+                .timeout(Duration::from_secs(180))
+                .pool_max_idle_per_host(flotta_domain::MAX_CONCURRENCY as usize)
+                .build()
+                .map_err(|error| error.to_string())
+        })
+        .clone()
+        .map_err(|error| SyncError::Network {
+            url: String::new(),
+            detail: format!("the HTTP client could not start: {error}"),
+        })
+}
+
+/// Prepares the shared HTTP client ahead of the first sync, so that sync does not wait for
+/// it. Call from a thread that may block.
+pub fn warm_up() {
+    if let Err(error) = shared_client() {
+        tracing::warn!(%error, "preparing the HTTP client");
+    }
+}
+
 impl Api {
     pub(crate) fn new(
         sign_in: SignIn,
@@ -96,16 +127,7 @@ impl Api {
         retry: RetryPolicy,
         headers: Vec<(&'static str, String)>,
     ) -> Result<Self, SyncError> {
-        let client = reqwest::Client::builder()
-            .user_agent(concat!("Flotta/", env!("CARGO_PKG_VERSION")))
-            .connect_timeout(Duration::from_secs(15))
-            .timeout(Duration::from_secs(180))
-            .pool_max_idle_per_host(concurrency as usize)
-            .build()
-            .map_err(|error| SyncError::Network {
-                url: String::new(),
-                detail: format!("the HTTP client could not start: {error}"),
-            })?;
+        let client = shared_client()?;
         Ok(Self {
             client,
             limit: Arc::new(Semaphore::new(concurrency.max(1) as usize)),

@@ -33,7 +33,7 @@ use flotta_domain::{AuthMethod, ConnectionSettings, RecordWarning, Vendor, Vendo
 use tokio::sync::mpsc;
 
 pub use error::SyncError;
-pub use http::RetryPolicy;
+pub use http::{RetryPolicy, warm_up};
 pub use secret::Secret;
 
 /// One page of a vendor's device list, mapped.
