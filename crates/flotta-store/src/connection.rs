@@ -89,6 +89,10 @@ impl Store {
         } else {
             None
         };
+        // As SQLite documents for rebuilding a table: foreign keys off while migrating (each
+        // migration checks them before it commits), on again for everything else.
+        conn.pragma_update(None, "foreign_keys", "OFF")
+            .context("disabling foreign keys for migrations")?;
         migrations()
             .to_latest(&mut conn)
             .map_err(|source| StoreError::Migration {
@@ -96,6 +100,8 @@ impl Store {
                 target: SCHEMA_VERSION,
                 source,
             })?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .context("enabling foreign keys")?;
         let store = Self {
             conn,
             path: path.to_owned(),

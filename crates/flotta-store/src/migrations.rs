@@ -9,6 +9,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0002_sync.sql"),
     include_str!("../migrations/0003_apps.sql"),
     include_str!("../migrations/0004_search.sql"),
+    include_str!("../migrations/0005_devices_checks.sql"),
 ];
 
 /// The schema version this build writes and understands.
@@ -20,7 +21,15 @@ pub fn migration_steps() -> &'static [&'static str] {
 }
 
 pub(crate) fn migrations() -> Migrations<'static> {
-    Migrations::new(STEPS.iter().map(|sql| M::up(sql)).collect())
+    // Foreign keys are off while migrations run (a table is rebuilt by creating its
+    // successor, copying, dropping it and renaming); each migration checks them before it
+    // is committed.
+    Migrations::new(
+        STEPS
+            .iter()
+            .map(|sql| M::up(sql).foreign_key_check())
+            .collect(),
+    )
 }
 
 #[cfg(test)]

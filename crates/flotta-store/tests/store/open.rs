@@ -137,6 +137,74 @@ fn every_earlier_version_migrates() -> TestResult {
     Ok(())
 }
 
+/// Version 5 rebuilt `devices` (its value checks): what a version-4 register held is all
+/// there afterwards, still linked to its vendor records, and the checks still refuse a value
+/// outside the vocabulary.
+#[test]
+fn a_register_keeps_its_devices_through_the_rebuild_of_their_table() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        for step in flotta_store::migration_steps().iter().take(4) {
+            conn.execute_batch(step)?;
+        }
+        conn.pragma_update(None, "user_version", 4)?;
+        conn.execute_batch(
+            "INSERT INTO sources (id, kind, name, created_at)
+                 VALUES (1, 'intune', 'Intune, skolan', '2026-01-01T00:00:00Z');
+             INSERT INTO org_units (id, name) VALUES (1, 'Grundskoleförvaltningen');
+             INSERT INTO device_models (id, manufacturer, name) VALUES (1, 'Apple', 'iPad (A16)');
+             INSERT INTO devices (id, source_id, vendor_device_id, serial, imei, model_id, os,
+                 os_version, ownership, user_name, user_email, org_unit_id, enrolled_at,
+                 last_check_in, compliance, jailbroken, encrypted, lifecycle, created_at,
+                 updated_at)
+             VALUES (7, 1, 'f6a5', 'DMPX1234ABCD', NULL, 1, 'ipados', '26.1', 'corporate',
+                 'Ebba Hansson', 'ebba@exempelstad.se', 1, NULL, '2026-11-20T08:00:00Z',
+                 'in_grace_period', 0, 1, 'in_repair', '2026-01-01T00:00:00Z',
+                 '2026-11-20T08:00:00Z');
+             INSERT INTO device_search (device_id, text) VALUES (7, 'dmpx1234abcd');
+             INSERT INTO vendor_records (source_id, vendor_id, device_id, raw_json,
+                 first_seen_at, last_seen_at, last_seen_run)
+             VALUES (1, 'f6a5', 7, '{}', '2026-01-01T00:00:00Z', '2026-11-20T08:00:00Z', 0);",
+        )?;
+    }
+    let (store, _) = Store::open(&path, now())?;
+    let detail = store.device_detail(7)?.ok_or("device 7 is gone")?;
+    assert_eq!(
+        (
+            detail.serial.as_str(),
+            detail.os_version.as_str(),
+            detail.org_unit.as_deref(),
+            detail.compliance.as_str(),
+            detail.lifecycle.as_str(),
+        ),
+        (
+            "DMPX1234ABCD",
+            "26.1",
+            Some("Grundskoleförvaltningen"),
+            "in_grace_period",
+            "in_repair",
+        )
+    );
+    drop(store);
+    let conn = rusqlite::Connection::open(&path)?;
+    let linked: i64 = conn.query_row(
+        "SELECT count(*) FROM vendor_records r JOIN devices d ON d.id = r.device_id",
+        [],
+        |row| row.get(0),
+    )?;
+    assert_eq!(linked, 1);
+    let refused = conn.execute("UPDATE devices SET os = 'symbian' WHERE id = 7", []);
+    assert!(refused.is_err(), "an unknown OS was accepted");
+    let refused = conn.execute("UPDATE devices SET lifecycle = 'Deployed' WHERE id = 7", []);
+    assert!(
+        refused.is_err(),
+        "a lifecycle state in the wrong case was accepted"
+    );
+    Ok(())
+}
+
 #[test]
 fn the_schema_is_as_reviewed() -> TestResult {
     let dir = tempfile::tempdir()?;
