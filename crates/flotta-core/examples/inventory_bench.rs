@@ -77,6 +77,49 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             49_800,
         ),
         (
+            "middle page, sort by compliance",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::Compliance,
+                SortDirection::Asc,
+            ),
+            25_000,
+        ),
+        (
+            "first page, sort by ownership desc",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::Ownership,
+                SortDirection::Desc,
+            ),
+            0,
+        ),
+        (
+            "middle page, sort by lifecycle",
+            view(
+                "",
+                DeviceFilters::default(),
+                SortColumn::Lifecycle,
+                SortDirection::Asc,
+            ),
+            25_000,
+        ),
+        (
+            "one unit, by serial",
+            view(
+                "",
+                DeviceFilters {
+                    org_unit: Some("Grundskoleförvaltningen".into()),
+                    ..DeviceFilters::default()
+                },
+                SortColumn::Serial,
+                SortDirection::Asc,
+            ),
+            0,
+        ),
+        (
             "search a name, sort by user",
             view(
                 "anna",

@@ -188,7 +188,8 @@ impl SyncWriter<'_> {
                 Outcome::Unchanged => counts.unchanged += 1,
             }
         }
-        if self.mode == SyncMode::Full {
+        // On a connection's first sync every record was written by this run: none is missing.
+        if self.mode == SyncMode::Full && self.first_sync.is_none() {
             counts.missing = self
                 .tx
                 .execute(
