@@ -4,9 +4,9 @@ sqlite3) that pages one vendor's device list from the emulator into a fresh SQLi
 
     python3 scripts/bench/plain_sync.py --url http://127.0.0.1:PORT --vendor intune|jamf|ws1
 
-It signs in as Flotta does, follows the vendor's paging sequentially (one request at a time,
-as such scripts do), keeps a handful of fields per device plus the raw record, and commits
-once. It does no matching, history, search index or validation: it is the floor set by the
+It signs in as Flotta does, asks for the same fields and sections, follows the vendor's
+paging sequentially (one request at a time, as such scripts do), keeps a handful of fields
+per device plus the raw record, and commits once. It does no matching, history, search index or validation: it is the floor set by the
 wire, JSON parsing and SQLite, not a second implementation of Flotta.
 """
 
@@ -43,7 +43,10 @@ def graph(root):
         "grant_type": "client_credentials", "client_id": CLIENT_ID, "client_secret": SECRET,
         "scope": "https://graph.microsoft.com/.default"})["access_token"]
     headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
-    select = "id,serialNumber,imei,manufacturer,model,operatingSystem,osVersion,userPrincipalName,complianceState,lastSyncDateTime"
+    # The fields Flotta asks for (flotta-sync's intune.rs), so both move the same bytes.
+    select = ("id,serialNumber,imei,manufacturer,model,operatingSystem,osVersion,managedDeviceOwnerType,"
+              "userPrincipalName,emailAddress,userDisplayName,complianceState,jailBroken,isEncrypted,"
+              "enrolledDateTime,lastSyncDateTime,deviceCategoryDisplayName")
     url = f"{root}/graph/v1.0/deviceManagement/managedDevices?$select={select}&$top=1000"
     while url:
         page = get_json(url, headers)
