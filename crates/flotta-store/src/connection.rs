@@ -230,10 +230,6 @@ fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     // seen half-written). A person's change meanwhile waits for it: transactions take the
     // write lock when they begin, where SQLite waits for a busy lock, rather than when they
     // first write, where it cannot wait and fails at once.
-    // Statistics from a sample are as good for choosing among this schema's indexes, and
-    // refreshing them after a large sync takes 10 ms instead of 80.
-    conn.pragma_update(None, "analysis_limit", 1000)
-        .context("limiting the planner's statistics")?;
     // Multi-row inserts keep a statement journal, and a search keeps its hits in a
     // temporary table: both belong in memory, not in files.
     conn.pragma_update(None, "temp_store", "MEMORY")
