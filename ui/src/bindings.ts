@@ -236,7 +236,14 @@ export type DeviceRow = {
 	jailbroken: boolean,
 };
 
-export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_read_only" | "database_unavailable" | "not_found" | "invalid_input" | 
+export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_read_only" | "database_unavailable" | 
+/**
+ *  Another write (a sync being saved) held the register for longer than a change waits;
+ *  nothing was changed.
+ */
+"database_busy" | 
+/**  The disk that holds the register is full; the change was not saved. */
+"disk_full" | "not_found" | "invalid_input" | 
 /**  The identity platform does not know the tenant (or the token URL is wrong). */
 "unknown_tenant" | 
 /**  The client id, secret, user name or password was refused. */

@@ -36,6 +36,11 @@ pub enum ErrorCode {
     DatabaseTooNew,
     DatabaseReadOnly,
     DatabaseUnavailable,
+    /// Another write (a sync being saved) held the register for longer than a change waits;
+    /// nothing was changed.
+    DatabaseBusy,
+    /// The disk that holds the register is full; the change was not saved.
+    DiskFull,
     NotFound,
     InvalidInput,
     /// The identity platform does not know the tenant (or the token URL is wrong).
@@ -88,6 +93,8 @@ impl Error {
             Error::Store(StoreError::Io { .. } | StoreError::Backup { .. }) => {
                 ErrorCode::DatabaseUnavailable
             }
+            Error::Store(StoreError::Busy { .. }) => ErrorCode::DatabaseBusy,
+            Error::Store(StoreError::DiskFull { .. }) => ErrorCode::DiskFull,
             Error::Store(_) => ErrorCode::Internal,
             Error::DeviceNotFound { .. } => ErrorCode::NotFound,
             Error::InvalidInput { .. } => ErrorCode::InvalidInput,

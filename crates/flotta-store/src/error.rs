@@ -39,6 +39,13 @@ pub enum StoreError {
     },
     #[error("stored {what} is not valid: {detail}")]
     Corrupt { what: String, detail: String },
+    #[error(
+        "the register was busy with another write (a sync being saved) for longer than a \
+         change waits, while {context}; nothing was changed"
+    )]
+    Busy { context: &'static str },
+    #[error("the disk that holds the register is full, while {context}; nothing was saved")]
+    DiskFull { context: &'static str },
     #[error("database error while {context}: {source}")]
     Sqlite {
         context: &'static str,
@@ -54,6 +61,42 @@ pub(crate) trait Context<T> {
 
 impl<T> Context<T> for Result<T, rusqlite::Error> {
     fn context(self, context: &'static str) -> Result<T, StoreError> {
-        self.map_err(|source| StoreError::Sqlite { context, source })
+        self.map_err(|source| match source.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy { context }
+            }
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull { context },
+            _ => StoreError::Sqlite { context, source },
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn failure(code: std::ffi::c_int) -> Result<(), rusqlite::Error> {
+        Err(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(code),
+            None,
+        ))
+    }
+
+    #[test]
+    fn a_full_disk_and_a_busy_register_are_named_as_such() {
+        let full = failure(rusqlite::ffi::SQLITE_FULL).context("adding devices");
+        assert!(
+            matches!(
+                full,
+                Err(StoreError::DiskFull {
+                    context: "adding devices"
+                })
+            ),
+            "{full:?}"
+        );
+        let busy = failure(rusqlite::ffi::SQLITE_BUSY).context("saving a setting");
+        assert!(matches!(busy, Err(StoreError::Busy { .. })), "{busy:?}");
+        let other = failure(rusqlite::ffi::SQLITE_CORRUPT).context("reading devices");
+        assert!(matches!(other, Err(StoreError::Sqlite { .. })), "{other:?}");
     }
 }

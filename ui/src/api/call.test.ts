@@ -33,6 +33,14 @@ describe("call", () => {
     });
     expect(toErrorPayload({ code: "sync_cancelled", message: "cancelled" }).code).toBe("sync_cancelled");
   });
+
+  it("keeps a full disk and a busy register apart from unexpected errors, at start-up too", () => {
+    const full = { code: "disk_full", message: "the disk that holds the register is full, while adding devices" };
+    expect(toErrorPayload(full)).toEqual(full);
+    expect(toErrorPayload({ code: "database_busy", message: "busy" }).code).toBe("database_busy");
+    expect(startupErrorCode("disk_full")).toBe("disk_full");
+    expect(startupErrorCode("database_busy")).toBe("database_busy");
+  });
 });
 
 describe("startupErrorCode", () => {

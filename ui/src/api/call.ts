@@ -48,6 +48,8 @@ const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
   "database_too_new",
   "database_read_only",
   "database_unavailable",
+  "database_busy",
+  "disk_full",
   "not_found",
   "invalid_input",
   ...CONNECTION_ERROR_CODES,

@@ -39,6 +39,12 @@ export const en = {
   "startup.database_unavailable.title": "The database cannot be opened",
   "startup.database_unavailable.body":
     "Flotta could not open its database. The disk may be unavailable, the file may be locked by another program, or access may be denied.",
+  "startup.database_busy.title": "The database is busy",
+  "startup.database_busy.body":
+    "Another program, or another Flotta window, kept the database busy for longer than Flotta waits. Close it and start Flotta again.",
+  "startup.disk_full.title": "The disk is full",
+  "startup.disk_full.body":
+    "The disk that holds Flotta's database has no space left. Free some space and start Flotta again. Nothing was lost.",
   "startup.not_found.title": "Something Flotta needs is missing",
   "startup.not_found.body": "Flotta could not find data it needs to start.",
   "startup.invalid_input.title": "Flotta could not handle a request",
@@ -51,6 +57,9 @@ export const en = {
   "error.database_too_new": "The database is from a newer version of Flotta.",
   "error.database_read_only": "The database is read-only.",
   "error.database_unavailable": "The database is not available.",
+  "error.database_busy":
+    "The register is busy saving a sync. Nothing was changed; try again when the sync has finished.",
+  "error.disk_full": "The disk that holds the register is full. Nothing was saved; free some space and try again.",
   "error.not_found": "The item was not found. It may have been removed.",
   "error.invalid_input": "The request was not valid.",
   "error.unknown_tenant": "The identity platform does not know this tenant. Check the tenant ID and the token URL.",

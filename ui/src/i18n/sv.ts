@@ -35,6 +35,12 @@ export const sv: Dictionary = {
   "startup.database_unavailable.title": "Databasen kan inte öppnas",
   "startup.database_unavailable.body":
     "Flotta kunde inte öppna sin databas. Disken kan vara otillgänglig, filen kan vara låst av ett annat program eller så saknas behörighet.",
+  "startup.database_busy.title": "Databasen är upptagen",
+  "startup.database_busy.body":
+    "Ett annat program, eller ett annat Flotta-fönster, höll databasen upptagen längre än Flotta väntar. Stäng det och starta Flotta igen.",
+  "startup.disk_full.title": "Disken är full",
+  "startup.disk_full.body":
+    "Disken där Flottas databas ligger har inget ledigt utrymme. Frigör utrymme och starta Flotta igen. Inget har gått förlorat.",
   "startup.not_found.title": "Något som Flotta behöver saknas",
   "startup.not_found.body": "Flotta hittade inte data som behövs för att starta.",
   "startup.invalid_input.title": "Flotta kunde inte hantera en begäran",
@@ -47,6 +53,9 @@ export const sv: Dictionary = {
   "error.database_too_new": "Databasen kommer från en nyare version av Flotta.",
   "error.database_read_only": "Databasen är skrivskyddad.",
   "error.database_unavailable": "Databasen är inte tillgänglig.",
+  "error.database_busy":
+    "Registret är upptaget med att spara en synkronisering. Inget ändrades; försök igen när synkroniseringen är klar.",
+  "error.disk_full": "Disken där registret ligger är full. Inget sparades; frigör utrymme och försök igen.",
   "error.not_found": "Posten hittades inte. Den kan ha tagits bort.",
   "error.invalid_input": "Begäran var ogiltig.",
   "error.unknown_tenant":
