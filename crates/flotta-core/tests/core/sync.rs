@@ -209,6 +209,34 @@ async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> 
     Ok(())
 }
 
+/// The sync's result is reported at its commit; the write-ahead log it filled is emptied
+/// right after, so the next start does not have to read it (the app's exit does not close
+/// the database cleanly).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn after_a_sync_the_write_ahead_log_is_emptied() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::JamfPro));
+    let run = sync(&flotta, id, SyncMode::Full).await?;
+    assert!(run.counts.added > 500, "{:?}", run.counts);
+    let wal = dir.path().join("flotta.sqlite3-wal");
+    let mut size = u64::MAX;
+    for _ in 0..100 {
+        size = std::fs::metadata(&wal).map_or(0, |m| m.len());
+        if size == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        size, 0,
+        "the write-ahead log still holds {size} bytes 5 s after the sync"
+    );
+    assert_eq!(flotta.status()?.device_count, run.counts.added);
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> TestResult {
     let emulator = emulator().await;
