@@ -35,9 +35,20 @@ pub fn run() {
             tauri::Manager::manage(app, state);
             Ok(())
         })
-        .run(tauri::generate_context!("../tauri.conf.json"));
-    if let Err(error) = result {
-        tracing::error!(%error, "Flotta could not start its window");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!("../tauri.conf.json"));
+    let app = match result {
+        Ok(app) => app,
+        Err(error) => {
+            tracing::error!(%error, "Flotta could not start its window");
+            std::process::exit(1);
+        }
+    };
+    app.run(|handle, event| {
+        if let tauri::RunEvent::Exit = event {
+            let state = tauri::Manager::state::<state::AppState>(handle);
+            if let Ok(core) = state.core() {
+                core.before_exit();
+            }
+        }
+    });
 }

@@ -103,6 +103,17 @@ impl Flotta {
         Ok(flotta)
     }
 
+    /// As the app exits: empties the write-ahead log on a connection of its own, so the next
+    /// start does not read it (the process ends without closing the database). Never waits:
+    /// if a sync is being saved, the log is left for the next start.
+    pub fn before_exit(&self) {
+        let reopened = self.store().reopen();
+        match reopened.and_then(|mut store| store.checkpoint_without_waiting()) {
+            Ok(()) => tracing::info!("emptied the write-ahead log before exit"),
+            Err(error) => tracing::info!(%error, "left the write-ahead log for the next start"),
+        }
+    }
+
     /// The user name recorded for changes made through this handle.
     pub fn actor(&self) -> &str {
         &self.actor

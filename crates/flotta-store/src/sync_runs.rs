@@ -114,6 +114,15 @@ impl Store {
             .context("checkpointing the write-ahead log")
     }
 
+    /// [`Store::checkpoint`], unless another connection is writing (a sync being saved): then
+    /// it gives up at once with [`StoreError::Busy`] instead of waiting for it.
+    pub fn checkpoint_without_waiting(&mut self) -> Result<(), StoreError> {
+        self.conn
+            .busy_timeout(std::time::Duration::ZERO)
+            .context("checkpointing without waiting")?;
+        self.checkpoint()
+    }
+
     /// Sync runs, newest first; of one connection or of all.
     pub fn sync_runs(
         &self,

@@ -225,3 +225,21 @@ fn the_overview_counts_stale_devices_by_the_domain_rule() -> TestResult {
     );
     Ok(())
 }
+
+/// The app's process ends without closing the database; before it does, the write-ahead
+/// log is emptied so that the next start need not read it.
+#[test]
+fn before_exit_the_write_ahead_log_is_emptied() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let flotta = open(&path, None)?;
+    flotta.set_language(Some(flotta_core::Language::Sv))?;
+    let wal = dir.path().join("flotta.sqlite3-wal");
+    assert!(
+        std::fs::metadata(&wal)?.len() > 0,
+        "the change is in the log"
+    );
+    flotta.before_exit();
+    assert_eq!(std::fs::metadata(&wal)?.len(), 0);
+    Ok(())
+}
