@@ -37,6 +37,14 @@ pub enum Fault {
     AddDevices(usize),
     /// Forgets this many devices before answering (devices removed between pages).
     RemoveDevices(usize),
+    /// A hostile or misconfigured server: 307 Temporary Redirect to this URL.
+    Redirect(String),
+    /// A hostile server: Graph's `@odata.nextLink` points to this origin (`http://host:port`)
+    /// instead of the emulator's own.
+    ForeignNextLink(String),
+    /// A body without end: 200 with 65 MiB of JSON whitespace, its length announced in
+    /// `Content-Length` or (false) streamed without one.
+    OversizedBody { announced: bool },
 }
 
 /// When a fault strikes.

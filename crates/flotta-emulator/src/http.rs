@@ -49,12 +49,17 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 }
 
 /// How a successful body is to be spoiled.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub(crate) enum BodyFault {
     DropMidBody,
     Truncated,
     Malformed,
+    /// The next-page link's origin replaced by this one.
+    ForeignNextLink(String),
 }
+
+/// 65 MiB: one more than the client reads.
+const OVERSIZED_BODY: usize = 65 << 20;
 
 /// Runs the per-request part of the emulation before a handler builds its answer: latency,
 /// then the next armed fault. `Err` is the answer to send instead.
@@ -109,6 +114,23 @@ pub(crate) async fn gate(
             StatusCode::FORBIDDEN,
             "the application lacks the permission for this request",
         )),
+        Some(Fault::Redirect(location)) => Err((
+            StatusCode::TEMPORARY_REDIRECT,
+            [(header::LOCATION, location)],
+        )
+            .into_response()),
+        Some(Fault::OversizedBody { announced }) => {
+            let content_type = [(header::CONTENT_TYPE, "application/json")];
+            Err(if announced {
+                (content_type, vec![b' '; OVERSIZED_BODY]).into_response()
+            } else {
+                let chunks = (0..OVERSIZED_BODY >> 20)
+                    .map(|_| Ok::<_, std::io::Error>(Bytes::from(vec![b' '; 1 << 20])));
+                let body = Body::from_stream(futures_util::stream::iter(chunks));
+                (content_type, body).into_response()
+            })
+        }
+        Some(Fault::ForeignNextLink(origin)) => Ok(Some(BodyFault::ForeignNextLink(origin))),
         Some(Fault::DropMidBody) => Ok(Some(BodyFault::DropMidBody)),
         Some(Fault::TruncatedJson) => Ok(Some(BodyFault::Truncated)),
         Some(Fault::MalformedJson) => Ok(Some(BodyFault::Malformed)),
@@ -149,6 +171,9 @@ pub(crate) fn json_body(body: Vec<u8>, fault: Option<BodyFault>) -> Response {
             b"{\"value\": [{\"id\": \"0\",, <html>".to_vec(),
         )
             .into_response(),
+        Some(BodyFault::ForeignNextLink(origin)) => {
+            (content_type, foreign_next_link(body, &origin)).into_response()
+        }
         Some(BodyFault::DropMidBody) => {
             let half = Bytes::from(body[..body.len() / 2].to_vec());
             let chunks: Vec<Result<Bytes, std::io::Error>> = vec![
@@ -165,6 +190,19 @@ pub(crate) fn json_body(body: Vec<u8>, fault: Option<BodyFault>) -> Response {
                 .into_response()
         }
     }
+}
+
+/// The body with its `@odata.nextLink` moved to `origin` (path and query kept).
+fn foreign_next_link(body: Vec<u8>, origin: &str) -> Vec<u8> {
+    let text = String::from_utf8_lossy(&body);
+    let key = "\"@odata.nextLink\":\"";
+    let Some(start) = text.find(key).map(|at| at + key.len()) else {
+        return body;
+    };
+    let Some(path) = text[start..].find("/graph/").map(|at| start + at) else {
+        return body;
+    };
+    format!("{}{origin}{}", &text[..start], &text[path..]).into_bytes()
 }
 
 fn with_retry_after(mut response: Response, seconds: Option<u32>) -> Response {

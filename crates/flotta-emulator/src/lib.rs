@@ -23,6 +23,7 @@ mod graph;
 mod http;
 mod jamf;
 mod tokens;
+mod witness;
 mod ws1;
 
 use std::net::SocketAddr;
@@ -35,6 +36,7 @@ use tokio::sync::oneshot;
 
 pub use faults::{Api, Fault, FaultRule};
 pub use fleet::{Enrolment, Fleet};
+pub use witness::{Seen, Witness};
 
 /// An app on an emulated device, as the vendor APIs report it (Graph gives no identifier).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -21,6 +21,7 @@ use tokio::task::JoinSet;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
+use crate::limits::{MAX_TASKS, PageTrail, check_page_number};
 use crate::map::text;
 use crate::{AppsRead, FetchedPage, deliver};
 
@@ -110,6 +111,7 @@ pub(crate) async fn intune(
     let mut url = format!(
         "{base}/v1.0/deviceManagement/detectedApps?$select=id,displayName,version&$top={GRAPH_PAGE}"
     );
+    let mut trail = PageTrail::new("detected apps", &url);
     let mut number = 1;
     loop {
         let what = format!("page {number} of detected apps");
@@ -123,39 +125,29 @@ pub(crate) async fn intune(
             detected.push((app.id, interner.app(&name, "", &version)));
         }
         match page.next_link {
-            Some(next) => url = next,
+            Some(next) => {
+                trail.follow(&next)?;
+                url = next;
+            }
             None => break,
         }
         number += 1;
     }
     let of = detected.len() as u32;
-    let mut tasks = JoinSet::new();
-    for (id, app) in detected {
-        let api = Arc::clone(api);
-        let url = format!(
-            "{base}/v1.0/deviceManagement/detectedApps/{id}/managedDevices?$select=id&$top={GRAPH_PAGE}"
-        );
-        tasks.spawn(async move {
-            let mut devices = Vec::new();
-            let mut url = url;
-            loop {
-                let what = format!("the devices with {} {}", app.name, app.version);
-                let page: Option<GraphPage<DeviceId>> =
-                    api.get_if_found(&url, &what, graph_page).await?;
-                // An app no device has any more is gone by the time it is asked about.
-                let Some(page) = page else { break };
-                devices.extend(page.value.into_iter().map(|device| device.id));
-                match page.next_link {
-                    Some(next) => url = next,
-                    None => break,
-                }
-            }
-            Ok::<_, SyncError>((app, devices))
-        });
-    }
     let mut by_device: HashMap<String, Vec<Arc<InstalledApp>>> = HashMap::new();
     let mut done = 0;
-    while let Some(finished) = tasks.join_next().await {
+    let mut tasks = JoinSet::new();
+    let mut detected = detected.into_iter();
+    loop {
+        // At most MAX_TASKS apps are asked about at once; the rest wait unspawned.
+        while tasks.len() < MAX_TASKS
+            && let Some((id, app)) = detected.next()
+        {
+            spawn_devices_of(&mut tasks, api, &base, id, app);
+        }
+        let Some(finished) = tasks.join_next().await else {
+            break;
+        };
         let (app, devices) = finished.map_err(|error| stopped(&base, &error))??;
         for device in devices {
             by_device.entry(device).or_default().push(Arc::clone(&app));
@@ -168,6 +160,43 @@ pub(crate) async fn intune(
         deliver(pages, note).await?;
     }
     Ok(by_device)
+}
+
+type DevicesOfApp = Result<(Arc<InstalledApp>, Vec<String>), SyncError>;
+
+/// Asks Graph for the devices that have one detected app, following its pages.
+fn spawn_devices_of(
+    tasks: &mut JoinSet<DevicesOfApp>,
+    api: &Arc<Api>,
+    base: &str,
+    id: String,
+    app: Arc<InstalledApp>,
+) {
+    let api = Arc::clone(api);
+    let url = format!(
+        "{base}/v1.0/deviceManagement/detectedApps/{id}/managedDevices?$select=id&$top={GRAPH_PAGE}"
+    );
+    tasks.spawn(async move {
+        let mut devices = Vec::new();
+        let mut url = url;
+        let mut trail = PageTrail::new("an app's devices", &url);
+        loop {
+            let what = format!("the devices with {} {}", app.name, app.version);
+            let page: Option<GraphPage<DeviceId>> =
+                api.get_if_found(&url, &what, graph_page).await?;
+            // An app no device has any more is gone by the time it is asked about.
+            let Some(page) = page else { break };
+            devices.extend(page.value.into_iter().map(|device| device.id));
+            match page.next_link {
+                Some(next) => {
+                    trail.follow(&next)?;
+                    url = next;
+                }
+                None => break,
+            }
+        }
+        Ok((app, devices))
+    });
 }
 
 fn stopped(url: &str, error: &tokio::task::JoinError) -> SyncError {
@@ -236,6 +265,7 @@ struct Ws1App {
 async fn ws1_apps(api: &Api, root: &str, id: &str) -> Result<Option<Vec<Ws1App>>, SyncError> {
     let mut apps = Vec::new();
     for page in 0.. {
+        check_page_number(page, "a device's apps")?;
         let url = format!("{root}/API/mdm/devices/{id}/apps?page={page}&pagesize={WS1_APPS_PAGE}");
         let what = format!("the apps of device {id}");
         let answer = api

@@ -1,6 +1,12 @@
 //! Every request to a vendor goes through here: bounded concurrency, bearer tokens fetched
 //! once and refreshed once when they expire mid-sync, `Retry-After` on 429/503, exponential
 //! back-off with jitter on other transient failures, and errors that say precisely what failed.
+//!
+//! Credentials go only where the connection was configured to send them: API requests only to
+//! the scheme, host and port of the base URL (a link in an answer that points elsewhere is
+//! refused before anything is sent), token requests only to the token URL, and no redirect is
+//! followed — reqwest would otherwise re-post a token request's body, the client secret, to
+//! wherever a 307 points.
 
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
@@ -9,6 +15,7 @@ use reqwest::{RequestBuilder, StatusCode, header};
 use tokio::sync::{Mutex, Semaphore};
 
 use crate::error::{SyncError, display_url};
+use crate::limits::{MAX_BODY_BYTES, MAX_TOKEN_LIFETIME};
 use crate::secret::Secret;
 
 /// How hard to retry. Tests shorten the delays; the defaults suit cloud tenants.
@@ -67,7 +74,7 @@ pub(crate) enum SignIn {
 
 #[derive(Debug)]
 struct Token {
-    value: String,
+    value: Secret,
     expires: Instant,
 }
 
@@ -85,8 +92,10 @@ pub(crate) struct Api {
     retry: RetryPolicy,
     sign_in: SignIn,
     token: Mutex<Option<Token>>,
-    /// Extra headers every API request carries (Workspace ONE's `aw-tenant-code`).
-    headers: Vec<(&'static str, String)>,
+    /// Extra headers every API request carries (Workspace ONE's `aw-tenant-code`, an API key).
+    headers: Vec<(&'static str, Secret)>,
+    /// Where API requests may go: the connection's base URL (only its origin counts).
+    base: reqwest::Url,
 }
 
 /// The one HTTP client of the process, shared by every connection: building one loads the
@@ -102,6 +111,7 @@ fn shared_client() -> Result<reqwest::Client, SyncError> {
                 .connect_timeout(Duration::from_secs(15))
                 .timeout(Duration::from_secs(180))
                 .pool_max_idle_per_host(flotta_domain::MAX_CONCURRENCY as usize)
+                .redirect(reqwest::redirect::Policy::none())
                 .build()
                 .map_err(|error| error.to_string())
         })
@@ -122,13 +132,19 @@ pub fn warm_up() {
 
 impl Api {
     pub(crate) fn new(
+        base: &str,
         sign_in: SignIn,
         concurrency: u32,
         retry: RetryPolicy,
-        headers: Vec<(&'static str, String)>,
+        headers: Vec<(&'static str, Secret)>,
     ) -> Result<Self, SyncError> {
         let client = shared_client()?;
+        let base = reqwest::Url::parse(base).map_err(|error| SyncError::Network {
+            url: display_url(base),
+            detail: format!("the base URL cannot be read: {error}"),
+        })?;
         Ok(Self {
+            base,
             client,
             limit: Arc::new(Semaphore::new(concurrency.max(1) as usize)),
             retry,
@@ -179,6 +195,7 @@ impl Api {
         not_found_is_an_answer: bool,
         parse: impl Fn(Answer) -> Result<T, String>,
     ) -> Result<T, SyncError> {
+        self.check_origin(url, what)?;
         let mut last_problem = String::new();
         for attempt in 0..self.retry.attempts {
             let answer = self.send_get(url, not_found_is_an_answer).await?;
@@ -198,6 +215,24 @@ impl Api {
         })
     }
 
+    /// Refuses a URL outside the connection's origin before any credential is attached: the
+    /// URLs of later pages come from the vendor's answers.
+    fn check_origin(&self, url: &str, what: &str) -> Result<(), SyncError> {
+        let same = reqwest::Url::parse(url).is_ok_and(|url| url.origin() == self.base.origin());
+        if same {
+            return Ok(());
+        }
+        Err(SyncError::InvalidResponse {
+            url: display_url(url),
+            what: what.to_owned(),
+            detail: format!(
+                "the link to it points to another server than the connection's ({}); Flotta \
+                 sends the connection's credentials only there",
+                self.base.origin().ascii_serialization()
+            ),
+        })
+    }
+
     async fn send_get(&self, url: &str, not_found_is_an_answer: bool) -> Result<Answer, SyncError> {
         let mut refreshed = false;
         let mut attempt = 0;
@@ -208,7 +243,7 @@ impl Api {
                 .get(url)
                 .header(header::ACCEPT, "application/json");
             for (name, value) in &self.headers {
-                request = request.header(*name, value);
+                request = request.header(*name, value.expose());
             }
             let (authorised, used) = self.authorise(request).await?;
             request = authorised;
@@ -218,6 +253,9 @@ impl Api {
                 Ok(answer) if answer.status.is_success() => return Ok(answer.into()),
                 Ok(answer) if not_found_is_an_answer && answer.status == StatusCode::NOT_FOUND => {
                     return Ok(answer.into());
+                }
+                Ok(answer) if answer.status.is_redirection() => {
+                    return Err(redirected(url, &answer));
                 }
                 Ok(answer) if answer.status == StatusCode::UNAUTHORIZED && !refreshed => {
                     // The token expired mid-sync: one new token, then the same request again.
@@ -274,15 +312,15 @@ impl Api {
     async fn authorise(
         &self,
         request: RequestBuilder,
-    ) -> Result<(RequestBuilder, String), SyncError> {
+    ) -> Result<(RequestBuilder, Secret), SyncError> {
         Ok(match &self.sign_in {
             SignIn::BasicEveryRequest { user, secret, .. } => (
                 request.basic_auth(user, Some(secret.expose())),
-                String::new(),
+                Secret::new(""),
             ),
             _ => {
                 let token = self.bearer(None).await?;
-                (request.bearer_auth(&token), token)
+                (request.bearer_auth(token.expose()), token)
             }
         })
     }
@@ -290,19 +328,19 @@ impl Api {
     /// The current token, or a new one when there is none, it is about to expire, or it is
     /// the one the vendor just `rejected`. Concurrent requests rejected with the same token
     /// share one new token: the first asks for it, the others find it in place.
-    async fn bearer(&self, rejected: Option<&str>) -> Result<String, SyncError> {
+    async fn bearer(&self, rejected: Option<&Secret>) -> Result<Secret, SyncError> {
         let mut token = self.token.lock().await;
         if let Some(current) = token.as_ref()
-            && rejected.is_none_or(|rejected| rejected != current.value)
+            && rejected.is_none_or(|rejected| *rejected != current.value)
             && current.expires > Instant::now() + Duration::from_secs(60)
         {
             return Ok(current.value.clone());
         }
         if let SignIn::BasicEveryRequest { .. } = self.sign_in {
-            return Ok(String::new());
+            return Ok(Secret::new(""));
         }
         let fresh = self
-            .request_token(token.as_ref().map(|t| t.value.as_str()))
+            .request_token(token.as_ref().map(|t| t.value.expose()))
             .await?;
         let value = fresh.value.clone();
         *token = Some(fresh);
@@ -349,14 +387,17 @@ impl Api {
                 },
                 SignIn::BasicEveryRequest { .. } => {
                     return Ok(Token {
-                        value: String::new(),
-                        expires: Instant::now() + Duration::from_secs(86_400),
+                        value: Secret::new(""),
+                        expires: Instant::now() + MAX_TOKEN_LIFETIME,
                     });
                 }
             };
             let request = request.header(header::ACCEPT, "application/json");
             match read(request).await {
                 Ok(answer) if answer.status.is_success() => return parse_token(url, &answer),
+                Ok(answer) if answer.status.is_redirection() => {
+                    return Err(redirected(url, &answer));
+                }
                 Ok(answer) if is_transient(answer.status) && attempt + 1 < self.retry.attempts => {
                     let wait = answer.retry_after.map_or_else(
                         || self.retry.backoff(attempt),
@@ -392,14 +433,36 @@ struct Failure {
     detail: String,
     tls: bool,
     connect: bool,
-    /// Retrying cannot help (a TLS failure).
+    /// The body went past [`MAX_BODY_BYTES`].
+    too_large: bool,
+    /// Retrying cannot help (a TLS failure, an answer too large).
     permanent: bool,
 }
 
 impl Failure {
+    fn too_large(size: Option<u64>) -> Self {
+        let size = size.map_or_else(String::new, |size| format!(" ({size} bytes)"));
+        Failure {
+            detail: format!(
+                "the answer is larger than {} MiB{size}, more than any page of devices",
+                MAX_BODY_BYTES >> 20
+            ),
+            tls: false,
+            connect: false,
+            too_large: true,
+            permanent: true,
+        }
+    }
+
     fn into_error(self, url: &str) -> SyncError {
         let url = display_url(url);
-        if self.tls {
+        if self.too_large {
+            SyncError::InvalidResponse {
+                url,
+                what: "the answer".into(),
+                detail: self.detail,
+            }
+        } else if self.tls {
             SyncError::Tls {
                 url,
                 detail: self.detail,
@@ -419,20 +482,39 @@ impl Failure {
 }
 
 /// Sends and reads the whole body, so a connection dropped mid-body is a failure here too.
+/// A body larger than [`MAX_BODY_BYTES`] is refused by its `Content-Length`, or while it is
+/// read when it has none.
 async fn read(request: RequestBuilder) -> Result<AnswerWithHeaders, Failure> {
-    let response = request.send().await.map_err(failure)?;
+    let mut response = request.send().await.map_err(failure)?;
     let status = response.status();
-    let retry_after = response
-        .headers()
-        .get(header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok())
+    let header_text = |name| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|value| value.to_str().ok())
+            .map(str::to_owned)
+    };
+    let retry_after = header_text(header::RETRY_AFTER)
+        .and_then(|value| value.trim().parse::<u64>().ok())
         .map(Duration::from_secs);
-    let body = response.bytes().await.map_err(failure)?.to_vec();
+    let location = header_text(header::LOCATION);
+    if let Some(size) = response.content_length()
+        && size > MAX_BODY_BYTES as u64
+    {
+        return Err(Failure::too_large(Some(size)));
+    }
+    let mut body = Vec::new();
+    while let Some(chunk) = response.chunk().await.map_err(failure)? {
+        if body.len() + chunk.len() > MAX_BODY_BYTES {
+            return Err(Failure::too_large(None));
+        }
+        body.extend_from_slice(&chunk);
+    }
     Ok(AnswerWithHeaders {
         status,
         body,
         retry_after,
+        location,
     })
 }
 
@@ -441,6 +523,25 @@ struct AnswerWithHeaders {
     status: StatusCode,
     body: Vec<u8>,
     retry_after: Option<Duration>,
+    location: Option<String>,
+}
+
+/// A redirect, which Flotta never follows: the credentials would go with it.
+fn redirected(url: &str, answer: &AnswerWithHeaders) -> SyncError {
+    let target = answer
+        .location
+        .as_deref()
+        .map_or_else(|| "elsewhere".to_owned(), display_url);
+    SyncError::InvalidResponse {
+        url: display_url(url),
+        what: "the answer".into(),
+        detail: format!(
+            "HTTP {}: a redirect to {target}. Flotta follows no redirects, so that \
+             credentials go only to the configured address; if that is where the service \
+             now lives, enter it in the connection",
+            answer.status
+        ),
+    }
 }
 
 impl From<AnswerWithHeaders> for Answer {
@@ -453,6 +554,8 @@ impl From<AnswerWithHeaders> for Answer {
 }
 
 fn failure(error: reqwest::Error) -> Failure {
+    // Without the URL: it may carry a query (a skip token), and the caller names the URL.
+    let error = error.without_url();
     let mut detail = error.to_string();
     let mut source = std::error::Error::source(&error);
     while let Some(cause) = source {
@@ -472,6 +575,7 @@ fn failure(error: reqwest::Error) -> Failure {
         connect: error.is_connect() || error.is_timeout(),
         permanent: tls,
         tls,
+        too_large: false,
         detail,
     }
 }
@@ -548,7 +652,7 @@ fn parse_token(url: &str, answer: &AnswerWithHeaders) -> Result<Token, SyncError
     };
     let parsed: OAuth = serde_json::from_slice(&answer.body).map_err(|e| invalid(e.to_string()))?;
     let lifetime = match (&parsed.expires_in, &parsed.expires) {
-        (Some(seconds), _) => Duration::from_secs(*seconds),
+        (Some(seconds), _) => Duration::from_secs(*seconds).min(MAX_TOKEN_LIFETIME),
         (None, Some(expires)) => chrono::DateTime::parse_from_rfc3339(expires)
             .ok()
             .and_then(|at| {
@@ -556,7 +660,8 @@ fn parse_token(url: &str, answer: &AnswerWithHeaders) -> Result<Token, SyncError
                     .to_std()
                     .ok()
             })
-            .unwrap_or(Duration::from_secs(300)),
+            .unwrap_or(Duration::from_secs(300))
+            .min(MAX_TOKEN_LIFETIME),
         (None, None) => Duration::from_secs(300),
     };
     let value = parsed
@@ -564,7 +669,7 @@ fn parse_token(url: &str, answer: &AnswerWithHeaders) -> Result<Token, SyncError
         .or(parsed.token)
         .ok_or_else(|| invalid("no access_token or token in the answer".into()))?;
     Ok(Token {
-        value,
+        value: Secret::new(value),
         expires: Instant::now() + lifetime,
     })
 }

@@ -1,5 +1,6 @@
 //! Microsoft Intune through Graph v1.0: `deviceManagement/managedDevices` with `$select`,
-//! following `@odata.nextLink` verbatim until it is absent. Pages may be shorter than asked
+//! following `@odata.nextLink` until it is absent (only to the connection's own server, and
+//! never back to a page already read). Pages may be shorter than asked
 //! (or empty); only the missing link ends the listing.
 //!
 //! The cursor makes paging sequential, so the overlap comes from mapping: page n is mapped on
@@ -21,6 +22,7 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
+use crate::limits::PageTrail;
 use crate::map::{IdentityFields, identify, map_records, os_family, owned, ownership, text};
 use crate::{FetchRequest, FetchedPage, deliver};
 
@@ -65,6 +67,7 @@ pub(crate) async fn fetch(
     pages: mpsc::Sender<FetchedPage>,
 ) -> Result<(), SyncError> {
     let mut url = list_url(settings, request, settings.page_size);
+    let mut trail = PageTrail::new("managed devices", &url);
     let mut mapping: Option<tokio::task::JoinHandle<FetchedPage>> = None;
     let mut number = 1;
     loop {
@@ -75,7 +78,10 @@ pub(crate) async fn fetch(
         }
         mapping = Some(tokio::task::spawn_blocking(move || map_page(&body)));
         match next {
-            Some(next) => url = next,
+            Some(next) => {
+                trail.follow(&next)?;
+                url = next;
+            }
             None => break,
         }
         number += 1;

@@ -21,6 +21,7 @@ mod http;
 mod intune;
 mod jamf;
 mod jamf_computers;
+mod limits;
 mod map;
 mod paged;
 mod secret;
@@ -135,17 +136,17 @@ impl Connector {
                     secret,
                     scope: None,
                 },
-                vec![("aw-tenant-code", tenant)],
+                vec![("aw-tenant-code", Secret::new(tenant))],
             ),
             (Vendor::WorkspaceOne, AuthMethod::Basic) => (
                 http::SignIn::BasicEveryRequest {
                     user: client_id,
                     secret,
                 },
-                vec![("aw-tenant-code", tenant)],
+                vec![("aw-tenant-code", Secret::new(tenant))],
             ),
         };
-        let api = http::Api::new(sign_in, settings.concurrency, retry, headers)?;
+        let api = http::Api::new(&base, sign_in, settings.concurrency, retry, headers)?;
         Ok(Self {
             vendor: settings.vendor,
             settings: settings.clone(),

@@ -10,6 +10,7 @@ use tokio::task::JoinSet;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
+use crate::limits::{MAX_PAGES, MAX_TASKS, check_page_number};
 use crate::{FetchedPage, deliver};
 
 /// What a page says about the listing: the total when stated, and whether it is empty.
@@ -85,19 +86,29 @@ pub(crate) async fn fetch(
         return Ok(());
     }
     deliver(&pages, mapped(body, listing, total).await?).await?;
-    let known_pages = total.map_or(1, |total| total.div_ceil(listing.page_size.max(1)));
+    // A claimed total is the server's word: it is capped, and pages are asked for at most
+    // MAX_TASKS at a time instead of one waiting task per claimed page.
+    let known_pages = total
+        .map_or(1, |total| total.div_ceil(listing.page_size.max(1)))
+        .min(MAX_PAGES);
+    let mut numbers = 1..known_pages;
     let mut tasks = JoinSet::new();
-    for number in 1..known_pages {
-        let (api, base, pages) = (Arc::clone(api), base.clone(), pages.clone());
-        tasks.spawn(async move {
-            let (body, _, empty) = get_page(&api, listing, &base, number).await?;
-            if !empty {
-                deliver(&pages, mapped(body, listing, total).await?).await?;
-            }
-            Ok::<(), SyncError>(())
-        });
-    }
-    while let Some(done) = tasks.join_next().await {
+    loop {
+        while tasks.len() < MAX_TASKS
+            && let Some(number) = numbers.next()
+        {
+            let (api, base, pages) = (Arc::clone(api), base.clone(), pages.clone());
+            tasks.spawn(async move {
+                let (body, _, empty) = get_page(&api, listing, &base, number).await?;
+                if !empty {
+                    deliver(&pages, mapped(body, listing, total).await?).await?;
+                }
+                Ok::<(), SyncError>(())
+            });
+        }
+        let Some(done) = tasks.join_next().await else {
+            break;
+        };
         let outcome = done.map_err(|error| SyncError::InvalidResponse {
             url: base.clone(),
             what: listing.noun.into(),
@@ -108,6 +119,7 @@ pub(crate) async fn fetch(
     }
     let mut number = known_pages.max(1);
     loop {
+        check_page_number(number, listing.noun)?;
         let (body, _, empty) = get_page(api, listing, &base, number).await?;
         if empty {
             return Ok(());

@@ -1,8 +1,11 @@
 //! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
 
 mod apps;
+mod hostile;
 mod secrets;
 mod sync;
+
+use std::sync::{Arc, Mutex, OnceLock};
 
 use chrono::{DateTime, TimeZone, Utc};
 use flotta_core::{
@@ -11,6 +14,50 @@ use flotta_core::{
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// What the tests of this binary log at debug level, as the app's log file would hold it.
+#[derive(Clone)]
+pub(crate) struct CapturedLog(Arc<Mutex<Vec<u8>>>);
+
+impl CapturedLog {
+    pub(crate) fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|e| e.into_inner())).into_owned()
+    }
+}
+
+impl std::io::Write for CapturedLog {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Starts capturing (once per test binary) and returns the capture.
+pub(crate) fn captured_log() -> CapturedLog {
+    static LOG: OnceLock<CapturedLog> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let log = CapturedLog(Arc::default());
+        let writer = log.clone();
+        let installed = tracing_subscriber::fmt()
+            .with_env_filter("debug")
+            .with_ansi(false)
+            .with_writer(move || writer.clone())
+            .try_init();
+        assert!(
+            installed.is_ok(),
+            "no other subscriber is installed in the core tests"
+        );
+        log
+    })
+    .clone()
+}
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 9, 0, 0)
