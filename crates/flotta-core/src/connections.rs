@@ -2,14 +2,16 @@
 
 use std::time::Instant;
 
-use flotta_domain::{ConnectionSettings, SyncRun};
+use flotta_domain::{ConnectionSettings, SettingsProblem, SyncRun};
 use flotta_store::{SourceId, StoredConnection};
 use flotta_sync::{Connector, Secret};
 
 use crate::Flotta;
 use crate::error::Error;
 use crate::secrets::Secrets;
-use crate::transport::{Connection, ConnectionInput, ConnectionTest, SecretStoreStatus};
+use crate::transport::{
+    Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, SecretStoreStatus,
+};
 
 impl Flotta {
     pub fn list_connections(&self) -> Result<Vec<Connection>, Error> {
@@ -58,15 +60,14 @@ impl Flotta {
         id: Option<u32>,
         input: ConnectionInput,
     ) -> Result<Connection, Error> {
-        input
-            .settings
-            .validate()
-            .map_err(|problem| Error::InvalidInput {
-                what: "connection settings",
-                detail: problem.to_string(),
-            })?;
+        input.settings.validate()?;
         let json = settings_json(&input.settings)?;
         let new_secret = input.secret.as_deref().filter(|s| !s.is_empty());
+        if let Some(id) = id
+            && new_secret.is_none()
+        {
+            self.check_secret_destination(id, &input.settings)?;
+        }
         // Refuse before anything is written, so a missing keyring cannot leave a connection
         // without its secret (or a second copy when the user tries again).
         if new_secret.is_some() && !input.session_only {
@@ -158,7 +159,10 @@ impl Flotta {
     ) -> Result<ConnectionTest, Error> {
         let secret = match (input.secret.as_deref().filter(|s| !s.is_empty()), id) {
             (Some(secret), _) => Secret::new(secret),
-            (None, Some(id)) => self.secret_of(id, &input.settings.name)?,
+            (None, Some(id)) => {
+                self.check_secret_destination(id, &input.settings)?;
+                self.secret_of(id, &input.settings.name)?
+            }
             (None, None) => {
                 return Err(Error::InvalidInput {
                     what: "secret",
@@ -173,6 +177,21 @@ impl Flotta {
             devices,
             elapsed_ms: started.elapsed().as_millis() as u32,
         })
+    }
+
+    /// A stored secret goes only where it was entered for: when the vendor, or the origin of
+    /// the base or token URL, changes, it must be entered again.
+    fn check_secret_destination(&self, id: u32, changed: &ConnectionSettings) -> Result<(), Error> {
+        let stored = self.connection(id)?;
+        if stored.settings.same_secret_destination(changed) {
+            return Ok(());
+        }
+        Err(Error::Settings(SettingsProblem {
+            field: "secret",
+            problem: "the connection's address changed; enter the client secret or password \
+                      again, so that it is not sent to the new address unasked"
+                .into(),
+        }))
     }
 
     pub(crate) fn secret_of(&self, id: u32, name: &str) -> Result<Secret, Error> {
@@ -199,6 +218,18 @@ impl Flotta {
 
     pub fn secret_store_status(&self) -> SecretStoreStatus {
         Secrets::status()
+    }
+
+    /// The limits and each vendor's defaults the connection form starts from.
+    pub fn connection_defaults(&self) -> ConnectionDefaults {
+        ConnectionDefaults {
+            max_concurrency: flotta_domain::MAX_CONCURRENCY,
+            max_page_size: flotta_domain::MAX_PAGE_SIZE,
+            vendors: flotta_domain::Vendor::ALL
+                .into_iter()
+                .map(|vendor| ConnectionSettings::new(vendor, ""))
+                .collect(),
+        }
     }
 }
 

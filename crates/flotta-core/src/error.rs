@@ -4,6 +4,7 @@
 //! technical detail behind "Show details". A code exists only where the UI branches on it
 //! or translates it differently.
 
+use flotta_domain::SettingsProblem;
 use flotta_store::StoreError;
 use flotta_sync::SyncError;
 use serde::Serialize;
@@ -17,6 +18,9 @@ pub enum Error {
     DeviceNotFound { id: u32 },
     #[error("{what}: {detail}")]
     InvalidInput { what: &'static str, detail: String },
+    /// A connection setting was refused; names the form field.
+    #[error("connection settings: {0}")]
+    Settings(#[from] SettingsProblem),
     #[error("there is no connection with id {id}")]
     ConnectionNotFound { id: u32 },
     #[error(transparent)]
@@ -72,6 +76,18 @@ pub enum ErrorCode {
 pub struct ErrorPayload {
     pub code: ErrorCode,
     pub message: String,
+    /// The form field the error is about (`"base_url"`, `"secret"`), when it is about one.
+    pub field: Option<String>,
+}
+
+impl ErrorPayload {
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            field: None,
+        }
+    }
 }
 
 impl ErrorCode {
@@ -97,7 +113,7 @@ impl Error {
             Error::Store(StoreError::DiskFull { .. }) => ErrorCode::DiskFull,
             Error::Store(_) => ErrorCode::Internal,
             Error::DeviceNotFound { .. } => ErrorCode::NotFound,
-            Error::InvalidInput { .. } => ErrorCode::InvalidInput,
+            Error::InvalidInput { .. } | Error::Settings(_) => ErrorCode::InvalidInput,
             Error::ConnectionNotFound { .. } => ErrorCode::NotFound,
             Error::SecretStoreUnavailable { .. } => ErrorCode::SecretStoreUnavailable,
             Error::SecretMissing { .. } => ErrorCode::SecretMissing,
@@ -131,9 +147,16 @@ impl From<&Error> for ErrorPayload {
             }
             source = cause.source();
         }
+        let field = match error {
+            Error::Settings(problem) | Error::Sync(SyncError::Settings(problem)) => {
+                Some(problem.field.to_owned())
+            }
+            _ => None,
+        };
         Self {
             code: error.code(),
             message,
+            field,
         }
     }
 }

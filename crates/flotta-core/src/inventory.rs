@@ -25,6 +25,7 @@ impl Flotta {
             device_count: store.device_count()?,
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
             os_locale: sys_locale::get_locale(),
+            log_folder: crate::log_folder().map(|folder| folder.display().to_string()),
         })
     }
 

@@ -10,6 +10,8 @@ mod connections;
 mod demo;
 mod error;
 mod inventory;
+mod logs;
+mod process_mark;
 mod secrets;
 mod settings;
 mod sync;
@@ -23,6 +25,8 @@ use tokio::sync::Notify;
 
 use flotta_store::Store;
 
+use crate::process_mark::ProcessMark;
+
 pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
@@ -33,9 +37,10 @@ pub use flotta_domain::{
     SortSpec, SourceKind, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
 };
 pub use flotta_sync::RetryPolicy;
+pub use logs::{APP_IDENTIFIER, log_folder};
 pub use transport::{
-    AppStatus, Connection, ConnectionInput, ConnectionTest, DeviceQuery, Language, SecretStorage,
-    SecretStoreStatus, Settings, SyncPhase, SyncProgress,
+    AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,
+    Language, SecretStorage, SecretStoreStatus, Settings, SyncPhase, SyncProgress,
 };
 
 /// How to open Flotta.
@@ -69,6 +74,8 @@ pub struct Flotta {
     retry: flotta_sync::RetryPolicy,
     /// The demo tenant's emulator, served while the app runs.
     demo_tenant: Mutex<Option<flotta_emulator::Emulator>>,
+    /// Tells other processes on the same register that this one's running syncs are alive.
+    process: ProcessMark,
 }
 
 impl Flotta {
@@ -95,8 +102,14 @@ impl Flotta {
             running: Mutex::default(),
             retry: config.retry,
             demo_tenant: Mutex::default(),
+            process: ProcessMark::claim(&config.database_path),
         };
-        flotta.store().fail_interrupted_runs(flotta.clock.now())?;
+        let database = config.database_path.clone();
+        flotta
+            .store()
+            .fail_interrupted_runs(flotta.clock.now(), |owner| {
+                owner.is_none_or(|token| ProcessMark::is_gone(&database, token))
+            })?;
         if let Some(devices) = config.demo_devices {
             flotta.seed_demo_fleet_if_empty(devices)?;
         }

@@ -127,9 +127,13 @@ impl Flotta {
             .find(|r| r.status == SyncStatus::Succeeded && r.mode == SyncMode::Full)
             .map(|r| r.records)
             .filter(|_| mode == SyncMode::Full);
-        let run = self
-            .store()
-            .begin_sync_run(source, mode, &self.actor, started_at)?;
+        let run = self.store().begin_sync_run(
+            source,
+            mode,
+            &self.actor,
+            self.process.token(),
+            started_at,
+        )?;
         let mut report = Reporter::new(run, id, &settings.name, progress);
         report.phase(SyncPhase::SigningIn);
         let mut fetched = Fetched {
@@ -281,7 +285,9 @@ impl Flotta {
             Ok(true) => {
                 report.phase(SyncPhase::Applying);
                 tokio::task::block_in_place(|| {
-                    let mut store = self.store();
+                    // A connection of its own, as the device pass writes on: holding the
+                    // shared one for two million rows would stall every change a person makes.
+                    let mut store = self.store().reopen()?;
                     store.store_apps(run, source, devices, self.clock.now())?;
                     // Two million rows: hundreds of megabytes the next start would read.
                     store.checkpoint()

@@ -35,16 +35,29 @@ pub struct AppStatus {
     /// The operating system's locale as a BCP 47 tag (e.g. "sv-SE"), from which the UI takes
     /// its default language. The web view's own idea of the language can differ from it.
     pub os_locale: Option<String>,
+    /// The folder the app writes its log file to (see `log_folder`).
+    pub log_folder: Option<String>,
 }
 
 /// What the connection form sends. `secret` is `None` when editing without changing it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+/// `Debug` masks the secret, so that logging an input cannot print it.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct ConnectionInput {
     pub settings: flotta_domain::ConnectionSettings,
     pub secret: Option<String>,
     /// Keep the secret in memory until the app closes instead of in the OS keyring (for
     /// machines without a keyring service, or a user who prefers it).
     pub session_only: bool,
+}
+
+impl std::fmt::Debug for ConnectionInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ConnectionInput")
+            .field("settings", &self.settings)
+            .field("secret", &self.secret.as_ref().map(|_| "***"))
+            .field("session_only", &self.session_only)
+            .finish()
+    }
 }
 
 /// Where a connection's secret is kept.
@@ -119,4 +132,14 @@ pub struct SecretStoreStatus {
     pub available: bool,
     /// Why not, in English, when it is not available.
     pub detail: Option<String>,
+}
+
+/// What the connection form starts from and is bounded by: the domain's own rules, so the
+/// UI keeps no copies of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ConnectionDefaults {
+    pub max_concurrency: u32,
+    pub max_page_size: u32,
+    /// A new connection's settings for each vendor (public URLs, page size, schedule).
+    pub vendors: Vec<flotta_domain::ConnectionSettings>,
 }

@@ -169,28 +169,62 @@ impl ConnectionSettings {
     }
 }
 
-fn check_url(field: &'static str, url: &str) -> Result<(), SettingsProblem> {
+impl ConnectionSettings {
+    /// Whether a secret entered for `self` may go with `other`'s requests: the same vendor,
+    /// and the same scheme, host and port for the API and for tokens. When they differ the
+    /// user enters the secret again, so it never follows a changed address unnoticed.
+    pub fn same_secret_destination(&self, other: &ConnectionSettings) -> bool {
+        fn origin(url: &str) -> Option<String> {
+            let origin = url::Url::parse(url.trim()).ok()?.origin();
+            origin.is_tuple().then(|| origin.ascii_serialization())
+        }
+        let ends = |settings: &ConnectionSettings| {
+            (
+                settings.vendor,
+                origin(&settings.base_url),
+                settings.token_url.as_deref().map(origin),
+            )
+        };
+        let (vendor, base, token) = ends(self);
+        // An address that cannot be read is never the same as another.
+        base.is_some() && !matches!(token, Some(None)) && (vendor, base, token) == ends(other)
+    }
+}
+
+/// Where a connection may send its secret: `https://` anywhere, plain `http://` only to this
+/// computer (the built-in emulator), never with a user name or password inside the URL. The
+/// URL is parsed as the HTTP client will parse it, so `http://127.0.0.1:x@elsewhere/` is seen
+/// for what it is: a password `x` for the host `elsewhere`.
+fn check_url(field: &'static str, text: &str) -> Result<(), SettingsProblem> {
     let problem = |text: &str| SettingsProblem {
         field,
         problem: text.to_owned(),
     };
-    let rest = if let Some(rest) = url.strip_prefix("https://") {
-        rest
-    } else if let Some(rest) = url.strip_prefix("http://") {
-        let host = rest.split(['/', ':']).next().unwrap_or_default();
-        if !matches!(host, "127.0.0.1" | "localhost") {
-            return Err(problem(
-                "must start with https:// (http is allowed only on this computer)",
-            ));
-        }
-        rest
-    } else {
-        return Err(problem("must start with https://"));
-    };
-    if rest.split('/').next().is_none_or(str::is_empty) {
-        return Err(problem("has no host name"));
+    const SCHEMES: &str = "must start with https:// (or http:// for an address on this computer)";
+    let url = url::Url::parse(text.trim()).map_err(|error| match error {
+        url::ParseError::RelativeUrlWithoutBase => problem(SCHEMES),
+        url::ParseError::EmptyHost => problem("has no host name"),
+        other => problem(&format!("is not a valid URL ({other})")),
+    })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(problem(
+            "must not contain a user name or password; enter them in their own fields",
+        ));
     }
-    Ok(())
+    let loopback = match url.host() {
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(address)) => address.is_loopback(),
+        Some(url::Host::Ipv6(address)) => address.is_loopback(),
+        None => return Err(problem("has no host name")),
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if loopback => Ok(()),
+        "http" => Err(problem(
+            "must start with https:// (http is allowed only for an address on this computer)",
+        )),
+        _ => Err(problem(SCHEMES)),
+    }
 }
 
 #[cfg(test)]
@@ -216,6 +250,55 @@ mod tests {
         assert_eq!(settings.validate().map_err(|p| p.field), Err("base_url"));
         settings.base_url = "http://127.0.0.1:8080".into();
         assert_eq!(settings.validate(), Ok(()));
+    }
+
+    #[test]
+    fn a_secret_stays_with_the_origins_it_was_entered_for() {
+        let before = intune();
+        let mut other_path = before.clone();
+        other_path.base_url = "https://graph.microsoft.com/v1.0/".into();
+        other_path.name = "Renamed".into();
+        other_path.page_size = 10;
+        assert!(
+            before.same_secret_destination(&other_path),
+            "path and name do not matter"
+        );
+        for change in [
+            |s: &mut ConnectionSettings| s.base_url = "https://graph.example.com".into(),
+            |s: &mut ConnectionSettings| s.base_url = "https://graph.microsoft.com:8443".into(),
+            |s: &mut ConnectionSettings| s.token_url = Some("https://login.example.com".into()),
+            |s: &mut ConnectionSettings| s.token_url = None,
+            |s: &mut ConnectionSettings| s.vendor = Vendor::WorkspaceOne,
+        ] {
+            let mut after = before.clone();
+            change(&mut after);
+            assert!(!before.same_secret_destination(&after), "{after:?}");
+        }
+    }
+
+    #[test]
+    fn urls_are_parsed_not_split() {
+        let check = |url: &str| check_url("base_url", url).map_err(|p| p.problem);
+        assert_eq!(check("https://contoso.jamfcloud.com/"), Ok(()));
+        assert_eq!(check("http://localhost:8080"), Ok(()));
+        assert_eq!(check("http://127.0.0.2:9/graph"), Ok(()));
+        assert_eq!(check("http://[::1]:9"), Ok(()));
+        for hostile in [
+            "http://127.0.0.1:x@evil.example/",
+            "http://127.0.0.1@evil.example/",
+            "http://localhost.evil.example/",
+            "http://127.0.0.1.evil.example/",
+        ] {
+            assert!(check(hostile).is_err(), "{hostile} is not this computer");
+        }
+        let credentials = check("https://user:pw@contoso.jamfcloud.com").expect_err("userinfo");
+        assert!(
+            credentials.contains("user name or password"),
+            "{credentials}"
+        );
+        assert!(check("ftp://example.com").is_err());
+        assert!(check("graph.microsoft.com").is_err());
+        assert!(check("https://").is_err());
     }
 
     #[test]

@@ -10,6 +10,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0003_apps.sql"),
     include_str!("../migrations/0004_search.sql"),
     include_str!("../migrations/0005_devices_checks.sql"),
+    include_str!("../migrations/0006_sync_run_owner.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -28,18 +28,20 @@ pub struct RunEnd<'a> {
 
 impl Store {
     /// Records that a sync started; the run shows as running until it is applied or failed.
+    /// `owner` names the process running it (see [`Store::fail_interrupted_runs`]).
     pub fn begin_sync_run(
         &mut self,
         source: SourceId,
         mode: SyncMode,
         actor: &str,
+        owner: &str,
         at: DateTime<Utc>,
     ) -> Result<RunId, StoreError> {
         self.conn
             .execute(
-                "INSERT INTO sync_runs (source_id, mode, status, actor, started_at)
-                 VALUES (?1, ?2, 'running', ?3, ?4)",
-                params![source.0, mode.as_str(), actor, format_time(&at)],
+                "INSERT INTO sync_runs (source_id, mode, status, actor, owner, started_at)
+                 VALUES (?1, ?2, 'running', ?3, ?4, ?5)",
+                params![source.0, mode.as_str(), actor, owner, format_time(&at)],
             )
             .context("recording the start of a sync")?;
         Ok(RunId(self.conn.last_insert_rowid()))
@@ -66,17 +68,53 @@ impl Store {
         Ok(())
     }
 
-    /// Runs left "running" by an app that stopped mid-sync are failed: their changes were
-    /// never committed.
-    pub fn fail_interrupted_runs(&mut self, at: DateTime<Utc>) -> Result<usize, StoreError> {
-        self.conn
-            .execute(
-                "UPDATE sync_runs SET status = 'failed', finished_at = ?1, error_code = 'internal',
-                    error = 'Flotta stopped before the sync finished; nothing was changed.'
-                 WHERE status = 'running'",
-                [format_time(&at)],
-            )
-            .context("closing interrupted syncs")
+    /// Runs left "running" by a process that stopped mid-sync are failed: their changes were
+    /// never committed. `is_gone` tells from a run's owner whether its process has ended; a
+    /// run another process is still running (the app while the command line starts) is left
+    /// alone. Returns how many were failed.
+    pub fn fail_interrupted_runs(
+        &mut self,
+        at: DateTime<Utc>,
+        is_gone: impl Fn(Option<&str>) -> bool,
+    ) -> Result<usize, StoreError> {
+        // Read first, outside a write: a write would wait for a sync another process is
+        // committing, which is the very run that must be left alone.
+        let running: Vec<(i64, Option<String>)> = {
+            let mut statement = self
+                .conn
+                .prepare("SELECT id, owner FROM sync_runs WHERE status = 'running'")
+                .context("finding interrupted syncs")?;
+            statement
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))
+                .and_then(Iterator::collect)
+                .context("finding interrupted syncs")?
+        };
+        let gone: Vec<i64> = running
+            .into_iter()
+            .filter(|(_, owner)| is_gone(owner.as_deref()))
+            .map(|(id, _)| id)
+            .collect();
+        if gone.is_empty() {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction()
+            .context("starting to close interrupted syncs")?;
+        let mut failed = 0;
+        for id in gone {
+            failed += tx
+                .execute(
+                    "UPDATE sync_runs SET status = 'failed', finished_at = ?2,
+                        error_code = 'internal',
+                        error = 'Flotta stopped before the sync finished; nothing was changed.'
+                     WHERE id = ?1 AND status = 'running'",
+                    params![id, format_time(&at)],
+                )
+                .context("closing interrupted syncs")?;
+        }
+        tx.commit().context("closing interrupted syncs")?;
+        Ok(failed)
     }
 
     /// Adds a warning to a run that has ended (a part of it that could not be done, such as

@@ -89,6 +89,42 @@ pub(crate) async fn sync(
         .map_err(ErrorPayload::from)
 }
 
+/// A sync running in the background, and how many records it has fetched so far.
+struct Background {
+    fetched: tokio::sync::watch::Receiver<u32>,
+    run: tokio::task::JoinHandle<Result<flotta_core::SyncRun, ErrorPayload>>,
+}
+
+impl Background {
+    fn start(flotta: &Arc<Flotta>, id: u32) -> Self {
+        let (sender, fetched) = tokio::sync::watch::channel(0_u32);
+        let flotta = Arc::clone(flotta);
+        let run = tokio::spawn(async move {
+            let progress = move |progress: SyncProgress| {
+                if progress.phase == flotta_core::SyncPhase::Fetching {
+                    sender.send_replace(progress.records);
+                }
+            };
+            flotta
+                .sync_connection(id, Some(SyncMode::Full), &progress)
+                .await
+                .map_err(|error| ErrorPayload::from(&error))
+        });
+        Self { fetched, run }
+    }
+
+    /// Waits until the sync has fetched `records`, for at most a minute.
+    async fn fetched(&mut self, records: u32) -> TestResult {
+        tokio::time::timeout(
+            Duration::from_secs(60),
+            self.fetched.wait_for(|fetched| *fetched >= records),
+        )
+        .await
+        .map_err(|_| format!("the sync did not fetch {records} records within a minute"))??;
+        Ok(())
+    }
+}
+
 fn total(flotta: &Flotta, search: &str) -> u32 {
     let view = InventoryView {
         search: search.into(),
@@ -123,10 +159,10 @@ pub(crate) fn first_found(
         .rows
         .into_iter()
         .next()
-        .ok_or(ErrorPayload {
-            code: ErrorCode::NotFound,
-            message: format!("nothing found for {search:?}"),
-        })
+        .ok_or(ErrorPayload::new(
+            ErrorCode::NotFound,
+            format!("nothing found for {search:?}"),
+        ))
 }
 
 fn serials(emulator: &Emulator) -> std::collections::BTreeSet<String> {
@@ -558,15 +594,10 @@ async fn a_cancelled_sync_changes_nothing() -> TestResult {
         let dir = tempfile::tempdir()?;
         let flotta = Arc::new(open(&dir));
         let id = add(&flotta, &emulator, settings(&emulator, vendor));
-        let canceller = Arc::clone(&flotta);
-        let cancel = tokio::spawn(async move {
-            tokio::time::sleep(Duration::from_millis(250)).await;
-            canceller.cancel_sync(id);
-        });
-        let error = sync(&flotta, id, SyncMode::Full)
-            .await
-            .expect_err("cancelled");
-        cancel.await?;
+        let mut background = Background::start(&flotta, id);
+        background.fetched(100).await?;
+        flotta.cancel_sync(id);
+        let error = background.run.await?.expect_err("cancelled");
         assert_eq!(error.code, ErrorCode::SyncCancelled, "{vendor:?}");
         assert_eq!(flotta.status()?.device_count, 0, "{vendor:?}");
         assert_eq!(
@@ -587,25 +618,8 @@ async fn while_a_sync_writes_the_register_reads_as_before_and_stays_usable() -> 
     let dir = tempfile::tempdir()?;
     let flotta = Arc::new(open(&dir));
     let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    let fetched = Arc::new(Mutex::new(0_u32));
-    let syncing = {
-        let flotta = Arc::clone(&flotta);
-        let fetched = Arc::clone(&fetched);
-        tokio::spawn(async move {
-            let progress = move |progress: SyncProgress| {
-                if progress.phase == flotta_core::SyncPhase::Fetching {
-                    *fetched.lock().expect("lock") = progress.records;
-                }
-            };
-            flotta
-                .sync_connection(id, Some(SyncMode::Full), &progress)
-                .await
-                .map_err(|error| ErrorPayload::from(&error))
-        })
-    };
-    while *fetched.lock().expect("lock") < 500 {
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
+    let mut background = Background::start(&flotta, id);
+    background.fetched(500).await?;
     assert_eq!(
         flotta.sync_history(Some(id))?[0].status,
         SyncStatus::Running,
@@ -621,7 +635,7 @@ async fn while_a_sync_writes_the_register_reads_as_before_and_stays_usable() -> 
         let flotta = Arc::clone(&flotta);
         tokio::task::spawn_blocking(move || flotta.set_language(Some(flotta_core::Language::Sv)))
     };
-    let run = syncing.await??;
+    let run = background.run.await??;
     person.await??;
     assert_eq!(run.status, SyncStatus::Succeeded);
     assert!(run.counts.added > 1000, "{run:?}");
@@ -630,6 +644,51 @@ async fn while_a_sync_writes_the_register_reads_as_before_and_stays_usable() -> 
         flotta.settings()?.language,
         Some(flotta_core::Language::Sv),
         "the person's change waited for the sync and was kept"
+    );
+    Ok(())
+}
+
+/// The app and the command line open one register: opening it while the other syncs leaves
+/// that sync running, and only a run whose process has gone is marked interrupted (#12).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn opening_the_register_fails_only_runs_whose_process_has_gone_issue_12() -> TestResult {
+    let emulator = emulator().await;
+    emulator.set_latency(Duration::from_millis(60));
+    let dir = tempfile::tempdir()?;
+    let app = Arc::new(open(&dir));
+    let id = add(&app, &emulator, settings(&emulator, Vendor::Intune));
+    let mut background = Background::start(&app, id);
+    background.fetched(300).await?;
+
+    let command_line = open(&dir);
+    assert_eq!(
+        command_line.sync_history(Some(id))?[0].status,
+        SyncStatus::Running,
+        "a second process opening the register leaves the live sync alone"
+    );
+    let run = background.run.await??;
+    assert_eq!(run.status, SyncStatus::Succeeded);
+    assert_eq!(app.sync_history(Some(id))?[0].status, SyncStatus::Succeeded);
+    drop(command_line);
+
+    // A run left "running" by a process that has ended (no lock file answers for it).
+    let (mut store, _) =
+        flotta_store::Store::open(&dir.path().join("flotta.sqlite3"), super::now())?;
+    store.begin_sync_run(
+        flotta_store::SourceId(id.into()),
+        SyncMode::Full,
+        "tester",
+        "4242-1",
+        super::now(),
+    )?;
+    drop(store);
+    let reopened = open(&dir);
+    let history = reopened.sync_history(Some(id))?;
+    assert_eq!(history[0].status, SyncStatus::Failed, "its process is gone");
+    assert_eq!(
+        history[1].status,
+        SyncStatus::Succeeded,
+        "the finished run stays"
     );
     Ok(())
 }
