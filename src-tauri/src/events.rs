@@ -25,10 +25,10 @@ pub async fn start_sync(
     mode: Option<SyncMode>,
 ) -> Result<u32, ErrorPayload> {
     spawn_sync(app, core, id, mode).await.unwrap_or_else(|_| {
-        Err(ErrorPayload {
-            code: flotta_core::ErrorCode::Internal,
-            message: "the sync stopped before it started".into(),
-        })
+        Err(ErrorPayload::new(
+            flotta_core::ErrorCode::Internal,
+            "the sync stopped before it started",
+        ))
     })
 }
 

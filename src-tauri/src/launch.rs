@@ -48,15 +48,43 @@ impl Options {
     }
 }
 
-/// Logs to stderr; `RUST_LOG` adjusts the level (default: info for Flotta's crates).
+/// Logs to stderr and to a file rotated daily in the OS's log folder (the last 14 days kept):
+/// a Windows GUI app has no console, and a person reporting a problem can send the file.
+/// `RUST_LOG` adjusts the level (default: info for Flotta's crates).
 pub fn init_logging() {
+    use tracing_subscriber::layer::SubscriberExt;
+    use tracing_subscriber::util::SubscriberInitExt;
+
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,flotta=info"));
     // Colour codes only for a terminal; redirected logs stay greppable.
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(ansi)
-        .with_writer(std::io::stderr)
+    let folder = flotta_core::log_folder();
+    let file = folder.as_ref().and_then(|folder| {
+        tracing_appender::rolling::Builder::new()
+            .rotation(tracing_appender::rolling::Rotation::DAILY)
+            .filename_prefix("flotta")
+            .filename_suffix("log")
+            .max_log_files(14)
+            .build(folder)
+            .map_err(|error| eprintln!("flotta: no log file in {}: {error}", folder.display()))
+            .ok()
+    });
+    let to_file = file.map(|file| {
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(file)
+    });
+    let _ = tracing_subscriber::registry()
+        .with(filter)
+        .with(
+            tracing_subscriber::fmt::layer()
+                .with_ansi(ansi)
+                .with_writer(std::io::stderr),
+        )
+        .with(to_file)
         .try_init();
+    if let Some(folder) = folder {
+        tracing::info!(folder = %folder.display(), "logging to a file");
+    }
 }

@@ -57,9 +57,8 @@ impl AppState {
         let core = self.core()?;
         tauri::async_runtime::spawn_blocking(move || work(&core).map_err(ErrorPayload::from))
             .await
-            .map_err(|error| ErrorPayload {
-                code: ErrorCode::Internal,
-                message: format!("the command stopped: {error}"),
+            .map_err(|error| {
+                ErrorPayload::new(ErrorCode::Internal, format!("the command stopped: {error}"))
             })?
     }
 }
@@ -74,8 +73,10 @@ fn database_path(
     app.path()
         .app_data_dir()
         .map(|dir| dir.join("flotta.sqlite3"))
-        .map_err(|error| ErrorPayload {
-            code: ErrorCode::DatabaseUnavailable,
-            message: format!("cannot find the app-data directory: {error}"),
+        .map_err(|error| {
+            ErrorPayload::new(
+                ErrorCode::DatabaseUnavailable,
+                format!("cannot find the app-data directory: {error}"),
+            )
         })
 }

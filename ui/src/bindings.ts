@@ -21,6 +21,7 @@ export const commands = {
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
+	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
 	testConnection: (id: number | null, input: ConnectionInput) => typedError<ConnectionTest, ErrorPayload>(__TAURI_INVOKE("test_connection", { id, input })),
 	removeConnection: (id: number) => typedError<null, ErrorPayload>(__TAURI_INVOKE("remove_connection", { id })),
@@ -53,6 +54,8 @@ export type AppStatus = {
 	 *  its default language. The web view's own idea of the language can differ from it.
 	 */
 	os_locale: string | null,
+	/**  The folder the app writes its log file to (see `log_folder`). */
+	log_folder: string | null,
 };
 
 /**  Whether a connection reports a device's apps, for the device panel's app list. */
@@ -92,7 +95,21 @@ export type Connection = {
 	syncing: boolean,
 };
 
-/**  What the connection form sends. `secret` is `None` when editing without changing it. */
+/**
+ *  What the connection form starts from and is bounded by: the domain's own rules, so the
+ *  UI keeps no copies of them.
+ */
+export type ConnectionDefaults = {
+	max_concurrency: number,
+	max_page_size: number,
+	/**  A new connection's settings for each vendor (public URLs, page size, schedule). */
+	vendors: ConnectionSettings[],
+};
+
+/**
+ *  What the connection form sends. `secret` is `None` when editing without changing it.
+ *  `Debug` masks the secret, so that logging an input cannot print it.
+ */
 export type ConnectionInput = {
 	settings: ConnectionSettings,
 	secret: string | null,
@@ -270,6 +287,8 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
 export type ErrorPayload = {
 	code: ErrorCode,
 	message: string,
+	/**  The form field the error is about (`"base_url"`, `"secret"`), when it is about one. */
+	field: string | null,
 };
 
 /**

@@ -1,8 +1,8 @@
 //! EMM connections and their syncs.
 
 use flotta_core::{
-    Connection, ConnectionInput, ConnectionTest, DeviceChange, ErrorPayload, RecordWarning,
-    SecretStoreStatus, SyncMode, SyncRun,
+    Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceChange, ErrorPayload,
+    RecordWarning, SecretStoreStatus, SyncMode, SyncRun,
 };
 use tauri::State;
 
@@ -12,6 +12,14 @@ use crate::state::AppState;
 #[specta::specta]
 pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<Connection>, ErrorPayload> {
     state.run(move |core| core.list_connections()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn connection_defaults(
+    state: State<'_, AppState>,
+) -> Result<ConnectionDefaults, ErrorPayload> {
+    Ok(state.core()?.connection_defaults())
 }
 
 #[tauri::command]

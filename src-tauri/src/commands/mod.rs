@@ -21,6 +21,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::device_apps,
             inventory::fleet_summary,
             connections::list_connections,
+            connections::connection_defaults,
             connections::save_connection,
             connections::test_connection,
             connections::remove_connection,
