@@ -1,60 +1,28 @@
 //! `flotta-cli`: the core without the GUI, for scheduled tasks (cron, systemd timers, the
-//! Windows Task Scheduler).
+//! Windows Task Scheduler) and administrators' scripts.
 //!
 //! ```text
-//! flotta-cli --db <register.sqlite3> connections
+//! flotta-cli --db <register.sqlite3> connections [list]
+//! flotta-cli --db <register.sqlite3> connections add --name <name> --vendor <vendor> …
+//! flotta-cli --db <register.sqlite3> connections edit|test|remove <connection id or name> …
 //! flotta-cli --db <register.sqlite3> sync <connection id or name> [--full | --incremental]
 //! ```
-//! The secret comes from the OS keyring, as the app stored it; on a server without a keyring
-//! service, `FLOTTA_CONNECTION_SECRET` supplies it for this run only. Progress goes to
-//! stderr, the result to stdout; the exit code is 0 on success, 1 when the sync failed (the
-//! register is then unchanged) and 2 for a usage error.
+//! A secret never comes from a flag (it would stay in the shell's history and the process
+//! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
+//! it from the environment, and otherwise it comes from the OS keyring, as the app stored it.
+//! Progress goes to stderr, results to stdout; the exit code is 0 on success, 1 when the
+//! action failed (a failed sync leaves the register unchanged) and 2 for a usage error.
 
-use std::path::PathBuf;
+mod args;
+mod connections;
+mod sync;
+
 use std::process::ExitCode;
 
-use flotta_core::{Clock, Config, ErrorPayload, Flotta, SyncMode, SyncPhase};
+use clap::Parser;
+use flotta_core::{Clock, Config, ErrorCode, ErrorPayload, Flotta};
 
-const USAGE: &str = "usage: flotta-cli --db <register.sqlite3> connections
-       flotta-cli --db <register.sqlite3> sync <connection id or name> [--full | --incremental]";
-
-enum Command {
-    Connections,
-    Sync {
-        connection: String,
-        mode: Option<SyncMode>,
-    },
-}
-
-fn parse(args: &[String]) -> Option<(PathBuf, Command)> {
-    let mut db = None;
-    let mut rest = Vec::new();
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        if arg == "--db" {
-            db = iter.next().map(PathBuf::from);
-        } else {
-            rest.push(arg.as_str());
-        }
-    }
-    let command = match rest.as_slice() {
-        ["connections"] => Command::Connections,
-        ["sync", connection] => Command::Sync {
-            connection: (*connection).to_owned(),
-            mode: None,
-        },
-        ["sync", connection, "--full"] => Command::Sync {
-            connection: (*connection).to_owned(),
-            mode: Some(SyncMode::Full),
-        },
-        ["sync", connection, "--incremental"] => Command::Sync {
-            connection: (*connection).to_owned(),
-            mode: Some(SyncMode::Incremental),
-        },
-        _ => return None,
-    };
-    Some((db?, command))
-}
+use crate::args::{Cli, Command};
 
 fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -64,89 +32,73 @@ fn main() -> ExitCode {
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
         )
         .init();
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some((database_path, command)) = parse(&args) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    match run(database_path, command) {
+    let cli = Cli::parse();
+    match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("flotta-cli: {}", error.message);
+            if let Some(hint) = hint(error.code) {
+                eprintln!("{hint}");
+            }
             ExitCode::from(1)
         }
     }
 }
 
-fn run(database_path: PathBuf, command: Command) -> Result<(), ErrorPayload> {
+fn run(cli: Cli) -> Result<(), ErrorPayload> {
     let flotta = Flotta::open(Config {
-        database_path,
+        database_path: cli.db,
         actor: flotta_core::actor_from_environment(),
         demo_devices: None,
         clock: Clock::System,
         retry: Default::default(),
     })?;
-    match command {
-        Command::Connections => {
-            for c in flotta.list_connections()? {
-                let state = if c.closed_at.is_some() {
-                    "removed"
-                } else {
-                    "open"
-                };
-                println!(
-                    "{}\t{}\t{:?}\t{}\t{} devices",
-                    c.id, c.settings.name, c.settings.vendor, state, c.device_count
-                );
-            }
-            Ok(())
-        }
-        Command::Sync { connection, mode } => sync(&flotta, &connection, mode),
+    match cli.command {
+        Command::Connections { action } => connections::run(&flotta, action),
+        Command::Sync { connection, mode } => sync::run(&flotta, &connection, mode.into()),
     }
 }
 
-fn sync(flotta: &Flotta, connection: &str, mode: Option<SyncMode>) -> Result<(), ErrorPayload> {
-    let found = flotta
-        .list_connections()?
-        .into_iter()
-        .find(|c| {
-            c.closed_at.is_none()
-                && (c.id.to_string() == connection || c.settings.name == connection)
-        })
-        .ok_or_else(|| ErrorPayload {
-            code: flotta_core::ErrorCode::NotFound,
-            message: format!("no open connection with the id or name {connection:?}"),
-        })?;
-    if let Ok(secret) = std::env::var("FLOTTA_CONNECTION_SECRET") {
-        flotta.use_secret_for_session(found.id, &secret)?;
+/// What to do about the errors a command line can do something about.
+fn hint(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::SecretStoreUnavailable => Some(
+            "No OS keyring runs here. Add --without-keyring to keep the secret out of it, and \
+             supply FLOTTA_CONNECTION_SECRET to every sync.",
+        ),
+        ErrorCode::SecretMissing => Some(
+            "Supply the secret with FLOTTA_CONNECTION_SECRET, or store it with \
+             `connections edit <connection> --secret-stdin`.",
+        ),
+        _ => None,
     }
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .map_err(|error| ErrorPayload {
-            code: flotta_core::ErrorCode::Internal,
-            message: format!("cannot start the async runtime: {error}"),
-        })?;
-    let run = runtime.block_on(flotta.sync_connection(found.id, mode, &|progress| {
-        if progress.phase == SyncPhase::Fetching && progress.pages > 0 {
-            eprintln!(
-                "{}: {} pages, {} records",
-                progress.connection_name, progress.pages, progress.records
-            );
-        }
-    }))?;
-    println!(
-        "{}: {:?} sync {:?}: {} records, {} added, {} updated, {} unchanged, {} missing, {} returned, {} warnings",
-        run.connection_name,
-        run.mode,
-        run.status,
-        run.records,
-        run.counts.added,
-        run.counts.updated,
-        run.counts.unchanged,
-        run.counts.missing,
-        run.counts.returned,
-        run.counts.warnings
-    );
-    Ok(())
+}
+
+/// Reads a secret from standard input (the first line, without its line ending).
+pub(crate) fn secret_from_stdin() -> Result<String, ErrorPayload> {
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|error| {
+        ErrorPayload::new(
+            ErrorCode::InvalidInput,
+            format!("cannot read the secret from standard input: {error}"),
+        )
+    })?;
+    let secret = line.trim_end_matches(['\r', '\n']).to_owned();
+    if secret.is_empty() {
+        return Err(ErrorPayload::new(
+            ErrorCode::InvalidInput,
+            "standard input held no secret",
+        ));
+    }
+    Ok(secret)
+}
+
+/// The secret given for this run: standard input when asked, else `FLOTTA_CONNECTION_SECRET`.
+pub(crate) fn given_secret(from_stdin: bool) -> Result<Option<String>, ErrorPayload> {
+    if from_stdin {
+        return secret_from_stdin().map(Some);
+    }
+    Ok(std::env::var("FLOTTA_CONNECTION_SECRET")
+        .ok()
+        .filter(|secret| !secret.is_empty()))
 }

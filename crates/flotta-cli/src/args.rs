@@ -1,0 +1,202 @@
+//! The command line's grammar, declared with clap: what each command takes, its help text,
+//! and the usage errors (exit code 2) for anything else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use flotta_core::{AuthMethod, SyncMode, Vendor};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "flotta-cli",
+    version,
+    about = "Flotta without the GUI: connections and syncs"
+)]
+pub(crate) struct Cli {
+    /// The register (SQLite file) to work on.
+    #[arg(long, env = "FLOTTA_DB")]
+    pub(crate) db: PathBuf,
+    #[command(subcommand)]
+    pub(crate) command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum Command {
+    /// Lists, adds, changes, tests or removes EMM connections.
+    Connections {
+        #[command(subcommand)]
+        action: Option<ConnectionAction>,
+    },
+    /// Syncs one connection now.
+    Sync {
+        /// The connection's id or name.
+        connection: String,
+        #[command(flatten)]
+        mode: ModeArgs,
+    },
+}
+
+#[derive(Debug, Args)]
+#[group(multiple = false)]
+pub(crate) struct ModeArgs {
+    /// A full listing, which also finds devices the EMM no longer lists.
+    #[arg(long)]
+    full: bool,
+    /// Only what changed since the last sync.
+    #[arg(long)]
+    incremental: bool,
+}
+
+impl From<ModeArgs> for Option<SyncMode> {
+    fn from(mode: ModeArgs) -> Self {
+        match (mode.full, mode.incremental) {
+            (true, _) => Some(SyncMode::Full),
+            (_, true) => Some(SyncMode::Incremental),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ConnectionAction {
+    /// Lists the connections (the default).
+    List,
+    /// Adds a connection. The secret comes from standard input (--secret-stdin) or
+    /// FLOTTA_CONNECTION_SECRET, never from a flag.
+    Add {
+        #[arg(long)]
+        name: String,
+        #[arg(long, value_enum)]
+        vendor: VendorArg,
+        #[command(flatten)]
+        settings: SettingsArgs,
+        #[command(flatten)]
+        secret: SecretArgs,
+    },
+    /// Changes a connection; only the settings given change. Changing where it connects
+    /// (vendor, base or token URL) needs the secret again.
+    Edit {
+        /// The connection's id or name.
+        connection: String,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        settings: SettingsArgs,
+        #[command(flatten)]
+        secret: SecretArgs,
+    },
+    /// Signs in and reads the first page, as the app's "Test connection" does.
+    Test {
+        /// The connection's id or name.
+        connection: String,
+        /// Test with the secret from standard input instead of the stored one.
+        #[arg(long)]
+        secret_stdin: bool,
+    },
+    /// Stops syncing a connection and forgets its secret; its devices stay in the register.
+    Remove {
+        /// The connection's id or name.
+        connection: String,
+        /// Confirms the removal.
+        #[arg(long)]
+        yes: bool,
+    },
+}
+
+/// The settings a connection's flags can set; each left out keeps its current (or default)
+/// value.
+#[derive(Debug, Args)]
+pub(crate) struct SettingsArgs {
+    /// The API's base URL (https://, or http:// on this computer only).
+    #[arg(long)]
+    pub(crate) base_url: Option<String>,
+    /// Where tokens come from, when not from the base URL.
+    #[arg(long)]
+    pub(crate) token_url: Option<String>,
+    /// The Entra tenant id (Intune) or the aw-tenant-code (Workspace ONE).
+    #[arg(long)]
+    pub(crate) tenant: Option<String>,
+    /// The OAuth client id, or the user name for basic auth.
+    #[arg(long)]
+    pub(crate) client_id: Option<String>,
+    #[arg(long, value_enum)]
+    pub(crate) auth: Option<AuthArg>,
+    /// Requests in flight at once (1–16).
+    #[arg(long)]
+    pub(crate) concurrency: Option<u32>,
+    /// Devices asked for per page (1–1000).
+    #[arg(long)]
+    pub(crate) page_size: Option<u32>,
+    /// Sync in the background this often while the app runs.
+    #[arg(long, value_name = "MINUTES", conflicts_with = "manual")]
+    pub(crate) sync_every: Option<u32>,
+    /// Sync only when asked (no background schedule in the app).
+    #[arg(long)]
+    pub(crate) manual: bool,
+    /// Replace incremental syncs with a full one this often.
+    #[arg(long, value_name = "HOURS")]
+    pub(crate) full_sync_every: Option<u32>,
+    /// Whether syncs read each device's installed apps.
+    #[arg(long, value_name = "on|off", value_parser = on_off)]
+    pub(crate) apps: Option<bool>,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct SecretArgs {
+    /// Read the client secret or password from standard input.
+    #[arg(long)]
+    pub(crate) secret_stdin: bool,
+    /// Do not store the secret in the OS keyring: each sync gets it from
+    /// FLOTTA_CONNECTION_SECRET (for servers without a keyring service).
+    #[arg(long)]
+    pub(crate) without_keyring: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum VendorArg {
+    Intune,
+    JamfPro,
+    WorkspaceOne,
+}
+
+impl From<VendorArg> for Vendor {
+    fn from(vendor: VendorArg) -> Self {
+        match vendor {
+            VendorArg::Intune => Vendor::Intune,
+            VendorArg::JamfPro => Vendor::JamfPro,
+            VendorArg::WorkspaceOne => Vendor::WorkspaceOne,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum AuthArg {
+    ClientCredentials,
+    Basic,
+}
+
+impl From<AuthArg> for AuthMethod {
+    fn from(auth: AuthArg) -> Self {
+        match auth {
+            AuthArg::ClientCredentials => AuthMethod::ClientCredentials,
+            AuthArg::Basic => AuthMethod::Basic,
+        }
+    }
+}
+
+fn on_off(text: &str) -> Result<bool, String> {
+    match text {
+        "on" => Ok(true),
+        "off" => Ok(false),
+        _ => Err("expected on or off".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_grammar_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}
