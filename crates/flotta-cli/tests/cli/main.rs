@@ -122,3 +122,169 @@ async fn a_scheduled_sync_by_name_fills_the_register_and_a_wrong_secret_changes_
     );
     Ok(())
 }
+
+/// Runs the command line with `stdin` on standard input and no secret in the environment.
+fn cli_with_input(
+    path: &std::path::Path,
+    stdin: &str,
+    args: &[&str],
+) -> std::io::Result<std::process::Output> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_flotta-cli"))
+        .arg("--db")
+        .arg(path)
+        .args(args)
+        .env_remove("FLOTTA_CONNECTION_SECRET")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()?;
+    if let Some(mut input) = child.stdin.take() {
+        input.write_all(stdin.as_bytes())?;
+    }
+    child.wait_with_output()
+}
+
+fn text(output: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// A server without a desktop: the connection is made, tested, synced, changed and removed
+/// with the command line alone (#12).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_connection_is_added_tested_synced_and_removed_from_the_command_line_alone_issue_12()
+-> TestResult {
+    let emulator = Emulator::start(EmulatorConfig::new(300, chrono::Utc::now())).await?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let secret = emulator.credentials().client_secret.clone();
+    let graph = emulator.graph_url();
+    let login = emulator.login_url();
+    let tenant = emulator.credentials().tenant.clone();
+    let client = emulator.credentials().client_id.clone();
+    let add = |base: &str| {
+        vec![
+            "connections".to_owned(),
+            "add".into(),
+            "--name".into(),
+            "Intune skolor".into(),
+            "--vendor".into(),
+            "intune".into(),
+            "--base-url".into(),
+            base.to_owned(),
+            "--token-url".into(),
+            login.clone(),
+            "--tenant".into(),
+            tenant.clone(),
+            "--client-id".into(),
+            client.clone(),
+            "--manual".into(),
+            "--without-keyring".into(),
+        ]
+    };
+    let hostile = format!("http://127.0.0.1:1@{}", graph.trim_start_matches("http://"));
+    let args = add(&hostile);
+    let refused = cli(
+        &path,
+        &secret,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?;
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(
+        text(&refused).contains("user name or password"),
+        "the app's own validation text: {}",
+        text(&refused)
+    );
+
+    let args = add(&graph);
+    let added = cli(
+        &path,
+        &secret,
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?;
+    assert_eq!(added.status.code(), Some(0), "{}", text(&added));
+    assert!(
+        text(&added).starts_with("1\tIntune skolor\tadded"),
+        "{}",
+        text(&added)
+    );
+
+    let tested = cli_with_input(
+        &path,
+        &format!("{secret}\n"),
+        &["connections", "test", "Intune skolor", "--secret-stdin"],
+    )?;
+    assert_eq!(tested.status.code(), Some(0), "{}", text(&tested));
+    assert!(text(&tested).contains("signed in"), "{}", text(&tested));
+    let wrong = cli_with_input(
+        &path,
+        "not-it\n",
+        &["connections", "test", "Intune skolor", "--secret-stdin"],
+    )?;
+    assert_eq!(wrong.status.code(), Some(1), "{}", text(&wrong));
+    assert!(!text(&wrong).contains("not-it"), "{}", text(&wrong));
+
+    let synced = cli(&path, &secret, &["sync", "Intune skolor", "--full"])?;
+    assert_eq!(synced.status.code(), Some(0), "{}", text(&synced));
+    assert!(
+        text(&synced).contains("Full sync Succeeded"),
+        "{}",
+        text(&synced)
+    );
+
+    // Another server for the same stored secret: the secret must be entered again.
+    let moved = cli(
+        &path,
+        "",
+        &[
+            "connections",
+            "edit",
+            "Intune skolor",
+            "--base-url",
+            "https://graph.example.com",
+        ],
+    )?;
+    assert_eq!(moved.status.code(), Some(1), "{}", text(&moved));
+    assert!(
+        text(&moved).contains("enter the client secret"),
+        "{}",
+        text(&moved)
+    );
+    let renamed = cli(
+        &path,
+        "",
+        &["connections", "edit", "1", "--name", "Intune grundskola"],
+    )?;
+    assert_eq!(renamed.status.code(), Some(0), "{}", text(&renamed));
+
+    let unconfirmed = cli(&path, "", &["connections", "remove", "Intune grundskola"])?;
+    assert_eq!(unconfirmed.status.code(), Some(1), "{}", text(&unconfirmed));
+    assert!(
+        text(&unconfirmed).contains("--yes"),
+        "{}",
+        text(&unconfirmed)
+    );
+    let listed = cli(&path, "", &["connections", "list"])?;
+    assert!(
+        text(&listed).contains("Intune grundskola\tIntune\topen"),
+        "{}",
+        text(&listed)
+    );
+    let removed = cli(
+        &path,
+        "",
+        &["connections", "remove", "Intune grundskola", "--yes"],
+    )?;
+    assert_eq!(removed.status.code(), Some(0), "{}", text(&removed));
+    let listed = cli(&path, "", &["connections"])?;
+    assert!(
+        text(&listed).contains("Intune grundskola\tIntune\tremoved"),
+        "{}",
+        text(&listed)
+    );
+    Ok(())
+}
