@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Flotta needs on Debian/Ubuntu, skipping what is
 # already there: the Tauri system libraries, the UI's npm packages and, with --test, the
-# end-to-end tools (Xvfb, WebKitWebDriver, tauri-driver, pdftotext).
+# end-to-end tools (Xvfb, WebKitWebDriver, tauri-driver, pdftotext) and cargo-deny.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -40,5 +40,10 @@ if $with_test_tools; then
   if ! command -v tauri-driver >/dev/null 2>&1; then
     echo "setup: installing tauri-driver"
     cargo install tauri-driver --version 2.1.0 --locked --quiet
+  fi
+  # deny.toml is written for cargo-deny 0.20.
+  if ! command -v cargo-deny >/dev/null 2>&1; then
+    echo "setup: installing cargo-deny"
+    cargo install cargo-deny --version 0.20.2 --locked --quiet
   fi
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every check and test of Flotta, as CI does: formatting, lints and type checks, the UI
-# unit tests, the Rust tests on real SQLite files, and end-to-end tests of the built app
-# driven through WebDriver under Xvfb.
+# unit tests, the dependency policy (cargo deny), the Rust tests on real SQLite files, and
+# end-to-end tests of the built app driven through WebDriver under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n==> %s\n' "$*"; }
@@ -17,6 +17,10 @@ step "UI: type check, lint, unit tests, build"
 
 step "Rust: clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: licences, duplicate versions and sources of dependencies (deny.toml)"
+# Advisories are left out: they need the RustSec database from GitHub (see deny.toml).
+cargo deny --locked check licenses bans sources
 
 step "Rust: build and test"
 cargo build --workspace --locked
