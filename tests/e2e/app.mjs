@@ -36,26 +36,90 @@ export async function startApp(databasePath, { demoDevices = 50_000 } = {}) {
 
 /** Waits until the app has finished starting and shows its first inventory page. */
 export async function waitUntilReady(app) {
-  await app.$(byTestId("app-ready")).waitForExist({ timeout: 60_000 });
+  await app.$(byTestId("app-ready")).waitForExist({ timeout: 60_000, timeoutMsg: "the app did not become ready within 60 s" });
 }
 
 /**
- * Waits until the demo tenant's sync has filled the inventory — no sync shown in the header,
- * and the same non-zero total twice a second apart — and returns that total.
+ * Calls one of the app's own commands (the ones the UI calls) from inside its window, to ask
+ * the backend what has happened rather than guessing from the clock.
+ */
+export async function invoke(app, command, args = {}) {
+  return app.execute((name, payload) => window.__TAURI_INTERNALS__.invoke(name, payload), command, args);
+}
+
+/**
+ * Waits until the demo tenant's sync has ended — the register's sync history has a run, none
+ * is running, and no connection is syncing any more (the run is stored as succeeded once the
+ * devices are in; Intune's installed apps are read after that, still as part of the sync) —
+ * checks that it succeeded, then waits until the header shows no running sync and the
+ * inventory shows every device the register holds. Returns that number.
  */
 export async function waitForDemoSync(app) {
-  let last = -1;
+  let runs = [];
+  let syncing = [];
   await app.waitUntil(
     async () => {
-      const syncing = await app.$(byTestId("header-sync-indicator")).isExisting();
-      const total = await inventoryTotal(app);
-      const settled = !syncing && total > 0 && total === last;
-      last = total;
-      return settled;
+      runs = await invoke(app, "sync_history", { connectionId: null });
+      syncing = (await invoke(app, "list_connections")).filter((c) => c.syncing).map((c) => c.settings.name);
+      return runs.length > 0 && runs.every((run) => run.status !== "running") && syncing.length === 0;
     },
-    { timeout: 120_000, interval: 1_000, timeoutMsg: `the demo sync did not fill the inventory (last total: ${last})` },
+    {
+      timeout: 120_000,
+      interval: 250,
+      timeoutMsg: () =>
+        `the demo sync did not end within 120 s (runs: ${JSON.stringify(runs.map((run) => run.status))}, ` +
+        `still syncing: ${JSON.stringify(syncing)})`,
+    },
   );
-  return last;
+  for (const run of runs) {
+    if (run.status !== "succeeded") {
+      throw new Error(`the demo sync ${run.status}: ${run.error_code ?? ""} ${run.error ?? ""}`);
+    }
+  }
+  const { total: fleet } = await invoke(app, "fleet_summary");
+  if (!(fleet > 0)) throw new Error(`the demo sync succeeded but the register holds ${fleet} devices`);
+  let indicator;
+  let shown;
+  let stale;
+  await app.waitUntil(
+    async () => {
+      try {
+        indicator = await app.$(byTestId("header-sync-indicator")).isExisting();
+        shown = await inventoryTotal(app);
+      } catch (error) {
+        // The header re-rendered while it was being searched: look again at the next tick.
+        if (!/stale element/i.test(String(error?.message))) throw error;
+        stale = error.message;
+        return false;
+      }
+      return !indicator && shown === fleet;
+    },
+    {
+      timeout: 30_000,
+      interval: 250,
+      timeoutMsg: () =>
+        `after the demo sync the inventory did not show the register's ${fleet} devices with no sync in the ` +
+        `header within 30 s (shown: ${shown}, header still showing a sync: ${indicator}` +
+        `${stale ? `, last stale element: ${stale}` : ""})`,
+    },
+  );
+  return fleet;
+}
+
+/**
+ * Waits until the backend has saved the inventory view (the UI saves it after a debounce) and
+ * the language, as `expected` says, and returns the saved settings.
+ */
+export async function waitForSavedSettings(app, expected, message) {
+  let settings;
+  await app.waitUntil(
+    async () => {
+      settings = await invoke(app, "get_settings");
+      return expected(settings);
+    },
+    { timeout: 15_000, interval: 100, timeoutMsg: () => `${message} within 15 s (saved: ${JSON.stringify(settings)})` },
+  );
+  return settings;
 }
 
 /** The number of devices the inventory says match the current view. */
@@ -73,7 +137,7 @@ export async function waitForTotal(app, predicate, message) {
       last = await inventoryTotal(app);
       return predicate(last);
     },
-    { timeout: 15_000, timeoutMsg: `${message} (last total: ${last})` },
+    { timeout: 15_000, timeoutMsg: () => `${message} within 15 s (last total: ${last})` },
   );
   return last;
 }
@@ -85,15 +149,22 @@ export async function screenshot(app, name) {
 /**
  * Runs a WebDriver action again when the element it found was re-rendered under it ("stale
  * element"). Lists re-render when a sync finishes — the demo sync ends right as a test starts
- * clicking — so a click can find a row that React replaces a moment later.
+ * clicking — so a click can find a row that React replaces a moment later. The action must
+ * find its element afresh each time (by selector); finding it waits until the re-rendered
+ * element is there. Any other error fails at once; a stale element still after `timeout` ms
+ * fails with `what` and the last error.
  */
-export async function whenStable(action, attempts = 5) {
-  for (let attempt = 1; ; attempt++) {
+export async function whenStable(action, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
     try {
       return await action();
     } catch (error) {
-      if (attempt >= attempts || !/stale element/i.test(String(error?.message))) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      if (!/stale element/i.test(String(error?.message))) throw error;
+      if (Date.now() >= deadline) {
+        throw new Error(`${what}: the element was still being replaced after ${timeout} ms (${error.message})`);
+      }
+      console.warn(`e2e: ${what}: the element was re-rendered under the action; finding it again`);
     }
   }
 }

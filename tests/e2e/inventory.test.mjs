@@ -11,6 +11,7 @@ import {
   screenshot,
   startApp,
   waitForDemoSync,
+  waitForSavedSettings,
   waitForTotal,
   waitUntilReady,
 } from "./app.mjs";
@@ -66,16 +67,19 @@ test("a fresh start shows the demo fleet; search, detail, language and filters s
   assert.match(await app.$(byTestId("nav-overview")).getText(), /Översikt/);
   await language.selectByAttribute("value", "en");
   await app.waitUntil(async () => (await app.$(byTestId("nav-overview")).getText()).includes("Overview"), {
-    timeoutMsg: "the navigation speaks English",
+    timeout: 15_000,
+    timeoutMsg: "the navigation did not switch to English within 15 s",
   });
   assert.equal(await app.$("html").getAttribute("lang"), "en");
   await language.selectByAttribute("value", "sv");
   await app.waitUntil(async () => (await app.$("html").getAttribute("lang")) === "sv", {
-    timeoutMsg: "the page language follows the switch",
+    timeout: 15_000,
+    timeoutMsg: "the page language did not follow the switch to Swedish within 15 s",
   });
   await language.selectByAttribute("value", "en");
   await app.waitUntil(async () => (await app.$("html").getAttribute("lang")) === "en", {
-    timeoutMsg: "the page language follows the switch again",
+    timeout: 15_000,
+    timeoutMsg: "the page language did not follow the switch back to English within 15 s",
   });
 
   // Clear the search, filter on Android in one organisation unit.
@@ -90,8 +94,14 @@ test("a fresh start shows the demo fleet; search, detail, language and filters s
   await app.$(byTestId("filter-org_unit")).selectByAttribute("value", "Intraservice");
   const filtered = await waitForTotal(app, (total) => total > 0 && total < android, "the unit filter narrows further");
   await screenshot(app, "03-filtered");
-  // Let the debounced save of the view land before the app is closed.
-  await app.pause(1_500);
+  // The view is saved after a debounce, the language at once: close the app only once the
+  // backend has both, as the restart below is to show what was saved.
+  await waitForSavedSettings(
+    app,
+    ({ language, inventory_view: view }) =>
+      language === "en" && view.search === "" && view.filters.os === "android" && view.filters.org_unit === "Intraservice",
+    "the backend did not save English and the Android/Intraservice view",
+  );
   await app.deleteSession();
   app = undefined;
 
@@ -101,7 +111,10 @@ test("a fresh start shows the demo fleet; search, detail, language and filters s
   assert.equal(await app.$(byTestId("filter-os")).getValue(), "android");
   assert.equal(await app.$(byTestId("filter-org_unit")).getValue(), "Intraservice");
   assert.equal(await app.$("html").getAttribute("lang"), "en", "the chosen language beats the OS locale after a restart");
-  for (const row of await app.$$(byTestId("device-row"))) {
+  await app.$(byTestId("device-row")).waitForExist({ timeout: 10_000, timeoutMsg: "no device row was rendered after the restart within 10 s" });
+  const restartedRows = await app.$$(byTestId("device-row"));
+  assert.ok(restartedRows.length > 0, "rows are rendered after the restart");
+  for (const row of restartedRows) {
     const id = await row.getAttribute("data-id");
     assert.ok(Number(id) > 0, "rows carry their device id");
   }
@@ -140,7 +153,8 @@ test("columns sort from their header and the keyboard walks the rows", deadline,
   assert.equal(await serialHeader.getAttribute("aria-sort"), "ascending", "serial ascending by default");
   await serialHeader.$("button").click();
   await app.waitUntil(async () => (await serialHeader.getAttribute("aria-sort")) === "descending", {
-    timeoutMsg: "clicking the header reverses the order",
+    timeout: 15_000,
+    timeoutMsg: "clicking the header did not reverse the order within 15 s",
   });
   let serials = [];
   await app.waitUntil(
@@ -149,7 +163,7 @@ test("columns sort from their header and the keyboard walks the rows", deadline,
       serials = await Promise.all(rows.slice(0, 10).map((row) => row.getAttribute("data-serial")));
       return serials.length === 10 && serials.every(Boolean) && serials[0] > serials[9];
     },
-    { timeoutMsg: `rows are listed in descending serial order: ${serials.join(", ")}` },
+    { timeout: 15_000, timeoutMsg: () => `rows were not listed in descending serial order within 15 s: ${serials.join(", ")}` },
   );
   const descending = [...serials].sort().reverse();
   assert.deepEqual(serials, descending, "the first ten rows are in descending order");
@@ -157,14 +171,15 @@ test("columns sort from their header and the keyboard walks the rows", deadline,
   // Open the first row, close it, step down one row with the arrow key and open that one.
   await (await app.$$(byTestId("device-row")))[0].$("td:nth-child(2)").click();
   const detail = await app.$(byTestId("device-detail"));
-  await detail.waitForDisplayed();
+  await detail.waitForDisplayed({ timeout: 10_000, timeoutMsg: "the detail did not open within 10 s" });
   assert.equal(await app.$(byTestId("detail-serial")).getText(), serials[0]);
   await app.keys("Escape");
-  await detail.waitForDisplayed({ reverse: true });
+  await detail.waitForDisplayed({ reverse: true, timeout: 5_000, timeoutMsg: "the detail did not close within 5 s" });
   await app.keys("ArrowDown");
   await app.keys("Enter");
   await app.waitUntil(async () => (await app.$(byTestId("detail-serial")).getText()) === serials[1], {
-    timeoutMsg: "Enter on the next row opens its detail",
+    timeout: 15_000,
+    timeoutMsg: "Enter on the next row did not open its detail within 15 s",
   });
   await screenshot(app, "07-keyboard");
 });

@@ -24,25 +24,31 @@ driver_pid=$!
 cleanup() { kill "$driver_pid" "$xvfb_pid" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
+# tauri-driver must listen before any test starts: wait for its port, at most 10 s.
+driver_up=0
 for _ in $(seq 1 100); do
-  (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+  if (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then driver_up=1; break; fi
+  if ! kill -0 "$driver_pid" 2>/dev/null; then break; fi
   sleep 0.1
 done
+if [ "$driver_up" != 1 ]; then
+  echo "e2e: tauri-driver did not listen on port $port within 10 s; see tests/e2e/artifacts/tauri-driver.log" >&2
+  exit 1
+fi
 
-# Each test file runs on its own; a file that fails is run once more and must then pass. The
-# retry is announced, and the first failure's output stays in the log above it. The failure
-# that led to it (sync.test.mjs, ~1 in 10 runs, early) was a click on a connection row that
-# React re-rendered when the demo sync finished ("stale element"); clicks there now find the
-# element again (`whenStable` in app.mjs). The retry stays as a loud safety net.
+# Each test file runs once. There is no retry: a test that fails only sometimes is a failing
+# test, and its failure is the thing to look at. The script exits non-zero if any file failed,
+# and names the files that did.
 run_file() {
   FLOTTA_APP="$app" FLOTTA_DRIVER_PORT="$port" DISPLAY=":$display_number" \
     node --test --test-concurrency=1 --test-reporter=spec "$1"
 }
-status=0
+failed=()
 for file in ${FLOTTA_E2E_ONLY:-./*.test.mjs}; do
-  if ! run_file "$file"; then
-    echo "e2e: RETRYING $file once after a failure (see above)" >&2
-    run_file "$file" || status=1
-  fi
+  run_file "$file" || failed+=("$file")
 done
-exit $status
+if [ "${#failed[@]}" -gt 0 ]; then
+  echo "e2e: FAILED: ${failed[*]}" >&2
+  exit 1
+fi
+echo "e2e: all test files passed"

@@ -32,12 +32,12 @@ async function fill(testId, text) {
     await app.keys(["Control", "a"]);
     await app.keys("Backspace");
     await field.setValue(text);
-  });
+  }, `filling ${testId}`);
 }
 
 /** Clicks what the selector finds, finding it again if the list re-rendered under it. */
 async function click(selector) {
-  await whenStable(() => app.$(selector).click());
+  await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
 }
 
 const demoRow = `${byTestId("connection-row")}[data-name="Demo tenant (Intune)"]`;
@@ -147,7 +147,8 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   assert.equal((await app.$$(byTestId("device-app-row"))).length, 10, "the first ten are shown");
   await click(byTestId("device-apps-show-all"));
   await app.waitUntil(async () => (await app.$$(byTestId("device-app-row"))).length === count, {
-    timeoutMsg: "show all lists every app",
+    timeout: 15_000,
+    timeoutMsg: `show all did not list all ${count} apps within 15 s`,
   });
   // Teams is in the base package every unit gets.
   await fill("device-apps-filter", "teams");
@@ -158,7 +159,7 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
       for (const row of rows) if (!/teams/i.test(await row.getText())) return false;
       return true;
     },
-    { timeoutMsg: "the filter keeps only the matching apps" },
+    { timeout: 15_000, timeoutMsg: "the filter did not narrow the apps to the matching ones within 15 s" },
   );
   await screenshot(app, "sync-04-device-apps");
 });
