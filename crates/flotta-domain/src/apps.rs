@@ -28,6 +28,11 @@ pub enum AppsSeen {
     NotReported,
     /// The complete list, as reported now.
     Installed(Vec<Arc<InstalledApp>>),
+    /// What the vendor reports, which may not be all that is installed: Intune may leave out
+    /// user-installed apps on a device that is not corporate-owned. Stored and shown like
+    /// any app, but the device does not count as one whose apps are known, so no count reads
+    /// a missing app as absent.
+    Partial(Vec<Arc<InstalledApp>>),
 }
 
 /// An app on a device as the register shows it, once however many connections report it.

@@ -712,16 +712,13 @@ pub(crate) fn installs(enrolment: &Enrolment) -> Vec<Install> {
 }
 
 /// Graph's view: every app/version and the enrolments (by position in the fleet) that have
-/// it. Only corporate-owned devices report the apps their users installed, so personal ones
-/// are left out, as Intune does.
+/// it. As Intune does, a device that is not corporate-owned reports only the apps the
+/// organisation manages (here Microsoft's), not the ones its user installed.
 pub(crate) fn detected(enrolments: &[Enrolment]) -> BTreeMap<(Install, bool), Vec<u32>> {
     let mut index: BTreeMap<(Install, bool), Vec<u32>> = BTreeMap::new();
     for (position, enrolment) in enrolments.iter().enumerate() {
-        if enrolment.device.ownership != flotta_domain::Ownership::Corporate {
-            continue;
-        }
         let is_apple = apple(enrolment.device.os);
-        for install in installs(enrolment) {
+        for install in graph_installs(enrolment) {
             index
                 .entry((install, is_apple))
                 .or_default()
@@ -730,6 +727,18 @@ pub(crate) fn detected(enrolments: &[Enrolment]) -> BTreeMap<(Install, bool), Ve
     }
     index
 }
+
+/// The apps Graph reports for one enrolment (see [`detected`]).
+pub(crate) fn graph_installs(enrolment: &Enrolment) -> Vec<Install> {
+    let corporate = enrolment.device.ownership == flotta_domain::Ownership::Corporate;
+    installs(enrolment)
+        .into_iter()
+        .filter(|install| corporate || install.catalogue().publisher == MANAGING_PUBLISHER)
+        .collect()
+}
+
+/// The publisher whose apps the organisation deploys and manages on personal devices too.
+const MANAGING_PUBLISHER: &str = "Microsoft Corporation";
 
 fn hash_text(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {

@@ -58,6 +58,19 @@ pub fn installed_apps(enrolment: &Enrolment) -> Vec<EmulatedApp> {
         .collect()
 }
 
+/// The apps Intune's Graph reports for an enrolment: all of them on a corporate-owned device,
+/// only the organisation's managed apps on any other.
+pub fn graph_apps(enrolment: &Enrolment) -> Vec<EmulatedApp> {
+    apps::graph_installs(enrolment)
+        .into_iter()
+        .map(|install| EmulatedApp {
+            name: install.catalogue().name,
+            identifier: install.identifier(enrolment.device.os),
+            version: install.version_text(),
+        })
+        .collect()
+}
+
 /// The credentials the emulated tenant accepts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Credentials {

@@ -256,7 +256,7 @@ fn search_device<'a>(enrolment: &'a Enrolment) -> SearchDevice<'a> {
         managed_by: 1,
         model: &device.model,
         model_id: named(1, &device.model),
-        oem_info: &device.manufacturer,
+        oem_info: ws1_maker(&device.manufacturer),
         operating_system: &device.os_version,
         ownership,
         platform,
@@ -378,4 +378,14 @@ struct DeviceApp {
     #[serde(rename = "Type")]
     kind: &'static str,
     version: String,
+}
+
+/// Workspace ONE names makers as the device reports them: "Apple Inc." and a lower-case
+/// "samsung" where Intune says "Apple" and "Samsung".
+fn ws1_maker(manufacturer: &str) -> &str {
+    match manufacturer {
+        "Apple" => "Apple Inc.",
+        "Samsung" => "samsung",
+        other => other,
+    }
 }

@@ -57,7 +57,7 @@ pub(crate) fn store_installed(
                         .context("removing apps no longer reported")?;
                 }
             }
-            AppsSeen::Installed(apps) => {
+            AppsSeen::Installed(apps) | AppsSeen::Partial(apps) => {
                 wanted.clear();
                 for app in apps {
                     let id = match app_ids.get(app.as_ref()) {
@@ -121,7 +121,11 @@ impl Store {
         {
             let mut find = tx
                 .prepare_cached(
-                    "SELECT id, apps_reported_at IS NOT NULL FROM vendor_records
+                    // Whether the record may hold apps already: a complete list reported
+                    // before, or a partial one (which leaves apps_reported_at unset).
+                    "SELECT id, apps_reported_at IS NOT NULL
+                        OR EXISTS (SELECT 1 FROM installed_apps i WHERE i.vendor_record_id = vendor_records.id)
+                     FROM vendor_records
                      WHERE source_id = ?1 AND vendor_id = ?2",
                 )
                 .context("preparing to store installed apps")?;
@@ -145,11 +149,10 @@ impl Store {
                         continue;
                     }
                     AppsSeen::Installed(_) => Some(now.as_str()),
-                    AppsSeen::NotReported => None,
+                    AppsSeen::NotReported | AppsSeen::Partial(_) => None,
                 };
                 mark.execute(params![id, reported])
                     .context("marking when apps were reported")?;
-                // Apps are stored only for records that reported them before.
                 records.push(Some(StoredRecord {
                     id,
                     is_new: !reported_before,

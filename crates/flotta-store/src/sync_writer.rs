@@ -430,7 +430,7 @@ impl SyncWriter<'_> {
             let apps_reported = match device.apps {
                 AppsSeen::NotFetched => 0,
                 AppsSeen::Installed(_) => 1,
-                AppsSeen::NotReported => 2,
+                AppsSeen::NotReported | AppsSeen::Partial(_) => 2,
             };
             let earlier = known
                 .map(|record| record.id)

@@ -23,7 +23,9 @@ use tokio::sync::mpsc;
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
 use crate::limits::PageTrail;
-use crate::map::{IdentityFields, identify, map_records, os_family, owned, ownership, text};
+use crate::map::{
+    IdentityFields, identify, manufacturer, map_records, os_family, owned, ownership, text,
+};
 use crate::{FetchRequest, FetchedPage, deliver};
 
 /// Only the fields Flotta maps, so pages stay small on the wire.
@@ -167,14 +169,18 @@ fn map_page(body: &[u8]) -> FetchedPage {
     page
 }
 
-/// Gives each device of a full listing its detected apps (see `apps.rs`). Intune lists the
-/// apps users installed on corporate-owned devices only: other devices' apps are not reported.
+/// Gives each device of a full listing its detected apps (see `apps.rs`). Intune may not
+/// report the apps users installed on a device that is not corporate-owned: there, what it
+/// does report is kept as a partial list, and no list at all is "not reported", never "none".
 pub(crate) fn attach_apps(devices: &mut [VendorDevice], mut apps: AppsByDevice) {
     for device in devices {
-        device.apps = if device.ownership == Ownership::Corporate {
-            AppsSeen::Installed(apps.remove(&device.vendor_id).unwrap_or_default())
-        } else {
-            AppsSeen::NotReported
+        let listed = apps.remove(&device.vendor_id);
+        device.apps = match listed {
+            _ if device.ownership == Ownership::Corporate => {
+                AppsSeen::Installed(listed.unwrap_or_default())
+            }
+            Some(listed) => AppsSeen::Partial(listed),
+            None => AppsSeen::NotReported,
         };
     }
 }
@@ -218,7 +224,7 @@ fn map_device(
         vendor_id: id.to_owned(),
         serial,
         imei,
-        manufacturer: owned(record.manufacturer.as_deref()),
+        manufacturer: manufacturer(record.manufacturer.as_deref()),
         model: owned(record.model.as_deref()),
         os: os_family(record.operating_system.as_deref().unwrap_or_default()),
         os_version: owned(record.os_version.as_deref()),

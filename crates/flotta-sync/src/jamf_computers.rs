@@ -16,7 +16,7 @@ use crate::apps::{Interner, Listed};
 use crate::error::SyncError;
 use crate::http::Api;
 use crate::jamf::{check, page_results, without_applications};
-use crate::map::{IdentityFields, identify, map_records, owned, text};
+use crate::map::{IdentityFields, identify, manufacturer, map_records, owned, text};
 use crate::paged::Listing;
 use crate::{FetchRequest, FetchedPage};
 
@@ -227,7 +227,7 @@ fn map_computer(
         serial,
         imei,
         manufacturer: hardware
-            .and_then(|h| owned(h.make.as_deref()))
+            .and_then(|h| manufacturer(h.make.as_deref()))
             .or_else(|| Some("Apple".into())),
         model: hardware.and_then(|h| owned(h.model.as_deref())),
         os: OsFamily::Macos,

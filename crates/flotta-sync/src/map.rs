@@ -186,6 +186,51 @@ pub(crate) fn owned(value: Option<&str>) -> Option<String> {
     text(value).map(str::to_owned)
 }
 
+/// One spelling per maker, whatever the vendor sends: Workspace ONE says "Apple Inc." and
+/// "samsung" where Intune says "Apple" and "Samsung", and the inventory's filter and the
+/// overview must show one entry each. The vendor's own text stays in the raw record.
+pub(crate) fn manufacturer(value: Option<&str>) -> Option<String> {
+    let text = text(value)?;
+    let folded = text
+        .to_lowercase()
+        .replace([',', '.'], " ")
+        .split_whitespace()
+        .filter(|word| {
+            !matches!(
+                *word,
+                "inc" | "incorporated" | "ltd" | "llc" | "co" | "corp"
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let known = [
+        ("apple", "Apple"),
+        ("samsung", "Samsung"),
+        ("samsung electronics", "Samsung"),
+        ("google", "Google"),
+        ("zebra", "Zebra"),
+        ("zebra technologies", "Zebra"),
+        ("motorola", "Motorola"),
+        ("motorola mobility", "Motorola"),
+        ("nokia", "Nokia"),
+        ("hmd global", "Nokia"),
+        ("sony", "Sony"),
+        ("oneplus", "OnePlus"),
+        ("xiaomi", "Xiaomi"),
+        ("huawei", "Huawei"),
+        ("lenovo", "Lenovo"),
+        ("microsoft", "Microsoft"),
+        ("microsoft corporation", "Microsoft"),
+        ("honeywell", "Honeywell"),
+    ];
+    Some(
+        known
+            .iter()
+            .find(|(spelling, _)| *spelling == folded)
+            .map_or_else(|| text.to_owned(), |(_, name)| (*name).to_owned()),
+    )
+}
+
 /// The OS family from a vendor's OS or platform name, in any case.
 pub(crate) fn os_family(name: &str) -> OsFamily {
     let lower = name.trim().to_ascii_lowercase();
@@ -212,6 +257,29 @@ pub(crate) fn ownership(value: Option<&str>) -> Ownership {
             | "accountdrivenuserenrollment",
         ) => Ownership::Personal,
         _ => Ownership::Unknown,
+    }
+}
+
+#[cfg(test)]
+mod manufacturer_tests {
+    use super::manufacturer;
+
+    #[test]
+    fn spellings_of_one_maker_are_one_value_issue_13() {
+        for (sent, shown) in [
+            ("Apple", "Apple"),
+            ("Apple Inc.", "Apple"),
+            ("apple inc", "Apple"),
+            ("  APPLE  ", "Apple"),
+            ("samsung", "Samsung"),
+            ("Samsung Electronics Co., Ltd.", "Samsung"),
+            ("Zebra Technologies", "Zebra"),
+            ("Fairphone", "Fairphone"),
+        ] {
+            assert_eq!(manufacturer(Some(sent)).as_deref(), Some(shown), "{sent:?}");
+        }
+        assert_eq!(manufacturer(Some("  ")), None);
+        assert_eq!(manufacturer(None), None);
     }
 }
 

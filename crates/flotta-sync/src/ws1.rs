@@ -15,7 +15,9 @@ use tokio::sync::mpsc;
 
 use crate::error::SyncError;
 use crate::http::{Answer, Api};
-use crate::map::{IdentityFields, identify, map_records, os_family, owned, ownership, text};
+use crate::map::{
+    IdentityFields, identify, manufacturer, map_records, os_family, owned, ownership, text,
+};
 use crate::paged::{self, Listing, PageShape};
 use crate::{FetchRequest, FetchedPage};
 
@@ -189,7 +191,7 @@ fn map_device(
         vendor_id: id.clone(),
         serial,
         imei,
-        manufacturer: owned(record.oem_info.as_deref()),
+        manufacturer: manufacturer(record.oem_info.as_deref()),
         model,
         os,
         os_version: owned(record.operating_system.as_deref()),

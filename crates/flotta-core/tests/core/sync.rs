@@ -273,6 +273,35 @@ async fn after_a_sync_the_write_ahead_log_is_emptied() -> TestResult {
     Ok(())
 }
 
+/// Workspace ONE spells makers "Apple Inc." and "samsung"; Intune "Apple" and "Samsung". The
+/// overview and the inventory's filter show one entry per maker (#13).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn one_maker_is_one_facet_whatever_each_vendor_calls_it_issue_13() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    for vendor in [Vendor::WorkspaceOne, Vendor::Intune] {
+        let id = add(&flotta, &emulator, settings(&emulator, vendor));
+        sync(&flotta, id, SyncMode::Full).await?;
+    }
+    let makers: Vec<String> = flotta
+        .fleet_summary()?
+        .by_manufacturer
+        .into_iter()
+        .map(|facet| facet.value)
+        .collect();
+    assert!(makers.contains(&"Apple".to_owned()), "{makers:?}");
+    assert!(makers.contains(&"Samsung".to_owned()), "{makers:?}");
+    let folded: std::collections::BTreeSet<String> =
+        makers.iter().map(|maker| maker.to_lowercase()).collect();
+    assert_eq!(folded.len(), makers.len(), "no maker twice: {makers:?}");
+    assert!(
+        !makers.iter().any(|maker| maker.contains("Inc")),
+        "{makers:?}"
+    );
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> TestResult {
     let emulator = emulator().await;
