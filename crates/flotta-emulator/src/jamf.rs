@@ -266,6 +266,8 @@ fn mobile_device<'a>(enrolment: &'a Enrolment, sections: &[&str]) -> MobileDevic
             jail_break_detected: device.jailbroken,
             lost_mode_enabled: false,
             passcode_present: device.encrypted,
+            // The fleet's non-compliant devices are so by their passcode, as Jamf sees it.
+            passcode_compliant: device.compliance != flotta_domain::Compliance::Noncompliant,
         }),
         user_and_location: wants("USER_AND_LOCATION").then(|| UserAndLocation {
             building: None,
@@ -368,6 +370,7 @@ struct Security {
     jail_break_detected: bool,
     lost_mode_enabled: bool,
     passcode_present: bool,
+    passcode_compliant: bool,
 }
 
 #[derive(Serialize)]

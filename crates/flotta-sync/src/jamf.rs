@@ -190,6 +190,24 @@ struct UserAndLocation<'a> {
 struct Security {
     data_protected: Option<bool>,
     jail_break_detected: Option<bool>,
+    passcode_present: Option<bool>,
+    passcode_compliant: Option<bool>,
+}
+
+/// Jamf Pro's inventory carries no compliance verdict of its own, but its security section
+/// says what one rests on: a jailbreak, or a passcode that breaks the profile's rules (or is
+/// missing), is non-compliance; a compliant passcode on an intact device is compliance.
+/// Without the section nothing is known.
+fn jamf_compliance(security: Option<&Security>) -> Compliance {
+    let Some(security) = security else {
+        return Compliance::Unknown;
+    };
+    let passcode = security.passcode_compliant.or(security.passcode_present);
+    match (security.jail_break_detected, passcode) {
+        (Some(true), _) | (_, Some(false)) => Compliance::Noncompliant,
+        (_, Some(true)) => Compliance::Compliant,
+        (_, None) => Compliance::Unknown,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -266,9 +284,7 @@ fn map_device(
             _ => OsFamily::Other,
         },
     };
-    // Jamf Pro's inventory carries no compliance verdict (that lives in Jamf's device
-    // compliance integration with Intune), so it is left unknown rather than guessed.
-    let compliance = Compliance::Unknown;
+    let compliance = jamf_compliance(security);
     Some(VendorDevice {
         vendor_id: id.to_owned(),
         serial,

@@ -199,7 +199,12 @@ fn map_device(
         user_name,
         user_email: owned(record.user_email_address.as_deref()),
         org_unit: owned(record.location_group_name.as_deref()),
-        compliance: read.compliance("ComplianceStatus", record.compliance_status.as_deref()),
+        // A compromised device is not compliant, whatever its last compliance check said.
+        compliance: if jailbroken {
+            flotta_domain::Compliance::Noncompliant
+        } else {
+            read.compliance("ComplianceStatus", record.compliance_status.as_deref())
+        },
         jailbroken,
         encrypted: record.data_protection_status.is_some_and(|s| s > 0),
         enrolled_at: read.time("LastEnrolledOn", record.last_enrolled_on.as_deref()),
