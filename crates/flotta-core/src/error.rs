@@ -61,6 +61,8 @@ pub enum ErrorCode {
     VendorUnavailable,
     /// The vendor's answer could not be read (malformed or truncated JSON, unexpected shape).
     VendorResponseInvalid,
+    /// The answer is not JSON at all (a web page): the URL points to a console, not the API.
+    VendorResponseNotJson,
     /// No OS keyring service is reachable; the UI offers to keep the secret for the session.
     SecretStoreUnavailable,
     /// The connection has no secret (a session-only secret after a restart).
@@ -127,6 +129,7 @@ impl Error {
                 SyncError::Tls { .. } => ErrorCode::TlsFailure,
                 SyncError::Unavailable { .. } => ErrorCode::VendorUnavailable,
                 SyncError::InvalidResponse { .. } => ErrorCode::VendorResponseInvalid,
+                SyncError::NotAnApiAnswer { .. } => ErrorCode::VendorResponseNotJson,
                 SyncError::Cancelled => ErrorCode::SyncCancelled,
                 _ => ErrorCode::Internal,
             },

@@ -25,8 +25,10 @@ pub enum Fault {
     DropMidBody,
     /// 200 with a well-framed body that holds only the first half of the JSON.
     TruncatedJson,
-    /// 200 with a body that is not JSON at all.
+    /// 200 with a body that starts as JSON and breaks off into rubbish.
     MalformedJson,
+    /// 200 with a web page, as a web console or a proxy's sign-in page answers.
+    HtmlPage,
     /// Forgets every token issued so far before answering: the client's token has expired.
     ExpireTokens,
     /// 403: the API client lacks the permission this request needs.

@@ -54,6 +54,7 @@ pub(crate) enum BodyFault {
     DropMidBody,
     Truncated,
     Malformed,
+    Html,
     /// The next-page link's origin replaced by this one.
     ForeignNextLink(String),
 }
@@ -134,6 +135,7 @@ pub(crate) async fn gate(
         Some(Fault::DropMidBody) => Ok(Some(BodyFault::DropMidBody)),
         Some(Fault::TruncatedJson) => Ok(Some(BodyFault::Truncated)),
         Some(Fault::MalformedJson) => Ok(Some(BodyFault::Malformed)),
+        Some(Fault::HtmlPage) => Ok(Some(BodyFault::Html)),
     }
 }
 
@@ -169,6 +171,11 @@ pub(crate) fn json_body(body: Vec<u8>, fault: Option<BodyFault>) -> Response {
         Some(BodyFault::Malformed) => (
             content_type,
             b"{\"value\": [{\"id\": \"0\",, <html>".to_vec(),
+        )
+            .into_response(),
+        Some(BodyFault::Html) => (
+            [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+            "<!DOCTYPE html>\n<html><head><title>Sign in</title></head><body>Console</body></html>",
         )
             .into_response(),
         Some(BodyFault::ForeignNextLink(origin)) => {

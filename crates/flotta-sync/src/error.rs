@@ -29,6 +29,15 @@ pub enum SyncError {
         what: String,
         detail: String,
     },
+    /// The answer is not JSON at all (a web page, a proxy's login form): the URL most likely
+    /// points to a web console or a portal rather than the API.
+    #[error("{what} from {url} is not an API answer but {kind}: {detail}")]
+    NotAnApiAnswer {
+        url: String,
+        what: String,
+        kind: &'static str,
+        detail: String,
+    },
     #[error("the sync was cancelled")]
     Cancelled,
 }

@@ -197,8 +197,10 @@ impl Api {
     ) -> Result<T, SyncError> {
         self.check_origin(url, what)?;
         let mut last_problem = String::new();
+        let mut last_kind = None;
         for attempt in 0..self.retry.attempts {
             let answer = self.send_get(url, not_found_is_an_answer).await?;
+            last_kind = not_json(&answer.body);
             match parse(answer) {
                 Ok(value) => return Ok(value),
                 Err(problem) => {
@@ -208,10 +210,18 @@ impl Api {
                 }
             }
         }
-        Err(SyncError::InvalidResponse {
-            url: display_url(url),
-            what: what.to_owned(),
-            detail: last_problem,
+        Err(match last_kind {
+            Some(kind) => SyncError::NotAnApiAnswer {
+                url: display_url(url),
+                what: what.to_owned(),
+                kind,
+                detail: last_problem,
+            },
+            None => SyncError::InvalidResponse {
+                url: display_url(url),
+                what: what.to_owned(),
+                detail: last_problem,
+            },
         })
     }
 
@@ -421,6 +431,18 @@ impl Api {
             }
             attempt += 1;
         }
+    }
+}
+
+/// What a body is when it is not JSON at all, judged by its first character: JSON opens with
+/// `{` or `[` (a cut-off JSON answer still does), a web page with `<`. `None` for JSON and
+/// for an empty body.
+fn not_json(body: &[u8]) -> Option<&'static str> {
+    let text = body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body);
+    match text.iter().find(|byte| !byte.is_ascii_whitespace())? {
+        b'{' | b'[' => None,
+        b'<' => Some("a web page (HTML)"),
+        _ => Some("text that is not JSON"),
     }
 }
 

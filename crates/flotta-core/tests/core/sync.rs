@@ -4,9 +4,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use flotta_core::{
-    AuthMethod, Clock, Config, ConnectionInput, ConnectionSettings, DeviceFilters, DeviceQuery,
-    ErrorCode, ErrorPayload, Flotta, InventoryView, OsFamily, RetryPolicy, SyncMode, SyncProgress,
-    SyncStatus, Vendor,
+    AuthMethod, Clock, Compliance, Config, ConnectionInput, ConnectionSettings, DeviceFilters,
+    DeviceQuery, ErrorCode, ErrorPayload, Flotta, InventoryView, OsFamily, RetryPolicy, SyncMode,
+    SyncProgress, SyncStatus, Vendor,
 };
 use flotta_emulator::{Api, Emulator, EmulatorConfig, Fault, FaultRule};
 
@@ -560,6 +560,46 @@ async fn transient_faults_are_retried_and_the_result_is_complete() -> TestResult
     Ok(())
 }
 
+/// An answer cut off mid-way and a web page where JSON belongs are different mistakes, with
+/// different advice: only the page points to a wrong base URL (#13).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cut_off_answer_and_a_web_page_are_told_apart_issue_13() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    for (fault, code, words) in [
+        (
+            Fault::TruncatedJson,
+            ErrorCode::VendorResponseInvalid,
+            "could not be read",
+        ),
+        (
+            Fault::HtmlPage,
+            ErrorCode::VendorResponseNotJson,
+            "a web page (HTML)",
+        ),
+    ] {
+        emulator.arm(
+            FaultRule::once(fault.clone())
+                .on(Api::Graph)
+                .on_path("managedDevices")
+                .times(10),
+        );
+        let error = sync(&flotta, id, SyncMode::Full)
+            .await
+            .expect_err("every attempt meets the fault");
+        emulator.clear_faults();
+        assert_eq!(error.code, code, "{fault:?}: {error}");
+        assert!(
+            error.message.contains(words),
+            "{fault:?}: {}",
+            error.message
+        );
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResult {
     let emulator = emulator().await;
@@ -734,6 +774,66 @@ fn listed_by(emulator: &Emulator, vendor: Vendor) -> std::collections::BTreeSet<
             .map(|e| e.device.serial.as_str().to_owned())
             .collect()
     })
+}
+
+/// Jamf states no compliance verdict, but its security section says what one rests on
+/// (jailbreak, passcode compliance); Workspace ONE's compromised flag overrules its last
+/// check. Neither leaves a phone "unknown" when the vendor said enough (#13).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn jamf_and_workspace_one_security_state_gives_the_compliance_issue_13() -> TestResult {
+    let emulator = emulator().await;
+    for vendor in [Vendor::JamfPro, Vendor::WorkspaceOne] {
+        let dir = tempfile::tempdir()?;
+        let flotta = open(&dir);
+        let id = add(&flotta, &emulator, settings(&emulator, vendor));
+        sync(&flotta, id, SyncMode::Full).await?;
+        let devices: Vec<flotta_domain::Device> = emulator.with_fleet(|fleet| {
+            fleet
+                .enrolments()
+                .iter()
+                .filter(|e| {
+                    vendor != Vendor::JamfPro
+                        || matches!(e.device.os, OsFamily::Ios | OsFamily::Ipados)
+                })
+                .filter(|e| vendor == Vendor::JamfPro || e.device.jailbroken)
+                .step_by(if vendor == Vendor::JamfPro { 7 } else { 1 })
+                .map(|e| e.device.clone())
+                .collect()
+        });
+        let (mut checked, mut non_compliant) = (0, 0);
+        for device in &devices {
+            let Ok(row) = first_found(&flotta, device.serial.as_str()) else {
+                continue; // a record without serial or IMEI is a warning, not a device
+            };
+            let expected = if vendor == Vendor::JamfPro {
+                match device.compliance {
+                    _ if device.jailbroken => Compliance::Noncompliant,
+                    Compliance::Noncompliant => Compliance::Noncompliant,
+                    _ => Compliance::Compliant,
+                }
+            } else if row.jailbroken {
+                // Workspace ONE reported the device compromised.
+                Compliance::Noncompliant
+            } else {
+                row.compliance // its own compliance check, read as before
+            };
+            assert_eq!(
+                row.compliance,
+                expected,
+                "{vendor:?}: {}",
+                device.serial.as_str()
+            );
+            non_compliant += usize::from(expected == Compliance::Noncompliant);
+            checked += 1;
+        }
+        // Jamf: a sample of the phones; Workspace ONE: every compromised device (a few).
+        let enough = if vendor == Vendor::JamfPro { 20 } else { 2 };
+        assert!(
+            checked > enough && non_compliant > 0,
+            "{vendor:?}: {checked} checked, {non_compliant} non-compliant"
+        );
+    }
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
