@@ -51,6 +51,36 @@ impl Flotta {
             .ok_or(Error::DeviceNotFound { id })
     }
 
+    /// Every EMM record of the unit: which connection, its id there, when it was seen, which
+    /// one speaks for the unit, and what each says where it disagrees with the unit.
+    pub fn device_sources(&self, id: u32) -> Result<Vec<flotta_domain::SourceRecord>, Error> {
+        let unit = self.device_detail(id)?;
+        let records = self.reader().unit_records(id)?;
+        Ok(records
+            .into_iter()
+            .map(|record| {
+                let read = flotta_domain::Vendor::from_source_kind(record.source_kind).and_then(
+                    |vendor| {
+                        flotta_sync::read_stored_record(vendor, &record.vendor_id, &record.raw_json)
+                    },
+                );
+                flotta_domain::SourceRecord {
+                    source_name: record.source_name,
+                    source_kind: record.source_kind,
+                    vendor_id: record.vendor_id,
+                    first_seen_at: record.first_seen_at,
+                    last_seen_at: record.last_seen_at,
+                    missing_since: record.missing_since,
+                    speaks_for_unit: record.speaks_for_unit,
+                    last_check_in: read.as_ref().and_then(|read| read.last_check_in),
+                    differences: read
+                        .map(|read| flotta_domain::unit_sources::differences(&unit, &read))
+                        .unwrap_or_default(),
+                }
+            })
+            .collect())
+    }
+
     /// The apps the device's connections report, with what each connection can see.
     pub fn device_apps(&self, id: u32) -> Result<flotta_domain::DeviceApps, Error> {
         Ok(self.reader().device_apps(id)?)

@@ -32,9 +32,10 @@ pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
     AppVisibility, AuthMethod, Compliance, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange,
-    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
-    Lifecycle, OsFamily, Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection,
-    SortSpec, SourceKind, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
+    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FieldValue, FleetSummary,
+    InventoryView, Lifecycle, OsFamily, Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn,
+    SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus,
+    Vendor,
 };
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};

@@ -14,6 +14,7 @@ pub mod identifiers;
 pub mod inventory;
 pub mod source;
 pub mod sync;
+pub mod unit_sources;
 
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use connection::{
@@ -29,3 +30,4 @@ pub use source::SourceKind;
 pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,
 };
+pub use unit_sources::{FieldValue, SourceRecord};

@@ -21,6 +21,7 @@ mod sources;
 mod summary;
 mod sync_runs;
 mod sync_writer;
+mod unit_records;
 
 pub use audit::AuditEntry;
 pub use connection::{OpenReport, Store};
@@ -30,3 +31,4 @@ pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use sources::SourceId;
 pub use sync_runs::{LastSyncs, RunEnd, RunId};
 pub use sync_writer::{ListingEnd, SyncTarget, SyncWriter};
+pub use unit_records::UnitRecord;

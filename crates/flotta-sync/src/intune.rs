@@ -160,6 +160,11 @@ struct ManagedDevice<'a> {
     device_category_display_name: Option<Cow<'a, str>>,
 }
 
+/// One stored record, read as if it were a page of one.
+pub(crate) fn read_record(raw: &str) -> FetchedPage {
+    map_page(format!("{{\"value\":[{raw}]}}").as_bytes())
+}
+
 fn map_page(body: &[u8]) -> FetchedPage {
     let mut page = match serde_json::from_slice::<Page<'_>>(body) {
         Ok(envelope) => map_records(&envelope.value, map_device),

@@ -228,6 +228,14 @@ pub(crate) fn page_results(
     }
 }
 
+/// One stored record, read as if it were a page of one.
+pub(crate) fn read_record(raw: &str) -> FetchedPage {
+    map_page(
+        format!("{{\"totalCount\":1,\"results\":[{raw}]}}").as_bytes(),
+        false,
+    )
+}
+
 /// `with_apps`: the APPLICATIONS section was asked for.
 fn map_page(body: &[u8], with_apps: bool) -> FetchedPage {
     let mut interner = Interner::default();

@@ -165,6 +165,14 @@ struct Application<'a> {
     version: Option<Cow<'a, str>>,
 }
 
+/// One stored record, read as if it were a page of one.
+pub(crate) fn read_record(raw: &str) -> FetchedPage {
+    map_page(
+        format!("{{\"totalCount\":1,\"results\":[{raw}]}}").as_bytes(),
+        false,
+    )
+}
+
 fn map_page(body: &[u8], with_apps: bool) -> FetchedPage {
     let mut interner = Interner::default();
     page_results(body, |records| {

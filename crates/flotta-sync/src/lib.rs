@@ -226,6 +226,20 @@ impl Connector {
     }
 }
 
+/// Reads one vendor record as a sync stored it (its raw JSON) with the connector's own
+/// mapping, to show what that record says about its unit. `None` when it cannot be read.
+pub fn read_stored_record(vendor: Vendor, vendor_id: &str, raw_json: &str) -> Option<VendorDevice> {
+    let page = match vendor {
+        Vendor::Intune => intune::read_record(raw_json),
+        Vendor::JamfPro if vendor_id.starts_with("computers/") => {
+            jamf_computers::read_record(raw_json)
+        }
+        Vendor::JamfPro => jamf::read_record(raw_json),
+        Vendor::WorkspaceOne => ws1::read_record(raw_json),
+    };
+    page.devices.into_iter().next()
+}
+
 /// Hands a page to the consumer; a consumer that has gone away means the sync was cancelled.
 async fn deliver(pages: &mpsc::Sender<FetchedPage>, page: FetchedPage) -> Result<(), SyncError> {
     pages.send(page).await.map_err(|_| SyncError::Cancelled)

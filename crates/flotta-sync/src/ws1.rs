@@ -137,6 +137,11 @@ struct NamedRef {
     name: Option<String>,
 }
 
+/// One stored record, read as if it were a page of one.
+pub(crate) fn read_record(raw: &str) -> FetchedPage {
+    map_page(format!("{{\"Devices\":[{raw}],\"Total\":1}}").as_bytes())
+}
+
 fn map_page(body: &[u8]) -> FetchedPage {
     match serde_json::from_slice::<Page<'_>>(body) {
         Ok(envelope) => map_records(&envelope.devices.unwrap_or_default(), map_device),

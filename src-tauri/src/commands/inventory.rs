@@ -1,6 +1,8 @@
 //! Browsing the register.
 
-use flotta_core::{DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, FleetSummary};
+use flotta_core::{
+    DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, FleetSummary, SourceRecord,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -27,6 +29,15 @@ pub async fn device_detail(
 #[specta::specta]
 pub async fn device_apps(state: State<'_, AppState>, id: u32) -> Result<DeviceApps, ErrorPayload> {
     state.run(move |core| core.device_apps(id)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn device_sources(
+    state: State<'_, AppState>,
+    id: u32,
+) -> Result<Vec<SourceRecord>, ErrorPayload> {
+    state.run(move |core| core.device_sources(id)).await
 }
 
 #[tauri::command]

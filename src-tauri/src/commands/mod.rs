@@ -19,6 +19,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::query_devices,
             inventory::device_detail,
             inventory::device_apps,
+            inventory::device_sources,
             inventory::fleet_summary,
             connections::list_connections,
             connections::connection_defaults,

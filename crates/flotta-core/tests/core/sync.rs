@@ -350,6 +350,31 @@ async fn jamf_and_workspace_one_sync_the_same_units_without_duplicates() -> Test
         assert_eq!(app.sources.len(), 2, "{app:?}");
         assert!(!app.identifier.is_empty(), "{app:?}");
     }
+    // Its panel lists both records, and which one speaks for the unit (#13).
+    let sources = flotta.device_sources(row.id)?;
+    let names: std::collections::BTreeSet<&str> =
+        sources.iter().map(|s| s.source_name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["JamfPro test", "WorkspaceOne test"].into_iter().collect(),
+        "{sources:?}"
+    );
+    assert_eq!(
+        sources.iter().filter(|s| s.speaks_for_unit).count(),
+        1,
+        "one record speaks for the unit: {sources:?}"
+    );
+    assert!(sources[0].speaks_for_unit, "it is listed first");
+    assert!(
+        sources
+            .iter()
+            .all(|s| s.last_check_in.is_some() && s.missing_since.is_none()),
+        "{sources:?}"
+    );
+    assert!(
+        sources[0].differences.is_empty(),
+        "the speaking record agrees with the unit: {sources:?}"
+    );
     Ok(())
 }
 
