@@ -135,6 +135,21 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   // Workspace ONE reports every device's apps: the panel lists them and says who reported.
   await click(`${byTestId("device-row")} td:nth-child(2)`);
   await app.$(byTestId("device-detail")).waitForDisplayed({ timeout: 10_000 });
+
+  // The unit is in both EMMs: its panel lists both records, and which one speaks for it.
+  const sourceRow = byTestId("device-source-row");
+  await app.waitUntil(async () => (await app.$$(sourceRow)).length === 2, {
+    timeout: 10_000,
+    timeoutMsg: "the panel lists the unit's two EMM records",
+  });
+  const sourceRows = await app.$$(sourceRow);
+  const sources = [];
+  for (const row of sourceRows) sources.push(await row.getAttribute("data-source"));
+  assert.ok(sources.includes("Workspace ONE (gamla avtalet)"), `Workspace ONE is a source: ${sources}`);
+  assert.equal(new Set(sources).size, 2, `two different connections: ${sources}`);
+  let speaking = 0;
+  for (const row of sourceRows) if ((await row.getAttribute("data-speaks")) === "true") speaking += 1;
+  assert.equal(speaking, 1, "exactly one record speaks for the unit");
   const section = byTestId("device-apps");
   await app.waitUntil(async () => (await app.$(section).getAttribute("data-count")) !== null, {
     timeout: 10_000,

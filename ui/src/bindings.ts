@@ -19,6 +19,7 @@ export const commands = {
 	queryDevices: (query: DeviceQuery) => typedError<DevicePage, ErrorPayload>(__TAURI_INVOKE("query_devices", { query })),
 	deviceDetail: (id: number) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("device_detail", { id })),
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
+	deviceSources: (id: number) => typedError<SourceRecord[], ErrorPayload>(__TAURI_INVOKE("device_sources", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
@@ -275,6 +276,8 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
 "vendor_unavailable" | 
 /**  The vendor's answer could not be read (malformed or truncated JSON, unexpected shape). */
 "vendor_response_invalid" | 
+/**  The answer is not JSON at all (a web page): the URL points to a console, not the API. */
+"vendor_response_not_json" | 
 /**  No OS keyring service is reachable; the UI offers to keep the secret for the session. */
 "secret_store_unavailable" | 
 /**  The connection has no secret (a session-only secret after a restart). */
@@ -298,6 +301,17 @@ export type ErrorPayload = {
 export type FacetValue = {
 	value: string,
 	count: number,
+};
+
+/**  A field and the value one record gives it. */
+export type FieldValue = {
+	/**
+	 *  The field's name as the device panel labels it: `serial`, `imei`, `model`,
+	 *  `os_version`, `ownership`, `user_name`, `user_email`, `org_unit`, `compliance`.
+	 */
+	field: string,
+	/**  The record's value ("" when it gives none). */
+	value: string,
 };
 
 /**  Counts over the whole fleet, for the overview and for the filter menus. */
@@ -381,6 +395,26 @@ export type SortSpec = {
 
 /**  The kind of system a source is. */
 export type SourceKind = "demo" | "manual" | "import" | "intune" | "jamf" | "workspace_one";
+
+/**  One EMM record of a unit. */
+export type SourceRecord = {
+	/**  The connection's name. */
+	source_name: string,
+	source_kind: SourceKind,
+	/**  The vendor's id of the enrolment. */
+	vendor_id: string,
+	first_seen_at: string,
+	/**  When a sync last listed it. */
+	last_seen_at: string,
+	/**  Set when a full sync no longer listed it. */
+	missing_since: string | null,
+	/**  The unit's values are this record's. */
+	speaks_for_unit: boolean,
+	/**  The record's own last check-in, when it can be read. */
+	last_check_in: string | null,
+	/**  Where this record says otherwise than the unit. */
+	differences: FieldValue[],
+};
 
 /**  What a sync did to the register. */
 export type SyncCounts = {

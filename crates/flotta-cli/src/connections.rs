@@ -16,12 +16,7 @@ pub(crate) fn run(flotta: &Flotta, action: Option<ConnectionAction>) -> Result<(
             settings,
             secret,
         } => {
-            let vendor = Vendor::from(vendor);
-            let mut defaults = ConnectionSettings::new(vendor, name);
-            // A Jamf server has no public default address; make the flag's absence plain.
-            if vendor == Vendor::JamfPro && settings.base_url.is_none() {
-                defaults.base_url = String::new();
-            }
+            let defaults = ConnectionSettings::new(Vendor::from(vendor), name);
             let changed = apply(defaults, settings);
             let saved = save(flotta, None, changed, &secret)?;
             println!("{}\t{}\tadded", saved.id, saved.settings.name);

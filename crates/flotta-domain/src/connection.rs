@@ -103,7 +103,8 @@ impl ConnectionSettings {
                 Some("https://login.microsoftonline.com"),
                 1000,
             ),
-            Vendor::JamfPro => ("https://example.jamfcloud.com", None, 500),
+            // Every Jamf Pro server has its own address: none is assumed.
+            Vendor::JamfPro => ("", None, 500),
             Vendor::WorkspaceOne => (
                 "https://as1.awmdm.com",
                 Some("https://emea.uemauth.workspaceone.com/connect/token"),

@@ -19,57 +19,65 @@ export async function call<T>(run: () => Promise<CommandResult<T>>): Promise<Com
 }
 
 /**
- * Codes only talking to an EMM (signing in, syncing, keeping its secret) produces. Start-up
- * never does, so the start-up screen has no texts of its own for them.
+ * Every code the backend can send, with where it comes from: `connection` for the codes
+ * only talking to an EMM (signing in, syncing, keeping its secret) produces, `general` for
+ * the rest. Start-up never produces a connection code, so the start-up screen has no texts
+ * of its own for them. `satisfies Record<ErrorCode, …>` makes a code added to the Rust
+ * `ErrorCode` (and so to the generated bindings) fail the type check until it is listed here.
  */
-export const CONNECTION_ERROR_CODES = [
-  "unknown_tenant",
-  "sign_in_rejected",
-  "permission_missing",
-  "network_unreachable",
-  "tls_failure",
-  "vendor_unavailable",
-  "vendor_response_invalid",
-  "secret_store_unavailable",
-  "secret_missing",
-  "sync_running",
-  "sync_cancelled",
-] as const satisfies readonly ErrorCode[];
+const ERROR_CODE_KINDS = {
+  database_not_sqlite: "general",
+  database_too_new: "general",
+  database_read_only: "general",
+  database_unavailable: "general",
+  database_busy: "general",
+  disk_full: "general",
+  not_found: "general",
+  invalid_input: "general",
+  unknown_tenant: "connection",
+  sign_in_rejected: "connection",
+  permission_missing: "connection",
+  network_unreachable: "connection",
+  tls_failure: "connection",
+  vendor_unavailable: "connection",
+  vendor_response_invalid: "connection",
+  vendor_response_not_json: "connection",
+  secret_store_unavailable: "connection",
+  secret_missing: "connection",
+  sync_running: "connection",
+  sync_cancelled: "connection",
+  internal: "general",
+} as const satisfies Record<ErrorCode, "general" | "connection">;
 
-export type StartupErrorCode = Exclude<ErrorCode, (typeof CONNECTION_ERROR_CODES)[number]>;
+export type ConnectionErrorCode = {
+  [Code in ErrorCode]: (typeof ERROR_CODE_KINDS)[Code] extends "connection" ? Code : never;
+}[ErrorCode];
+
+export type StartupErrorCode = Exclude<ErrorCode, ConnectionErrorCode>;
+
+function isConnectionErrorCode(code: ErrorCode): code is ConnectionErrorCode {
+  return ERROR_CODE_KINDS[code] === "connection";
+}
 
 /** The code the start-up screen explains: any connection code is, there, unexpected. */
 export function startupErrorCode(code: ErrorCode): StartupErrorCode {
-  return (CONNECTION_ERROR_CODES as readonly ErrorCode[]).includes(code) ? "internal" : (code as StartupErrorCode);
+  return isConnectionErrorCode(code) ? "internal" : code;
 }
 
-const ERROR_CODES: ReadonlySet<string> = new Set<ErrorCode>([
-  "database_not_sqlite",
-  "database_too_new",
-  "database_read_only",
-  "database_unavailable",
-  "database_busy",
-  "disk_full",
-  "not_found",
-  "invalid_input",
-  ...CONNECTION_ERROR_CODES,
-  "internal",
-]);
-
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === "string" && ERROR_CODES.has(value);
+  return typeof value === "string" && Object.hasOwn(ERROR_CODE_KINDS, value);
 }
 
 /** Anything thrown or rejected, as an error the UI knows how to word. Unknown codes become `internal`. */
 export function toErrorPayload(e: unknown): ErrorPayload {
-  if (e instanceof Error) return { code: "internal", message: `${e.name}: ${e.message}` };
+  if (e instanceof Error) return { code: "internal", message: `${e.name}: ${e.message}`, field: null };
   if (typeof e === "object" && e !== null) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
+    const { code, message, field } = e as { code?: unknown; message?: unknown; field?: unknown };
     const text = typeof message === "string" ? message : safeJson(e);
-    if (isErrorCode(code)) return { code, message: text };
-    return { code: "internal", message: typeof code === "string" ? `${code}: ${text}` : text };
+    if (isErrorCode(code)) return { code, message: text, field: typeof field === "string" ? field : null };
+    return { code: "internal", message: typeof code === "string" ? `${code}: ${text}` : text, field: null };
   }
-  return { code: "internal", message: String(e) };
+  return { code: "internal", message: String(e), field: null };
 }
 
 function safeJson(value: unknown): string {

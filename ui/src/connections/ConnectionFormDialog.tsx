@@ -3,6 +3,7 @@ import {
   commands,
   type AuthMethod,
   type Connection,
+  type ConnectionDefaults,
   type ConnectionTest,
   type ErrorPayload,
   type SecretStoreStatus,
@@ -14,25 +15,27 @@ import { Dialog } from "../components/Dialog";
 import { ErrorDetails } from "../components/ErrorDetails";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
+import type { Translator } from "../i18n/translator";
 import {
   DRAFT_FIELDS,
-  MAX_CONCURRENCY,
-  MAX_PAGE_SIZE,
   changeVendor,
   checkDraft,
   defaultSessionOnly,
   draftFromConnection,
   newDraft,
-  serverProblemField,
+  scheduleMinutes,
+  serverProblem,
   visibleFields,
   type ConnectionDraft,
   type DraftField,
   type DraftProblems,
+  type ServerProblem,
 } from "./connectionDraft";
 import {
-  VENDORS,
-  VENDOR_DEFAULTS,
+  VENDOR_FORM,
   WORKSPACE_ONE_REGIONS,
+  offeredVendors,
+  vendorDefaults,
   workspaceOneRegionOf,
   workspaceOneTokenUrl,
   type WorkspaceOneRegion,
@@ -41,6 +44,8 @@ import {
 type Props = {
   /** `null` adds a new connection. */
   connection: Connection | null;
+  /** The core's defaults and limits for a connection's settings. */
+  defaults: ConnectionDefaults;
   secretStore: LoadState<SecretStoreStatus>;
   onClose: () => void;
   onSaved: (connection: Connection) => void;
@@ -59,7 +64,7 @@ type SaveState =
 
 const AUTH_METHODS: readonly AuthMethod[] = ["client_credentials", "basic"];
 
-export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved }: Props) {
+export function ConnectionFormDialog({ connection, defaults, secretStore, onClose, onSaved }: Props) {
   const i18n = useI18n();
   const formId = useId();
   const titleId = `${formId}-title`;
@@ -68,30 +73,47 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
   // keep secrets for the session only: saving would then say what is wrong.
   const keyringAvailable = secretStore.status !== "ok" || secretStore.data.available;
   const [draft, setDraft] = useState<ConnectionDraft>(() =>
-    connection === null ? newDraft("intune", !keyringAvailable) : draftFromConnection(connection, keyringAvailable),
+    connection === null
+      ? newDraft(offeredVendors(defaults)[0] ?? "intune", !keyringAvailable, defaults)
+      : draftFromConnection(connection, keyringAvailable),
   );
   // Problems are shown once the user has tried to test or save, then follow every edit.
   const [showProblems, setShowProblems] = useState(false);
   const [test, setTest] = useState<TestState>({ status: "idle" });
   const [save, setSave] = useState<SaveState>({ status: "idle" });
+  // What the core last refused, shown at its field until that field is edited.
+  const [refusal, setRefusal] = useState<ServerProblem | null>(null);
+  // Once the core has refused to reuse the stored secret, only a newly entered one will do.
+  const [secretRequired, setSecretRequired] = useState(false);
+  const needsSecret = isNew || secretRequired;
 
   // The keyring's status may arrive after the form opened: until the user ticks or unticks
   // the box, it follows the status.
   const [sessionOnlyChoice, setSessionOnlyChoice] = useState<boolean | null>(null);
   const sessionOnly = sessionOnlyChoice ?? defaultSessionOnly(connection, keyringAvailable);
-  const check = checkDraft({ ...draft, session_only: sessionOnly }, { isNew });
+  const check = checkDraft({ ...draft, session_only: sessionOnly }, { needsSecret, defaults });
   const problems: DraftProblems = showProblems && !check.ok ? check.problems : {};
-  const serverField =
-    save.status === "error" && save.error.code === "invalid_input" ? serverProblemField(save.error.message) : null;
-  const shown = visibleFields(draft.vendor);
-  const defaults = VENDOR_DEFAULTS[draft.vendor];
+  const shown = visibleFields(draft.vendor, defaults);
+  const vendorForm = VENDOR_FORM[draft.vendor];
   const basic = shown.auth && draft.auth === "basic";
   const fieldId = (field: DraftField) => `${formId}-${field}`;
+  const offered = offeredVendors(defaults);
+  const vendors = offered.includes(draft.vendor) ? offered : [draft.vendor, ...offered];
 
   const update = (change: Partial<ConnectionDraft>) => {
     setDraft((current) => ({ ...current, ...change }));
     // A test result describes the settings it was run with, not the edited ones.
     setTest((current) => (current.status === "testing" ? current : { status: "idle" }));
+    if (refusal !== null && refusal.field in change) setRefusal(null);
+  };
+
+  /** Shows what the core refused at its field, and points the user there. */
+  const refused = (error: ErrorPayload) => {
+    const problem = serverProblem(error);
+    setRefusal(problem);
+    if (problem === null) return;
+    if (problem.field === "secret") setSecretRequired(true);
+    document.getElementById(fieldId(problem.field))?.focus();
   };
 
   /** The input to send, or `null` after pointing the user at the first problem. */
@@ -108,12 +130,14 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
     if (input === null) return;
     const vendor = input.settings.vendor;
     setTest({ status: "testing" });
+    setRefusal(null);
     void call(() => commands.testConnection(connection?.id ?? null, input)).then((result) => {
-      setTest(
-        result.status === "ok"
-          ? { status: "ok", result: result.data, vendor }
-          : { status: "error", error: result.error },
-      );
+      if (result.status === "ok") {
+        setTest({ status: "ok", result: result.data, vendor });
+      } else {
+        setTest({ status: "error", error: result.error });
+        refused(result.error);
+      }
     });
   };
 
@@ -123,14 +147,19 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
     const input = validInput();
     if (input === null) return;
     setSave({ status: "saving" });
+    setRefusal(null);
     void call(() => commands.saveConnection(connection?.id ?? null, input)).then((result) => {
-      if (result.status === "ok") onSaved(result.data);
-      else setSave({ status: "error", error: result.error });
+      if (result.status === "ok") {
+        onSaved(result.data);
+      } else {
+        setSave({ status: "error", error: result.error });
+        refused(result.error);
+      }
     });
   };
 
   const fieldProps = (field: DraftField) => {
-    const problem = problems[field] !== undefined || serverField === field;
+    const problem = problems[field] !== undefined || refusal?.field === field;
     return {
       id: fieldId(field),
       name: field,
@@ -139,13 +168,23 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
       "aria-describedby": `${fieldId(field)}-problem ${fieldId(field)}-hint`,
     };
   };
+  const limits = {
+    concurrency: i18n.format.number(defaults.max_concurrency),
+    page_size: i18n.format.number(defaults.max_page_size),
+  };
   const problemText = (field: DraftField) => {
     const key = problems[field];
-    if (key !== undefined) return i18n.t(key);
-    return serverField === field && save.status === "error" ? save.error.message : null;
+    if (key !== undefined) {
+      return i18n.t(key, field === "concurrency" || field === "page_size" ? { max: limits[field] } : undefined);
+    }
+    return refusal?.field === field ? i18n.t(refusal.key) : null;
   };
 
   const region = workspaceOneRegionOf(draft.token_url);
+  const regionId = `${formId}-region`;
+  const saveProblem = save.status === "error" ? serverProblem(save.error) : null;
+  // The schedule of a new connection, for saying when its first sync starts.
+  const everyMinutes = scheduleMinutes(draft);
 
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="form-dialog" testId="connection-dialog">
@@ -176,11 +215,12 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
                 data-autofocus
                 value={draft.vendor}
                 onChange={(event) => {
-                  setDraft((current) => changeVendor(current, event.target.value as Vendor));
+                  setDraft((current) => changeVendor(current, event.target.value as Vendor, defaults));
                   setTest({ status: "idle" });
+                  setRefusal(null);
                 }}
               >
-                {VENDORS.map((vendor) => (
+                {vendors.map((vendor) => (
                   <option key={vendor} value={vendor}>
                     {i18n.t(`vendor.${vendor}`)}
                   </option>
@@ -218,65 +258,76 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
                 inputMode="url"
                 spellCheck={false}
                 autoComplete="off"
-                placeholder={defaults.baseUrlPlaceholder}
+                placeholder={vendorForm.baseUrlPlaceholder ?? vendorDefaults(defaults, draft.vendor)?.base_url}
                 value={draft.base_url}
                 onChange={(event) => update({ base_url: event.target.value })}
               />
             </Field>
+            {shown.token_url && draft.vendor === "workspace_one" && (
+              <div className="form-field wide">
+                <label className="field-label" htmlFor={regionId}>
+                  {i18n.t("connections.field.region")}
+                </label>
+                <select
+                  id={regionId}
+                  data-testid="connection-ws1-region"
+                  aria-describedby={`${regionId}-hint`}
+                  value={region ?? ""}
+                  onChange={(event) => {
+                    const choice = event.target.value;
+                    if (choice === "") {
+                      // "Other": the user types the token URL of their own host.
+                      update({ token_url: "" });
+                      document.getElementById(fieldId("token_url"))?.focus();
+                    } else {
+                      update({ token_url: workspaceOneTokenUrl(choice as WorkspaceOneRegion) });
+                    }
+                  }}
+                >
+                  {WORKSPACE_ONE_REGIONS.map((option) => (
+                    <option key={option} value={option}>
+                      {i18n.t(`connections.region.${option}`)}
+                    </option>
+                  ))}
+                  <option value="">{i18n.t("connections.region.custom")}</option>
+                </select>
+                <span id={`${regionId}-hint`} className="field-hint">
+                  {i18n.t("connections.hint.region")}
+                </span>
+              </div>
+            )}
             {shown.token_url && (
               <Field
                 id={fieldId("token_url")}
                 label={i18n.t("connections.field.token_url")}
                 problem={problemText("token_url")}
                 hint={i18n.t(
-                  draft.vendor === "workspace_one" ? "connections.hint.tokenUrlRegion" : "connections.hint.tokenUrl",
+                  draft.vendor === "workspace_one" && region !== null
+                    ? "connections.hint.tokenUrlRegion"
+                    : "connections.hint.tokenUrl",
                 )}
                 wide
               >
-                <div className="field-with-helper">
-                  <input
-                    {...fieldProps("token_url")}
-                    type="url"
-                    inputMode="url"
-                    spellCheck={false}
-                    autoComplete="off"
-                    value={draft.token_url}
-                    onChange={(event) => update({ token_url: event.target.value })}
-                  />
-                  {draft.vendor === "workspace_one" && (
-                    <select
-                      data-testid="connection-ws1-region"
-                      aria-label={i18n.t("connections.field.region")}
-                      title={i18n.t("connections.field.region")}
-                      value={region ?? ""}
-                      onChange={(event) => {
-                        if (event.target.value !== "") {
-                          update({ token_url: workspaceOneTokenUrl(event.target.value as WorkspaceOneRegion) });
-                        }
-                      }}
-                    >
-                      <option value="" disabled>
-                        {i18n.t("connections.region.custom")}
-                      </option>
-                      {WORKSPACE_ONE_REGIONS.map((option) => (
-                        <option key={option} value={option}>
-                          {i18n.t(`connections.region.${option}`)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </div>
+                <input
+                  {...fieldProps("token_url")}
+                  type="url"
+                  inputMode="url"
+                  spellCheck={false}
+                  autoComplete="off"
+                  value={draft.token_url}
+                  onChange={(event) => update({ token_url: event.target.value })}
+                />
               </Field>
             )}
-            {defaults.tenant !== null && (
+            {vendorForm.tenant !== null && (
               <Field
                 id={fieldId("tenant")}
                 label={i18n.t(
-                  defaults.tenant === "tenantCode" ? "connections.field.tenantCode" : "connections.field.tenantId",
+                  vendorForm.tenant === "tenantCode" ? "connections.field.tenantCode" : "connections.field.tenantId",
                 )}
                 problem={problemText("tenant")}
                 hint={i18n.t(
-                  defaults.tenant === "tenantCode" ? "connections.hint.tenantCode" : "connections.hint.tenantId",
+                  vendorForm.tenant === "tenantCode" ? "connections.hint.tenantCode" : "connections.hint.tenantId",
                 )}
                 wide
               >
@@ -329,15 +380,16 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
               id={fieldId("secret")}
               label={i18n.t(basic ? "connections.field.password" : "connections.field.clientSecret")}
               problem={problemText("secret")}
-              hint={i18n.t(secretHintKey(connection))}
-              hintTone={connection?.secret === "missing" ? "warn" : undefined}
+              hint={i18n.t(secretHintKey(connection, needsSecret))}
+              hintTone={connection?.secret === "missing" && !needsSecret ? "warn" : undefined}
               wide
             >
               <input
                 {...fieldProps("secret")}
                 type="password"
                 autoComplete="new-password"
-                placeholder={isNew ? undefined : i18n.t("connections.secret.keepPlaceholder")}
+                required={needsSecret}
+                placeholder={needsSecret ? undefined : i18n.t("connections.secret.keepPlaceholder")}
                 value={draft.secret}
                 onChange={(event) => update({ secret: event.target.value })}
               />
@@ -345,11 +397,7 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
             {secretStore.status === "ok" && !secretStore.data.available && (
               <div className="form-notice" role="note" data-testid="keyring-unavailable">
                 <p>{i18n.t("connections.secret.keyringUnavailable")}</p>
-                {secretStore.data.detail && (
-                  <p className="muted">
-                    {i18n.t("connections.secret.keyringDetail", { detail: secretStore.data.detail })}
-                  </p>
-                )}
+                {secretStore.data.detail && <ErrorDetails message={secretStore.data.detail} />}
               </div>
             )}
             <label className="checkbox-field">
@@ -372,13 +420,13 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
               id={fieldId("concurrency")}
               label={i18n.t("connections.field.concurrency")}
               problem={problemText("concurrency")}
-              hint={i18n.t("connections.hint.concurrency", { max: MAX_CONCURRENCY })}
+              hint={i18n.t("connections.hint.concurrency", { max: limits.concurrency })}
             >
               <input
                 {...fieldProps("concurrency")}
                 type="number"
                 min={1}
-                max={MAX_CONCURRENCY}
+                max={defaults.max_concurrency}
                 step={1}
                 value={draft.concurrency}
                 onChange={(event) => update({ concurrency: event.target.value })}
@@ -388,13 +436,13 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
               id={fieldId("page_size")}
               label={i18n.t("connections.field.pageSize")}
               problem={problemText("page_size")}
-              hint={i18n.t("connections.hint.pageSize", { max: i18n.format.number(MAX_PAGE_SIZE) })}
+              hint={i18n.t("connections.hint.pageSize", { max: limits.page_size })}
             >
               <input
                 {...fieldProps("page_size")}
                 type="number"
                 min={1}
-                max={MAX_PAGE_SIZE}
+                max={defaults.max_page_size}
                 step={1}
                 value={draft.page_size}
                 onChange={(event) => update({ page_size: event.target.value })}
@@ -431,6 +479,11 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
                 onChange={(event) => update({ full_sync_every_hours: event.target.value })}
               />
             </Field>
+            {isNew && everyMinutes !== null && (
+              <p className="form-info" data-testid="connection-first-sync">
+                {i18n.count("connections.form.firstSync", everyMinutes)}
+              </p>
+            )}
             <label className="checkbox-field">
               <input
                 type="checkbox"
@@ -456,12 +509,12 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
               data-testid="connection-save-error"
               data-code={save.error.code}
             >
-              <span>{i18n.t("connections.form.saveError", { reason: i18n.error(save.error) })}</span>
-              {save.error.code === "invalid_input" ? (
-                <span className="form-error-message">{save.error.message}</span>
-              ) : (
-                <ErrorDetails message={save.error.message} />
-              )}
+              <span>
+                {i18n.t("connections.form.saveError", {
+                  reason: saveProblem ? i18n.t(saveProblem.key) : i18n.error(save.error),
+                })}
+              </span>
+              <ErrorDetails message={save.error.message} />
             </div>
           )}
         </div>
@@ -496,8 +549,8 @@ export function ConnectionFormDialog({ connection, secretStore, onClose, onSaved
   );
 }
 
-function secretHintKey(connection: Connection | null): MessageKey {
-  if (connection === null) return "connections.secret.newHint";
+function secretHintKey(connection: Connection | null, needsSecret: boolean): MessageKey {
+  if (connection === null || needsSecret) return "connections.secret.newHint";
   return connection.secret === "missing" ? "connections.secret.missingHint" : "connections.secret.keepHint";
 }
 
@@ -549,7 +602,7 @@ function TestResult({ test }: { test: TestState }) {
         data-code={test.error.code}
         role="alert"
       >
-        <strong>{i18n.t("connections.test.failed")}</strong> <span>{i18n.error(test.error)}</span>
+        <strong>{i18n.t("connections.test.failed")}</strong> <span>{testErrorText(test.error, i18n)}</span>
         <ErrorDetails message={test.error.message} />
       </div>
     );
@@ -568,6 +621,12 @@ function TestResult({ test }: { test: TestState }) {
           })}
     </div>
   );
+}
+
+/** A refused setting is worded as at its field; any other error by its code. */
+function testErrorText(error: ErrorPayload, i18n: Translator): string {
+  const problem = serverProblem(error);
+  return problem ? i18n.t(problem.key) : i18n.error(error);
 }
 
 /** What reading apps costs differs per vendor, so the hint says it for the chosen one. */

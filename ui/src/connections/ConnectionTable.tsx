@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { Connection, ErrorPayload, SyncMode, SyncRun } from "../bindings";
+import type { Connection, ErrorPayload, SyncMode } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
 import { useNow } from "../lib/useNow";
@@ -83,7 +83,7 @@ export function ConnectionTable(props: Props) {
                 <td>{i18n.t(`vendor.${connection.settings.vendor}`)}</td>
                 <td className="num">{i18n.format.number(connection.device_count)}</td>
                 <td>
-                  <LastSync run={connection.last_run} i18n={i18n} now={now} />
+                  <LastSync connection={connection} running={running} i18n={i18n} now={now} />
                 </td>
                 <td>{open ? <SecretCell connection={connection} i18n={i18n} /> : i18n.t("value.none")}</td>
                 <td className="row-actions">
@@ -157,8 +157,20 @@ export function ConnectionTable(props: Props) {
   );
 }
 
-function LastSync({ run, i18n, now }: { run: SyncRun | null; i18n: Translator; now: Date }) {
-  if (run === null) return <span className="tone-muted">{i18n.t("connections.lastSync.never")}</span>;
+type LastSyncProps = { connection: Connection; running: boolean; i18n: Translator; now: Date };
+
+function LastSync({ connection, running, i18n, now }: LastSyncProps) {
+  const run = connection.last_run;
+  if (run === null) {
+    // The core starts a scheduled connection's first sync within half a minute of saving it;
+    // its progress then shows below the row.
+    const firstSoon = firstSyncPending(connection) && !running;
+    return (
+      <span className="tone-muted" data-testid="connection-never-synced" data-first-sync-soon={firstSoon}>
+        {i18n.t(firstSoon ? "connections.lastSync.firstSoon" : "connections.lastSync.never")}
+      </span>
+    );
+  }
   const tone = run.status === "failed" ? "tone-bad" : run.status === "cancelled" ? "tone-warn" : undefined;
   return (
     <div className="last-sync" data-testid="connection-last-sync" data-status={run.status}>
@@ -169,6 +181,16 @@ function LastSync({ run, i18n, now }: { run: SyncRun | null; i18n: Translator; n
       </span>
       {run.status === "succeeded" && <div className="last-sync-counts">{countsText(run.counts, i18n)}</div>}
     </div>
+  );
+}
+
+/** An open, scheduled connection that has never synced and has a secret to sync with. */
+function firstSyncPending(connection: Connection): boolean {
+  return (
+    connection.last_run === null &&
+    connection.closed_at === null &&
+    connection.settings.sync_every_minutes !== null &&
+    connection.secret !== "missing"
   );
 }
 

@@ -22,6 +22,9 @@ export function ConnectionsView() {
   const { state: list, reload } = useCommand(listConnections, refresh);
   const secretStoreStatus = useCallback(() => commands.secretStoreStatus(), []);
   const { state: secretStore } = useCommand(secretStoreStatus);
+  // What a new connection starts from and the limits of its settings, from the core's rules.
+  const connectionDefaults = useCallback(() => commands.connectionDefaults(), []);
+  const { state: defaults, reload: reloadDefaults } = useCommand(connectionDefaults);
 
   const [form, setForm] = useState<FormState>(null);
   const [removing, setRemoving] = useState<Connection | null>(null);
@@ -124,12 +127,21 @@ export function ConnectionsView() {
           type="button"
           className="button-primary"
           data-testid="connection-add"
+          disabled={defaults.status !== "ok"}
           onClick={() => setForm({ connection: null })}
         >
           {i18n.t("connections.action.add")}
         </button>
       </div>
 
+      {defaults.status === "error" && (
+        <InlineError
+          messageKey="connections.defaultsError"
+          error={defaults.error}
+          onRetry={reloadDefaults}
+          testId="connection-defaults-error"
+        />
+      )}
       {list.status === "loading" && <p className="muted">{i18n.t("connections.loading")}</p>}
       {list.status === "error" && (
         <InlineError
@@ -160,9 +172,11 @@ export function ConnectionsView() {
 
       <SyncHistory connections={connections} refresh={refresh} />
 
-      {form !== null && (
+      {/* An edit asked for before the defaults arrived opens once they have. */}
+      {form !== null && defaults.status === "ok" && (
         <ConnectionFormDialog
           connection={form.connection}
+          defaults={defaults.data}
           secretStore={secretStore}
           onClose={() => setForm(null)}
           onSaved={onSaved}

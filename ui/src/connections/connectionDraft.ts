@@ -1,14 +1,14 @@
-import type { AuthMethod, Connection, ConnectionInput, Vendor } from "../bindings";
+import type {
+  AuthMethod,
+  Connection,
+  ConnectionDefaults,
+  ConnectionInput,
+  ConnectionSettings,
+  ErrorPayload,
+  Vendor,
+} from "../bindings";
 import type { MessageKey } from "../i18n/dictionary";
-import {
-  DEFAULT_CONCURRENCY,
-  DEFAULT_FULL_SYNC_EVERY_HOURS,
-  DEFAULT_SYNC_EVERY_MINUTES,
-  VENDOR_DEFAULTS,
-  isDefaultBaseUrl,
-  isDefaultPageSize,
-  isDefaultTokenUrl,
-} from "./vendors";
+import { VENDOR_FORM, isDefaultBaseUrl, isDefaultPageSize, isDefaultTokenUrl, vendorDefaults } from "./vendors";
 
 /** The form's fields; also the suffix of their `connection-field-<name>` test ids. */
 export const DRAFT_FIELDS = [
@@ -47,34 +47,45 @@ export type ConnectionDraft = {
   readonly session_only: boolean;
 };
 
-export const MAX_CONCURRENCY = 16;
-export const MAX_PAGE_SIZE = 1000;
+/** The core's bounds for a connection's settings. */
+export type ConnectionLimits = Pick<ConnectionDefaults, "max_concurrency" | "max_page_size">;
+
 /** The backend stores intervals as u32. */
 const MAX_U32 = 4_294_967_295;
 
-export function newDraft(vendor: Vendor, sessionOnly: boolean): ConnectionDraft {
-  const defaults = VENDOR_DEFAULTS[vendor];
-  return {
-    name: "",
-    vendor,
-    base_url: defaults.baseUrl,
-    token_url: defaults.tokenUrl ?? "",
-    tenant: "",
-    auth: "client_credentials",
-    client_id: "",
-    secret: "",
-    concurrency: String(DEFAULT_CONCURRENCY),
-    page_size: String(defaults.pageSize),
-    sync_every_minutes: String(DEFAULT_SYNC_EVERY_MINUTES),
-    full_sync_every_hours: String(DEFAULT_FULL_SYNC_EVERY_HOURS),
-    sync_apps: true,
-    session_only: sessionOnly,
-  };
+/**
+ * A new connection of `vendor`, pre-filled with the core's defaults for it. Should the core
+ * give none for the vendor, the fields start empty and the checks ask for them.
+ */
+export function newDraft(vendor: Vendor, sessionOnly: boolean, defaults: ConnectionDefaults): ConnectionDraft {
+  const settings = vendorDefaults(defaults, vendor);
+  if (settings === null) {
+    return {
+      name: "",
+      vendor,
+      base_url: "",
+      token_url: "",
+      tenant: "",
+      auth: "client_credentials",
+      client_id: "",
+      secret: "",
+      concurrency: "",
+      page_size: "",
+      sync_every_minutes: "",
+      full_sync_every_hours: "",
+      sync_apps: true,
+      session_only: sessionOnly,
+    };
+  }
+  return draftFromSettings(settings, sessionOnly);
 }
 
 /** The secret itself never comes back from the backend, so the field starts empty. */
 export function draftFromConnection(connection: Connection, keyringAvailable: boolean): ConnectionDraft {
-  const { settings } = connection;
+  return draftFromSettings(connection.settings, defaultSessionOnly(connection, keyringAvailable));
+}
+
+function draftFromSettings(settings: ConnectionSettings, sessionOnly: boolean): ConnectionDraft {
   return {
     name: settings.name,
     vendor: settings.vendor,
@@ -89,7 +100,7 @@ export function draftFromConnection(connection: Connection, keyringAvailable: bo
     sync_every_minutes: settings.sync_every_minutes === null ? "" : String(settings.sync_every_minutes),
     full_sync_every_hours: String(settings.full_sync_every_hours),
     sync_apps: settings.sync_apps ?? true,
-    session_only: defaultSessionOnly(connection, keyringAvailable),
+    session_only: sessionOnly,
   };
 }
 
@@ -102,26 +113,28 @@ export function defaultSessionOnly(connection: Connection | null, keyringAvailab
 }
 
 /** Switches vendor, replacing the pre-filled URLs and page size but never what the user typed. */
-export function changeVendor(draft: ConnectionDraft, vendor: Vendor): ConnectionDraft {
-  const defaults = VENDOR_DEFAULTS[vendor];
+export function changeVendor(draft: ConnectionDraft, vendor: Vendor, defaults: ConnectionDefaults): ConnectionDraft {
+  const settings = vendorDefaults(defaults, vendor);
   return {
     ...draft,
     vendor,
-    base_url: isDefaultBaseUrl(draft.base_url) ? defaults.baseUrl : draft.base_url,
-    token_url: isDefaultTokenUrl(draft.token_url) ? (defaults.tokenUrl ?? "") : draft.token_url,
-    page_size: isDefaultPageSize(draft.page_size) ? String(defaults.pageSize) : draft.page_size,
-    auth: defaults.authChoice === null ? "client_credentials" : draft.auth,
+    base_url: isDefaultBaseUrl(draft.base_url, defaults) ? (settings?.base_url ?? "") : draft.base_url,
+    token_url: isDefaultTokenUrl(draft.token_url, defaults) ? (settings?.token_url ?? "") : draft.token_url,
+    page_size: isDefaultPageSize(draft.page_size, defaults) ? String(settings?.page_size ?? "") : draft.page_size,
+    auth: VENDOR_FORM[vendor].authChoice === null ? (settings?.auth ?? "client_credentials") : draft.auth,
   };
 }
 
 export type FieldVisibility = { readonly token_url: boolean; readonly tenant: boolean; readonly auth: boolean };
 
-export function visibleFields(vendor: Vendor): FieldVisibility {
-  const defaults = VENDOR_DEFAULTS[vendor];
+/** The token URL is asked for when the core's defaults for the vendor have one. */
+export function visibleFields(vendor: Vendor, defaults: ConnectionDefaults): FieldVisibility {
+  const settings = vendorDefaults(defaults, vendor);
+  const form = VENDOR_FORM[vendor];
   return {
-    token_url: defaults.tokenUrl !== null,
-    tenant: defaults.tenant !== null,
-    auth: defaults.authChoice !== null,
+    token_url: settings === null || settings.token_url !== null,
+    tenant: form.tenant !== null,
+    auth: form.authChoice !== null,
   };
 }
 
@@ -130,13 +143,24 @@ export type DraftProblems = Partial<Record<DraftField, MessageKey>>;
 export type DraftCheck =
   { readonly ok: true; readonly input: ConnectionInput } | { readonly ok: false; readonly problems: DraftProblems };
 
+export type CheckOptions = {
+  /**
+   * A new connection has no stored secret to fall back on, and one whose address changed
+   * may not reuse it (the core refuses): then an empty secret is a problem.
+   */
+  readonly needsSecret: boolean;
+  /** The core's defaults and limits. */
+  readonly defaults: ConnectionDefaults;
+};
+
 /**
  * The backend's rules for connection settings, checked before anything is sent so the user
  * sees every problem at once, next to its field. The backend checks again on save.
  */
-export function checkDraft(draft: ConnectionDraft, options: { isNew: boolean }): DraftCheck {
+export function checkDraft(draft: ConnectionDraft, options: CheckOptions): DraftCheck {
+  const { defaults } = options;
   const problems: DraftProblems = {};
-  const shown = visibleFields(draft.vendor);
+  const shown = visibleFields(draft.vendor, defaults);
   const basic = draft.auth === "basic" && shown.auth;
 
   if (draft.name.trim() === "") problems.name = "connections.invalid.name";
@@ -147,21 +171,20 @@ export function checkDraft(draft: ConnectionDraft, options: { isNew: boolean }):
   if (tokenProblem) problems.token_url = tokenProblem;
   if (shown.tenant && draft.tenant.trim() === "") {
     problems.tenant =
-      VENDOR_DEFAULTS[draft.vendor].tenant === "tenantCode"
+      VENDOR_FORM[draft.vendor].tenant === "tenantCode"
         ? "connections.invalid.tenantCode"
         : "connections.invalid.tenantId";
   }
   if (draft.client_id.trim() === "") {
     problems.client_id = basic ? "connections.invalid.userName" : "connections.invalid.clientId";
   }
-  // A new connection has no stored secret to fall back on, and could never sign in.
-  if (options.isNew && draft.secret === "") {
+  if (options.needsSecret && draft.secret === "") {
     problems.secret = basic ? "connections.invalid.password" : "connections.invalid.clientSecret";
   }
 
-  const concurrency = wholeNumber(draft.concurrency, 1, MAX_CONCURRENCY);
+  const concurrency = wholeNumber(draft.concurrency, 1, defaults.max_concurrency);
   if (concurrency === null) problems.concurrency = "connections.invalid.concurrency";
-  const pageSize = wholeNumber(draft.page_size, 1, MAX_PAGE_SIZE);
+  const pageSize = wholeNumber(draft.page_size, 1, defaults.max_page_size);
   if (pageSize === null) problems.page_size = "connections.invalid.pageSize";
   const everyMinutes =
     draft.sync_every_minutes.trim() === "" ? null : wholeNumber(draft.sync_every_minutes, 1, MAX_U32);
@@ -183,8 +206,8 @@ export function checkDraft(draft: ConnectionDraft, options: { isNew: boolean }):
         base_url: draft.base_url.trim(),
         token_url: tokenUrl === "" ? null : tokenUrl,
         tenant: shown.tenant ? draft.tenant.trim() : null,
-        // Vendors without a choice (Microsoft Graph) accept client credentials only.
-        auth: shown.auth ? draft.auth : "client_credentials",
+        // Vendors without a choice (Microsoft Graph) accept their default method only.
+        auth: shown.auth ? draft.auth : (vendorDefaults(defaults, draft.vendor)?.auth ?? "client_credentials"),
         client_id: draft.client_id.trim(),
         concurrency,
         page_size: pageSize,
@@ -200,23 +223,41 @@ export function checkDraft(draft: ConnectionDraft, options: { isNew: boolean }):
 }
 
 /**
- * Plain http would send the secret unencrypted, so it is allowed only to this computer
- * (the built-in emulator); the same rule as the backend's.
+ * The core's rule for where a secret may be sent: `https://` anywhere, plain `http://` only
+ * to this computer (the built-in emulator: 127.x.x.x, ::1, localhost), and never a user
+ * name or password inside the URL. `URL` parses as the core's parser does (both follow the
+ * WHATWG URL standard), so both see the same host.
  */
 export function urlProblem(url: string): MessageKey | null {
   const trimmed = url.trim();
   if (trimmed === "") return "connections.invalid.urlMissing";
-  let rest: string;
-  if (trimmed.startsWith("https://")) {
-    rest = trimmed.slice("https://".length);
-  } else if (trimmed.startsWith("http://")) {
-    rest = trimmed.slice("http://".length);
-    const host = rest.split(/[/:]/)[0] ?? "";
-    if (host !== "127.0.0.1" && host !== "localhost") return "connections.invalid.urlHttps";
-  } else {
-    return "connections.invalid.urlHttps";
+  if (!/^[a-z][a-z\d+.-]*:/i.test(trimmed)) return "connections.invalid.urlHttps";
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    // Nothing after the scheme's slashes but the end, a query or a fragment: no host.
+    return /^[a-z][a-z\d+.-]*:\/*(?:[?#]|$)/i.test(trimmed)
+      ? "connections.invalid.urlHost"
+      : "connections.invalid.urlInvalid";
   }
-  return (rest.split("/")[0] ?? "") === "" ? "connections.invalid.urlHost" : null;
+  if (parsed.username !== "" || parsed.password !== "") return "connections.invalid.urlCredentials";
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return "connections.invalid.urlHttps";
+  if (parsed.hostname === "") return "connections.invalid.urlHost";
+  if (parsed.protocol === "http:" && !isLoopback(parsed.hostname)) return "connections.invalid.urlHttps";
+  return null;
+}
+
+/** `hostname` as `URL` normalises it: lower case, IPv4 in dotted decimal, IPv6 compressed in brackets. */
+function isLoopback(hostname: string): boolean {
+  if (hostname === "localhost" || hostname === "[::1]") return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/** The scheduled sync interval the draft asks for; `null` when off or not (yet) a valid number. */
+export function scheduleMinutes(draft: ConnectionDraft): number | null {
+  const text = draft.sync_every_minutes.trim();
+  return text === "" ? null : wholeNumber(text, 1, MAX_U32);
 }
 
 function wholeNumber(text: string, min: number, max: number): number | null {
@@ -227,10 +268,39 @@ function wholeNumber(text: string, min: number, max: number): number | null {
 }
 
 /**
- * The backend words an `invalid_input` for settings as "<field>: <problem>". When the field
- * is one of the form's, the problem is shown next to it as well.
+ * The form field a refusal from the core is about. `ErrorPayload.field` names a setting the
+ * way the core does; the schedule's two intervals are one setting there and have no single
+ * field here, so such a refusal is shown with the form's error only.
  */
-export function serverProblemField(message: string): DraftField | null {
-  const field = message.split(":", 1)[0]?.trim() ?? "";
-  return (DRAFT_FIELDS as readonly string[]).includes(field) ? (field as DraftField) : null;
+const SERVER_FIELDS: Readonly<Record<string, DraftField>> = {
+  name: "name",
+  base_url: "base_url",
+  token_url: "token_url",
+  tenant: "tenant",
+  auth: "auth",
+  client_id: "client_id",
+  secret: "secret",
+  concurrency: "concurrency",
+  page_size: "page_size",
+};
+
+/** A refusal from the core, shown next to the field it is about. */
+export type ServerProblem = {
+  readonly field: DraftField;
+  /** What to say there, in the user's language. */
+  readonly key: MessageKey;
+};
+
+/**
+ * Where to show an error from saving or testing, and what to say there; `null` when it is
+ * not about a field of the form. A secret the core will not reuse (the connection's address
+ * changed) asks for the secret again; other refused values point at the details in the form's
+ * error, since the core's wording of them is English.
+ */
+export function serverProblem(error: ErrorPayload): ServerProblem | null {
+  if (error.field === null || !Object.hasOwn(SERVER_FIELDS, error.field)) return null;
+  const field = SERVER_FIELDS[error.field];
+  if (field === undefined) return null;
+  if (error.code !== "invalid_input") return { field, key: `error.${error.code}` };
+  return { field, key: field === "secret" ? "connections.invalid.secretAgain" : "connections.invalid.refused" };
 }

@@ -1,52 +1,52 @@
-import type { AuthMethod, Vendor } from "../bindings";
+import type { AuthMethod, ConnectionDefaults, ConnectionSettings, Vendor } from "../bindings";
 
 /** In the order the vendor select lists them. */
 export const VENDORS: readonly Vendor[] = ["intune", "jamf_pro", "workspace_one"];
 
-export type VendorDefaults = {
-  /** Empty when every customer has their own host (Jamf Cloud); the form then shows `baseUrlPlaceholder`. */
-  readonly baseUrl: string;
-  readonly baseUrlPlaceholder: string;
-  /** `null`: the vendor issues tokens from the base URL, so the form hides the field. */
-  readonly tokenUrl: string | null;
+/**
+ * How the form presents a vendor: wording and choices only. Its URLs, page size, schedule and
+ * the limits come from the core (`ConnectionDefaults`), so the UI keeps no copy of them.
+ */
+export type VendorForm = {
+  /**
+   * Shown in an empty base URL field: the pattern of a customer's own host, or `null` where
+   * every customer uses the same one (then the core's default is shown).
+   */
+  readonly baseUrlPlaceholder: string | null;
   /** What the tenant field is called, or `null` when the vendor has none. */
   readonly tenant: "tenantId" | "tenantCode" | null;
   /** `null`: the vendor accepts one method only, so the form does not ask. */
   readonly authChoice: readonly AuthMethod[] | null;
-  readonly pageSize: number;
 };
 
-export const VENDOR_DEFAULTS: Readonly<Record<Vendor, VendorDefaults>> = {
+export const VENDOR_FORM: Readonly<Record<Vendor, VendorForm>> = {
   intune: {
-    baseUrl: "https://graph.microsoft.com",
-    baseUrlPlaceholder: "https://graph.microsoft.com",
-    tokenUrl: "https://login.microsoftonline.com",
+    baseUrlPlaceholder: null,
     tenant: "tenantId",
     // Microsoft Graph accepts app-only tokens from client credentials, nothing else.
     authChoice: null,
-    pageSize: 1000,
   },
   jamf_pro: {
-    baseUrl: "",
     baseUrlPlaceholder: "https://<your-org>.jamfcloud.com",
-    tokenUrl: null,
     tenant: null,
     authChoice: ["client_credentials", "basic"],
-    pageSize: 500,
   },
   workspace_one: {
-    baseUrl: "https://as1.awmdm.com",
     baseUrlPlaceholder: "https://as<N>.awmdm.com",
-    tokenUrl: workspaceOneTokenUrl("emea"),
     tenant: "tenantCode",
     authChoice: ["client_credentials", "basic"],
-    pageSize: 500,
   },
 };
 
-export const DEFAULT_CONCURRENCY = 4;
-export const DEFAULT_SYNC_EVERY_MINUTES = 60;
-export const DEFAULT_FULL_SYNC_EVERY_HOURS = 24;
+/** A new connection's settings for `vendor` as the core gives them; `null` if it gives none. */
+export function vendorDefaults(defaults: ConnectionDefaults, vendor: Vendor): ConnectionSettings | null {
+  return defaults.vendors.find((settings) => settings.vendor === vendor) ?? null;
+}
+
+/** The vendors the form offers: those the core has defaults for, in the UI's order. */
+export function offeredVendors(defaults: ConnectionDefaults): Vendor[] {
+  return VENDORS.filter((vendor) => vendorDefaults(defaults, vendor) !== null);
+}
 
 /** Workspace ONE's OAuth token service is regional; the region has to match the tenant's data centre. */
 export const WORKSPACE_ONE_REGIONS = ["na", "emea", "apac", "uat"] as const;
@@ -61,22 +61,22 @@ export function workspaceOneRegionOf(tokenUrl: string): WorkspaceOneRegion | nul
   return WORKSPACE_ONE_REGIONS.find((region) => workspaceOneTokenUrl(region) === tokenUrl.trim()) ?? null;
 }
 
-/** True for an empty URL or one some vendor pre-fills: not something the user typed. */
-export function isDefaultBaseUrl(url: string): boolean {
+/** True for an empty URL or one the core pre-fills for some vendor: not something the user typed. */
+export function isDefaultBaseUrl(url: string, defaults: ConnectionDefaults): boolean {
   const trimmed = url.trim();
-  return trimmed === "" || VENDORS.some((vendor) => VENDOR_DEFAULTS[vendor].baseUrl === trimmed);
+  return trimmed === "" || defaults.vendors.some((settings) => settings.base_url === trimmed);
 }
 
-export function isDefaultTokenUrl(url: string): boolean {
+export function isDefaultTokenUrl(url: string, defaults: ConnectionDefaults): boolean {
   const trimmed = url.trim();
   return (
     trimmed === "" ||
     workspaceOneRegionOf(trimmed) !== null ||
-    VENDORS.some((vendor) => VENDOR_DEFAULTS[vendor].tokenUrl === trimmed)
+    defaults.vendors.some((settings) => settings.token_url === trimmed)
   );
 }
 
-export function isDefaultPageSize(pageSize: string): boolean {
+export function isDefaultPageSize(pageSize: string, defaults: ConnectionDefaults): boolean {
   const trimmed = pageSize.trim();
-  return trimmed === "" || VENDORS.some((vendor) => String(VENDOR_DEFAULTS[vendor].pageSize) === trimmed);
+  return trimmed === "" || defaults.vendors.some((settings) => String(settings.page_size) === trimmed);
 }

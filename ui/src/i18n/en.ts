@@ -16,6 +16,25 @@ export const en = {
 
   "language.label": "Language",
 
+  "time.justNow": "just now",
+
+  "help.open": "Help",
+  "help.openHint": "Version, and where Flotta keeps its files",
+  "help.title": "About Flotta",
+  "help.intro":
+    "If you report a problem, say which version you use and send the log files from the log folder.",
+  "help.version": "Version",
+  "help.database": "Register file",
+  "help.databaseHint": "The database that holds the device register and the connections' settings.",
+  "help.logFolder": "Log folder",
+  "help.logFolderHint": "Flotta writes its log files here, a new one each day.",
+  "help.noLog": "Flotta writes no log file: it found no folder for logs on this computer.",
+  "help.copy": "Copy",
+  "help.copyDatabase": "Copy the register file's path",
+  "help.copyLogFolder": "Copy the log folder's path",
+  "help.copied": "Copied",
+  "help.copyFailed": "Could not copy. Select the text and press Ctrl+C.",
+
   "demo.banner.title": "Demo data",
   "demo.banner.body":
     "The inventory holds generated demo devices, not real ones. Do not use it for decisions about your fleet.",
@@ -74,7 +93,9 @@ export const en = {
   "error.vendor_unavailable":
     "The system kept answering with errors or asked Flotta to slow down for longer than it waits. Try again later.",
   "error.vendor_response_invalid":
-    "The system's answer could not be read. Check that the base URL points to the API and not to the web console.",
+    "The system's answer was cut off or damaged and could not be read, even after fetching it again. Try again; if it keeps happening, a proxy or firewall may be cutting answers short.",
+  "error.vendor_response_not_json":
+    "The system answered with a web page instead of API data. Check that the base URL points to the API and not to the web console or a sign-in page.",
   "error.secret_store_unavailable":
     "The operating system's keyring is not available, so the secret cannot be stored. Keep it for this session only, or start the keyring service.",
   "error.secret_missing": "No secret is stored for this connection. Edit the connection and enter it again.",
@@ -135,6 +156,15 @@ export const en = {
   "detail.section.status": "Status and security",
   "detail.section.source": "Source",
   "detail.section.history": "Change history",
+  "detail.section.sources": "All sources",
+  "detail.sources.loading": "Loading the unit's EMM records…",
+  "detail.sources.loadError": "The unit's EMM records could not be loaded. {reason}",
+  "detail.sources.none": "No EMM system reports this unit.",
+  "detail.sources.speaks": "The unit's values come from this record (its latest check-in).",
+  "detail.sources.vendorId": "ID in the EMM",
+  "detail.sources.lastSeen": "Last listed by a sync",
+  "detail.sources.missingSince": "No longer listed since",
+  "detail.sources.differs": "This record says otherwise:",
   "detail.history.loading": "Loading the change history…",
   "detail.history.loadError": "The change history could not be loaded. {reason}",
   "detail.history.empty": "No changes recorded",
@@ -251,6 +281,7 @@ export const en = {
     "The device management systems Flotta reads devices from. Flotta only reads; it never changes anything in them.",
   "connections.loading": "Loading connections…",
   "connections.loadError": "The connections could not be loaded. {reason}",
+  "connections.defaultsError": "Connections cannot be added or edited: their default settings could not be read. {reason}",
   "connections.empty":
     "No connections yet. Add one to read devices from Microsoft Intune, Jamf Pro or Workspace ONE UEM.",
   "connections.table.label": "Connections",
@@ -265,6 +296,7 @@ export const en = {
   "connections.tag.demo": "Demo",
   "connections.tag.removed": "Removed {date}",
   "connections.lastSync.never": "Never synced",
+  "connections.lastSync.firstSoon": "The first sync starts within a minute",
   "connections.action.add": "Add connection",
   "connections.action.sync": "Sync now",
   "connections.action.syncHint": "Reads the devices that changed since the last sync.",
@@ -294,6 +326,10 @@ export const en = {
   "connections.form.save": "Save",
   "connections.form.saving": "Saving…",
   "connections.form.saveError": "The connection was not saved. {reason}",
+  "connections.form.firstSync.one":
+    "The first sync starts when you save; after that, Flotta syncs every minute while it is open.",
+  "connections.form.firstSync.other":
+    "The first sync starts when you save; after that, Flotta syncs every {count} minutes while it is open.",
 
   "connections.field.vendor": "System",
   "connections.field.name": "Name",
@@ -315,9 +351,10 @@ export const en = {
   "connections.field.syncApps": "Read installed apps",
 
   "connections.hint.name": "Shown in Flotta only, e.g. “Intune, Social services”.",
-  "connections.hint.https": "Must start with https://.",
+  "connections.hint.https": "Must start with https:// — or http:// for an address on this computer.",
   "connections.hint.tokenUrl": "Where Flotta gets its access token.",
-  "connections.hint.tokenUrlRegion": "Choose the region of your Workspace ONE data centre, or enter the URL.",
+  "connections.hint.region": "The region of your Workspace ONE data centre. Choose “Other” to enter the token URL yourself.",
+  "connections.hint.tokenUrlRegion": "Filled in from the region. Must start with https://.",
   "connections.hint.tenantId":
     "The directory (tenant) ID from Microsoft Entra ID, or the tenant's domain, e.g. contoso.onmicrosoft.com.",
   "connections.hint.tenantCode":
@@ -339,7 +376,7 @@ export const en = {
   "connections.hint.syncApps.ws1": "One request per device: on a large tenant this makes a sync much longer.",
   "connections.schedule.off": "Off",
 
-  "connections.region.custom": "Other (enter the URL)",
+  "connections.region.custom": "Other (enter the token URL)",
   "connections.region.na": "North America (na)",
   "connections.region.emea": "Europe, Middle East and Africa (emea)",
   "connections.region.apac": "Asia Pacific (apac)",
@@ -350,22 +387,26 @@ export const en = {
   "connections.secret.missingHint": "No secret is stored. Enter it so that Flotta can sync.",
   "connections.secret.keepPlaceholder": "Unchanged",
   "connections.secret.keyringUnavailable":
-    "The operating system's keyring is not available, so Flotta cannot store the secret permanently. Keep it for this session only and enter it again after Flotta restarts.",
-  "connections.secret.keyringDetail": "Details: {detail}",
+    "No keyring service (Secret Service) is running on this computer, so Flotta cannot store the secret permanently. Keep it for this session only and enter it again after Flotta restarts.",
 
   "connections.invalid.name": "Enter a name for the connection.",
   "connections.invalid.urlMissing": "Enter the address.",
   "connections.invalid.urlHttps":
-    "The address must start with https://. Plain http:// is allowed only for 127.0.0.1 or localhost.",
+    "The address must start with https://. Plain http:// is allowed only for an address on this computer (127.0.0.1, ::1 or localhost).",
   "connections.invalid.urlHost": "The address has no host name after https://.",
+  "connections.invalid.urlCredentials":
+    "Remove the user name and password from the address; enter them in their own fields.",
+  "connections.invalid.urlInvalid": "This is not a valid address.",
+  "connections.invalid.secretAgain": "The address changed: enter the client secret or password again.",
+  "connections.invalid.refused": "Flotta did not accept this value. “Show details” below says why.",
   "connections.invalid.tenantId": "Enter the tenant ID.",
   "connections.invalid.tenantCode": "Enter the tenant code (aw-tenant-code).",
   "connections.invalid.clientId": "Enter the client ID.",
   "connections.invalid.userName": "Enter the user name.",
   "connections.invalid.clientSecret": "Enter the client secret.",
   "connections.invalid.password": "Enter the password.",
-  "connections.invalid.concurrency": "Enter a whole number from 1 to 16.",
-  "connections.invalid.pageSize": "Enter a whole number from 1 to 1,000.",
+  "connections.invalid.concurrency": "Enter a whole number from 1 to {max}.",
+  "connections.invalid.pageSize": "Enter a whole number from 1 to {max}.",
   "connections.invalid.syncEveryMinutes":
     "Enter a whole number of minutes, at least 1, or leave the field empty.",
   "connections.invalid.fullSyncEveryHours": "Enter a whole number of hours, at least 1.",

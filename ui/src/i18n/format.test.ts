@@ -50,6 +50,24 @@ describe("date formatting", () => {
     expect(en.relative("2026-11-23T06:15:00Z", now)).toBe("2 hours ago");
     expect(sv.relative("2026-09-22T08:15:00Z", now)).toBe("för 2 månader sedan");
   });
+
+  it("never points to the future: a time ahead of the clock, or under a minute ago, is just now", () => {
+    const now = new Date("2026-11-23T08:15:00Z");
+    // A sync started on a server whose clock runs a few seconds fast.
+    expect(en.relative("2026-11-23T08:15:20Z", now)).toBe("just now");
+    expect(sv.relative("2026-11-23T08:15:20Z", now)).toBe("nyss");
+    expect(en.relative("2026-11-23T08:45:00Z", now)).toBe("just now");
+    expect(en.relative("2027-01-01T00:00:00Z", now)).toBe("just now");
+    expect(en.relative("2026-11-23T08:15:00Z", now)).toBe("just now");
+    expect(en.relative("2026-11-23T08:14:10Z", now)).toBe("just now");
+    expect(en.relative("2026-11-23T08:14:00Z", now)).toBe("1 minute ago");
+    expect(sv.relative("2026-11-23T08:13:00Z", now)).toBe("för 2 minuter sedan");
+    for (const minutesAhead of [0.1, 1, 59, 60 * 5, 60 * 24 * 3]) {
+      const ahead = new Date(now.getTime() + minutesAhead * 60_000).toISOString();
+      expect(en.relative(ahead, now)).not.toMatch(/^in |from now/);
+      expect(sv.relative(ahead, now)).not.toMatch(/^om /);
+    }
+  });
 });
 
 describe("isStale", () => {

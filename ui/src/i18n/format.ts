@@ -1,5 +1,9 @@
 import type { Language } from "../bindings";
+import { en } from "./en";
 import { localeFor } from "./language";
+import { sv } from "./sv";
+
+const JUST_NOW: Readonly<Record<Language, string>> = { en: en["time.justNow"], sv: sv["time.justNow"] };
 
 export type Formatter = {
   readonly locale: string;
@@ -8,7 +12,10 @@ export type Formatter = {
   percent: (ratio: number) => string;
   /** Date and time in the machine's time zone; unparsable input is shown as given. */
   dateTime: (iso: string) => string;
-  /** "3 days ago" / "för 3 dagar sedan". */
+  /**
+   * "3 days ago" / "för 3 dagar sedan". Never in the future: a time up to a minute ago, or
+   * ahead of this computer's clock (another machine's clock runs a little fast), is "just now".
+   */
   relative: (iso: string, now: Date) => string;
 };
 
@@ -48,7 +55,8 @@ export function createFormatter(language: Language, options: FormatterOptions = 
       const time = Date.parse(iso);
       if (Number.isNaN(time)) return "";
       const diff = time - now.getTime();
-      const abs = Math.abs(diff);
+      if (diff > -MINUTE) return JUST_NOW[language];
+      const abs = -diff;
       if (abs < HOUR) return relativeFormat.format(Math.round(diff / MINUTE), "minute");
       if (abs < DAY) return relativeFormat.format(Math.round(diff / HOUR), "hour");
       if (abs < 30 * DAY) return relativeFormat.format(Math.round(diff / DAY), "day");

@@ -12,6 +12,25 @@ export const sv: Dictionary = {
 
   "language.label": "Språk",
 
+  "time.justNow": "nyss",
+
+  "help.open": "Hjälp",
+  "help.openHint": "Version, och var Flotta sparar sina filer",
+  "help.title": "Om Flotta",
+  "help.intro":
+    "Om du rapporterar ett problem: ange vilken version du använder och skicka med loggfilerna från loggmappen.",
+  "help.version": "Version",
+  "help.database": "Registerfil",
+  "help.databaseHint": "Databasen med enhetsregistret och anslutningarnas inställningar.",
+  "help.logFolder": "Loggmapp",
+  "help.logFolderHint": "Flotta skriver sina loggfiler här, en ny fil varje dag.",
+  "help.noLog": "Flotta skriver ingen loggfil: det finns ingen mapp för loggar på den här datorn.",
+  "help.copy": "Kopiera",
+  "help.copyDatabase": "Kopiera registerfilens sökväg",
+  "help.copyLogFolder": "Kopiera loggmappens sökväg",
+  "help.copied": "Kopierat",
+  "help.copyFailed": "Det gick inte att kopiera. Markera texten och tryck Ctrl+C.",
+
   "demo.banner.title": "Demodata",
   "demo.banner.body":
     "Inventariet innehåller genererade demoenheter, inte verkliga enheter. Använd det inte som underlag för beslut om er enhetsflotta.",
@@ -71,7 +90,9 @@ export const sv: Dictionary = {
   "error.vendor_unavailable":
     "Systemet svarade med fel eller bad Flotta att sakta ner längre än Flotta väntar. Försök igen senare.",
   "error.vendor_response_invalid":
-    "Systemets svar gick inte att läsa. Kontrollera att bas-URL:en pekar på API:t och inte på webbkonsolen.",
+    "Systemets svar var avbrutet eller skadat och gick inte att läsa, inte heller när det hämtades igen. Försök igen; om det upprepas kan en proxy eller brandvägg korta av svaren.",
+  "error.vendor_response_not_json":
+    "Systemet svarade med en webbsida i stället för API-data. Kontrollera att bas-URL:en pekar på API:t och inte på webbkonsolen eller en inloggningssida.",
   "error.secret_store_unavailable":
     "Operativsystemets nyckelring är inte tillgänglig, så hemligheten kan inte sparas. Behåll den bara under den här sessionen, eller starta nyckelringstjänsten.",
   "error.secret_missing": "Ingen hemlighet är sparad för anslutningen. Redigera anslutningen och ange den igen.",
@@ -132,6 +153,15 @@ export const sv: Dictionary = {
   "detail.section.user": "Användare och organisation",
   "detail.section.status": "Status och säkerhet",
   "detail.section.source": "Källa",
+  "detail.section.sources": "Alla källor",
+  "detail.sources.loading": "Läser enhetens poster i EMM-systemen…",
+  "detail.sources.loadError": "Enhetens poster i EMM-systemen gick inte att läsa. {reason}",
+  "detail.sources.none": "Inget EMM-system rapporterar den här enheten.",
+  "detail.sources.speaks": "Enhetens värden kommer från den här posten (dess senaste incheckning).",
+  "detail.sources.vendorId": "ID i EMM-systemet",
+  "detail.sources.lastSeen": "Senast listad vid en synkning",
+  "detail.sources.missingSince": "Inte längre listad sedan",
+  "detail.sources.differs": "Den här posten säger annat:",
   "detail.section.history": "Ändringshistorik",
   "detail.history.loading": "Läser in ändringshistoriken…",
   "detail.history.loadError": "Ändringshistoriken kunde inte läsas in. {reason}",
@@ -249,6 +279,8 @@ export const sv: Dictionary = {
     "De enhetshanteringssystem som Flotta läser enheter från. Flotta läser bara; det ändrar aldrig något i dem.",
   "connections.loading": "Läser in anslutningar…",
   "connections.loadError": "Anslutningarna kunde inte läsas in. {reason}",
+  "connections.defaultsError":
+    "Det går inte att lägga till eller ändra anslutningar: standardinställningarna kunde inte läsas. {reason}",
   "connections.empty":
     "Inga anslutningar än. Lägg till en för att läsa enheter från Microsoft Intune, Jamf Pro eller Workspace ONE UEM.",
   "connections.table.label": "Anslutningar",
@@ -263,6 +295,7 @@ export const sv: Dictionary = {
   "connections.tag.demo": "Demo",
   "connections.tag.removed": "Borttagen {date}",
   "connections.lastSync.never": "Aldrig synkroniserad",
+  "connections.lastSync.firstSoon": "Den första synkroniseringen startar inom en minut",
   "connections.action.add": "Lägg till anslutning",
   "connections.action.sync": "Synkronisera nu",
   "connections.action.syncHint": "Läser de enheter som har ändrats sedan senaste synkroniseringen.",
@@ -292,6 +325,10 @@ export const sv: Dictionary = {
   "connections.form.save": "Spara",
   "connections.form.saving": "Sparar…",
   "connections.form.saveError": "Anslutningen sparades inte. {reason}",
+  "connections.form.firstSync.one":
+    "Den första synkroniseringen startar när du sparar. Därefter synkroniserar Flotta varje minut medan programmet är öppet.",
+  "connections.form.firstSync.other":
+    "Den första synkroniseringen startar när du sparar. Därefter synkroniserar Flotta med {count} minuters mellanrum medan programmet är öppet.",
 
   "connections.field.vendor": "System",
   "connections.field.name": "Namn",
@@ -313,9 +350,11 @@ export const sv: Dictionary = {
   "connections.field.syncApps": "Läs in installerade appar",
 
   "connections.hint.name": "Visas bara i Flotta, t.ex. ”Intune, Socialförvaltningen”.",
-  "connections.hint.https": "Måste börja med https://.",
+  "connections.hint.https": "Måste börja med https:// – eller http:// för en adress på den här datorn.",
   "connections.hint.tokenUrl": "Där Flotta hämtar sin åtkomsttoken.",
-  "connections.hint.tokenUrlRegion": "Välj regionen för ert Workspace ONE-datacenter, eller ange URL:en.",
+  "connections.hint.region":
+    "Regionen för ert Workspace ONE-datacenter. Välj ”Annan” om du vill ange token-URL:en själv.",
+  "connections.hint.tokenUrlRegion": "Fylls i utifrån regionen. Måste börja med https://.",
   "connections.hint.tenantId":
     "Katalog-ID:t (tenant-ID) från Microsoft Entra ID, eller tenantens domän, t.ex. kommunen.onmicrosoft.com.",
   "connections.hint.tenantCode":
@@ -338,7 +377,7 @@ export const sv: Dictionary = {
   "connections.hint.syncApps.ws1": "Ett anrop per enhet: i en stor miljö gör det synkroniseringen betydligt längre.",
   "connections.schedule.off": "Av",
 
-  "connections.region.custom": "Annan (ange URL:en)",
+  "connections.region.custom": "Annan (ange token-URL:en)",
   "connections.region.na": "Nordamerika (na)",
   "connections.region.emea": "Europa, Mellanöstern och Afrika (emea)",
   "connections.region.apac": "Asien och Stillahavsområdet (apac)",
@@ -349,22 +388,26 @@ export const sv: Dictionary = {
   "connections.secret.missingHint": "Ingen hemlighet är sparad. Ange den så att Flotta kan synkronisera.",
   "connections.secret.keepPlaceholder": "Oförändrad",
   "connections.secret.keyringUnavailable":
-    "Operativsystemets nyckelring är inte tillgänglig, så Flotta kan inte spara hemligheten permanent. Behåll den bara under den här sessionen och ange den igen när Flotta har startats om.",
-  "connections.secret.keyringDetail": "Detaljer: {detail}",
+    "Ingen nyckelringstjänst (Secret Service) körs på den här datorn, så Flotta kan inte spara hemligheten permanent. Behåll den bara under den här sessionen och ange den igen när Flotta har startats om.",
 
   "connections.invalid.name": "Ange ett namn på anslutningen.",
   "connections.invalid.urlMissing": "Ange adressen.",
   "connections.invalid.urlHttps":
-    "Adressen måste börja med https://. Okrypterad http:// tillåts bara för 127.0.0.1 eller localhost.",
+    "Adressen måste börja med https://. Okrypterad http:// tillåts bara för en adress på den här datorn (127.0.0.1, ::1 eller localhost).",
   "connections.invalid.urlHost": "Adressen saknar värdnamn efter https://.",
+  "connections.invalid.urlCredentials":
+    "Ta bort användarnamn och lösenord ur adressen och ange dem i sina egna fält.",
+  "connections.invalid.urlInvalid": "Det här är inte en giltig adress.",
+  "connections.invalid.secretAgain": "Adressen har ändrats: ange klienthemligheten eller lösenordet igen.",
+  "connections.invalid.refused": "Flotta godtog inte värdet. Under ”Visa detaljer” nedan står varför.",
   "connections.invalid.tenantId": "Ange tenant-ID.",
   "connections.invalid.tenantCode": "Ange tenant-koden (aw-tenant-code).",
   "connections.invalid.clientId": "Ange klient-ID.",
   "connections.invalid.userName": "Ange användarnamnet.",
   "connections.invalid.clientSecret": "Ange klienthemligheten.",
   "connections.invalid.password": "Ange lösenordet.",
-  "connections.invalid.concurrency": "Ange ett heltal från 1 till 16.",
-  "connections.invalid.pageSize": "Ange ett heltal från 1 till 1 000.",
+  "connections.invalid.concurrency": "Ange ett heltal från 1 till {max}.",
+  "connections.invalid.pageSize": "Ange ett heltal från 1 till {max}.",
   "connections.invalid.syncEveryMinutes": "Ange ett helt antal minuter, minst 1, eller lämna fältet tomt.",
   "connections.invalid.fullSyncEveryHours": "Ange ett helt antal timmar, minst 1.",
 

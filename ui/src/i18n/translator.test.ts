@@ -19,7 +19,7 @@ describe("translator", () => {
   });
 
   it("words errors by code and never shows the technical message", () => {
-    const text = sv.error({ code: "database_read_only", message: "EACCES /var/lib/flotta.db" });
+    const text = sv.error({ code: "database_read_only", message: "EACCES /var/lib/flotta.db", field: null });
     expect(text).toBe("Databasen är skrivskyddad.");
   });
 });

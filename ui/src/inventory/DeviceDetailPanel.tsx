@@ -5,6 +5,7 @@ import { useNow } from "../lib/useNow";
 import { DETAIL_SECTIONS, detailValue } from "./detailFields";
 import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
+import { DeviceSources } from "./DeviceSources";
 import { useDeviceDetail } from "./useDeviceDetail";
 
 type Props = { id: number; onClose: () => void };
@@ -86,6 +87,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
               </dl>
             </section>
           ))}
+        {state.status === "ok" && <DeviceSources id={id} />}
         {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>

@@ -147,7 +147,7 @@ describe("RowStore", () => {
     const backend = fakeBackend();
     const store = new RowStore(DEFAULT_VIEW, backend.fetchPage, { blockSize: 100 });
     store.request({ start: 0, end: 10 });
-    backend.pending[0]!.resolve({ status: "error", error: { code: "database_unavailable", message: "locked" } });
+    backend.pending[0]!.resolve({ status: "error", error: { code: "database_unavailable", message: "locked", field: null } });
     await flush();
     expect(store.getError()?.code).toBe("database_unavailable");
 
@@ -168,7 +168,7 @@ describe("RowStore", () => {
     store.request({ start: 0, end: 10 });
     backend.pending[0]!.reject(new TypeError("IPC bridge missing"));
     await flush();
-    expect(store.getError()).toEqual({ code: "internal", message: "TypeError: IPC bridge missing" });
+    expect(store.getError()).toEqual({ code: "internal", message: "TypeError: IPC bridge missing", field: null });
   });
 
   it("evicts blocks far from the screen beyond its capacity", async () => {

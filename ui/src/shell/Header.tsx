@@ -1,5 +1,8 @@
+import { useState } from "react";
 import { useI18n } from "../i18n/I18nContext";
 import { HeaderSyncIndicator } from "../sync/HeaderSyncIndicator";
+import { useAppData } from "./appData";
+import { HelpDialog } from "./HelpDialog";
 import { LanguageSelect } from "./LanguageSelect";
 import { VIEWS, type ViewId } from "./views";
 
@@ -7,6 +10,8 @@ type Props = { active: ViewId; onNavigate: (view: ViewId) => void };
 
 export function Header({ active, onNavigate }: Props) {
   const i18n = useI18n();
+  const { status } = useAppData();
+  const [helpOpen, setHelpOpen] = useState(false);
   return (
     <header className="app-header">
       <div className="brand">
@@ -29,6 +34,20 @@ export function Header({ active, onNavigate }: Props) {
       </nav>
       <HeaderSyncIndicator onOpen={() => onNavigate("connections")} />
       <LanguageSelect />
+      <button
+        type="button"
+        className="header-help"
+        data-testid="help-open"
+        aria-haspopup="dialog"
+        title={i18n.t("help.openHint")}
+        onClick={() => setHelpOpen(true)}
+      >
+        <span className="header-help-mark" aria-hidden="true">
+          ?
+        </span>
+        {i18n.t("help.open")}
+      </button>
+      {helpOpen && <HelpDialog status={status} onClose={() => setHelpOpen(false)} />}
     </header>
   );
 }

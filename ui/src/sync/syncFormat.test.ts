@@ -143,8 +143,8 @@ describe("run summaries", () => {
 describe("runErrorText", () => {
   it("words a failed run by its code in the user's language", () => {
     const failed = run({ status: "failed", error_code: "sign_in_rejected", error: "sign-in at https://x/token was refused" });
-    expect(runErrorText(failed, en)).toBe(en.error({ code: "sign_in_rejected", message: "" }));
-    expect(runErrorText(failed, sv)).toBe(sv.error({ code: "sign_in_rejected", message: "" }));
+    expect(runErrorText(failed, en)).toBe(en.error({ code: "sign_in_rejected", message: "", field: null }));
+    expect(runErrorText(failed, sv)).toBe(sv.error({ code: "sign_in_rejected", message: "", field: null }));
     expect(runErrorText(failed, en)).not.toBe(runErrorText(failed, sv));
   });
 

@@ -155,6 +155,6 @@ export function runDurationMs(run: SyncRun): number | null {
  */
 export function runErrorText(run: SyncRun, i18n: Translator): string | null {
   if (run.error === null && run.error_code === null) return null;
-  if (isErrorCode(run.error_code)) return i18n.error({ code: run.error_code, message: run.error ?? "" });
+  if (isErrorCode(run.error_code)) return i18n.error({ code: run.error_code, message: run.error ?? "", field: null });
   return run.error;
 }

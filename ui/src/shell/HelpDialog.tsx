@@ -1,0 +1,155 @@
+import { useId, useRef, useState } from "react";
+import type { AppStatus } from "../bindings";
+import { Dialog } from "../components/Dialog";
+import type { MessageKey } from "../i18n/dictionary";
+import { useI18n } from "../i18n/I18nContext";
+
+type Props = {
+  status: AppStatus;
+  onClose: () => void;
+};
+
+/**
+ * What someone helping the user asks for first: the version, and where the register and the
+ * log files are. The paths can be copied, for a support ticket or a file manager.
+ */
+export function HelpDialog({ status, onClose }: Props) {
+  const i18n = useI18n();
+  const titleId = useId();
+  return (
+    <Dialog labelledBy={titleId} onClose={onClose} className="help-dialog" testId="help-dialog">
+      <header className="dialog-header">
+        <h2 id={titleId} className="dialog-title">
+          {i18n.t("help.title")}
+        </h2>
+        <button
+          type="button"
+          className="icon-button"
+          data-testid="help-close"
+          onClick={onClose}
+          aria-label={i18n.t("dialog.close")}
+          title={`${i18n.t("dialog.close")} (Esc)`}
+        >
+          ✕
+        </button>
+      </header>
+      <div className="dialog-body help-body">
+        <p className="muted">{i18n.t("help.intro")}</p>
+        <dl className="help-facts">
+          <dt>{i18n.t("help.version")}</dt>
+          <dd data-testid="help-version">{status.app_version}</dd>
+          <dt>{i18n.t("help.database")}</dt>
+          <dd>
+            <CopyablePath
+              path={status.database_path}
+              testId="help-database-path"
+              copyLabel="help.copyDatabase"
+              hint="help.databaseHint"
+            />
+          </dd>
+          <dt>{i18n.t("help.logFolder")}</dt>
+          <dd>
+            {status.log_folder === null ? (
+              <p className="help-no-log" data-testid="help-no-log">
+                {i18n.t("help.noLog")}
+              </p>
+            ) : (
+              <CopyablePath
+                path={status.log_folder}
+                testId="help-log-folder"
+                copyLabel="help.copyLogFolder"
+                hint="help.logFolderHint"
+              />
+            )}
+          </dd>
+        </dl>
+      </div>
+      <div className="dialog-actions help-actions">
+        <button type="button" className="button-secondary" onClick={onClose} data-autofocus>
+          {i18n.t("dialog.close")}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+type CopyState = "idle" | "copied" | "failed";
+
+type CopyablePathProps = {
+  path: string;
+  testId: string;
+  copyLabel: MessageKey;
+  hint: MessageKey;
+};
+
+/**
+ * A path in a read-only field (selectable, and selected whole on focus) with a Copy button.
+ * Should the clipboard refuse, the text stays selected for Ctrl+C and the user is told so.
+ */
+function CopyablePath({ path, testId, copyLabel, hint }: CopyablePathProps) {
+  const i18n = useI18n();
+  const hintId = useId();
+  const field = useRef<HTMLInputElement>(null);
+  const [copy, setCopy] = useState<CopyState>("idle");
+
+  const copyPath = () => {
+    field.current?.select();
+    void writeClipboard(path, field.current).then((copied) => setCopy(copied ? "copied" : "failed"));
+  };
+
+  return (
+    <div className="copyable-path">
+      <div className="copyable-path-row">
+        <input
+          ref={field}
+          type="text"
+          readOnly
+          spellCheck={false}
+          className="path-field"
+          data-testid={testId}
+          value={path}
+          aria-label={i18n.t(copyLabel)}
+          aria-describedby={hintId}
+          onFocus={(event) => event.currentTarget.select()}
+        />
+        <button
+          type="button"
+          className="button-secondary"
+          data-testid={`${testId}-copy`}
+          aria-label={i18n.t(copyLabel)}
+          title={i18n.t(copyLabel)}
+          onClick={copyPath}
+        >
+          {i18n.t("help.copy")}
+        </button>
+      </div>
+      <span id={hintId} className="field-hint">
+        {i18n.t(hint)}
+      </span>
+      <span
+        className={copy === "failed" ? "copy-status tone-bad" : "copy-status tone-good"}
+        role="status"
+        data-testid={`${testId}-copy-status`}
+        data-status={copy}
+      >
+        {copy === "copied" ? i18n.t("help.copied") : copy === "failed" ? i18n.t("help.copyFailed") : ""}
+      </span>
+    </div>
+  );
+}
+
+/** The asynchronous clipboard where the web view allows it, else the older copy command on the selected field. */
+async function writeClipboard(text: string, field: HTMLInputElement | null): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field?.select();
+    try {
+      // Deprecated, but the only fallback a web view without clipboard permission has.
+      return document.execCommand("copy");
+    } catch {
+      return false;
+    }
+  }
+}
