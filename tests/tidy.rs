@@ -127,6 +127,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0006_sync_run_owner.sql",
         "5bf98ab53d8a4b36c6bbfb86eb1d4c5ec4c3ed560f9d733c01f1f743c009251b",
     ),
+    (
+        "0007_devices_without_serial.sql",
+        "454b43f6c17533757cd26c8930f8acc9861e5808a17b7550a2e9e0b55e93a17b",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

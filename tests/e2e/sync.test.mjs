@@ -8,6 +8,7 @@ import {
   byTestId,
   freshDatabasePath,
   inventoryTotal,
+  waitForTotal,
   screenshot,
   startApp,
   waitForDemoSync,
@@ -126,11 +127,24 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
   assert.equal(await newest.getAttribute("data-status"), "succeeded");
   assert.match(await newest.getText(), /Workspace ONE/);
 
-  // Both EMMs report the same phones: matched by serial, not doubled. The one unit the demo
-  // tenant's Graph listing sends without serial or IMEI (a warning there) is known to
-  // Workspace ONE by its serial, so exactly that one is added.
+  // Both EMMs report the same phones: matched by serial, not doubled. The one enrolment the
+  // demo tenant's Graph listing sends without serial or IMEI is a unit known by its Intune
+  // record; Workspace ONE knows the same phone by its serial, and without an identifier in
+  // common the two cannot be joined, so exactly one unit is added.
   await click(byTestId("nav-inventory"));
   assert.equal(await inventoryTotal(app), fleet + 1, "the inventory has one row per unit");
+
+  // That unit is flagged, and a filter finds the units without a hardware identifier.
+  await click(byTestId("filter-without-hardware-id"));
+  await waitForTotal(app, (total) => total >= 1 && total < fleet, "the filter finds the unidentified units");
+  // The row has no serial, and its serial cell explains why (its tooltip).
+  const row = await app.$(byTestId("device-row"));
+  await row.waitForExist({ timeout: 10_000, timeoutMsg: "a row is shown within 10 s" });
+  assert.equal(await row.getAttribute("data-serial"), "", "the unit has no serial");
+  const why = await row.$("td:nth-child(2)").getAttribute("title");
+  assert.match(why ?? "", /varken serienummer eller IMEI/, "the cell says why there is none");
+  await click(byTestId("filter-without-hardware-id"));
+  await waitForTotal(app, (total) => total === fleet + 1, "the filter is off again");
 
   // Workspace ONE reports every device's apps: the panel lists them and says who reported.
   await click(`${byTestId("device-row")} td:nth-child(2)`);

@@ -194,6 +194,7 @@ export type DeviceDetail = {
 	source_name: string,
 	source_kind: SourceKind,
 	vendor_device_id: string | null,
+	/**  Empty for a unit without a serial (known by its IMEI or its EMM record). */
 	serial: string,
 	imei: string | null,
 	manufacturer: string,
@@ -220,6 +221,8 @@ export type DeviceFilters = {
 	ownership: Ownership | null,
 	org_unit: string | null,
 	lifecycle: Lifecycle | null,
+	/**  Only units with neither serial nor IMEI (known by their EMM record alone). */
+	without_hardware_id?: boolean,
 };
 
 /**  A window of rows and the number of rows matching the whole view. */
@@ -239,6 +242,7 @@ export type DeviceQuery = {
 /**  One line of the inventory table. */
 export type DeviceRow = {
 	id: number,
+	/**  Empty for a unit without a serial (known by its IMEI or its EMM record). */
 	serial: string,
 	imei: string | null,
 	manufacturer: string,

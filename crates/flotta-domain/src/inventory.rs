@@ -19,6 +19,9 @@ pub struct DeviceFilters {
     pub ownership: Option<Ownership>,
     pub org_unit: Option<String>,
     pub lifecycle: Option<Lifecycle>,
+    /// Only units with neither serial nor IMEI (known by their EMM record alone).
+    #[serde(default)]
+    pub without_hardware_id: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -102,6 +105,7 @@ pub fn search_text(parts: &[Option<&str>]) -> String {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct DeviceRow {
     pub id: u32,
+    /// Empty for a unit without a serial (known by its IMEI or its EMM record).
     pub serial: String,
     pub imei: Option<String>,
     pub manufacturer: String,
@@ -134,6 +138,7 @@ pub struct DeviceDetail {
     pub source_name: String,
     pub source_kind: SourceKind,
     pub vendor_device_id: Option<String>,
+    /// Empty for a unit without a serial (known by its IMEI or its EMM record).
     pub serial: String,
     pub imei: Option<String>,
     pub manufacturer: String,

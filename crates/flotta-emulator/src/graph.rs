@@ -163,7 +163,12 @@ pub(crate) async fn managed_devices(
             .iter()
             .skip(cursor.offset)
             .take(cursor.top)
-            .map(|e| select(managed_device(e), selected.as_deref()))
+            .map(|e| {
+                select(
+                    managed_device(e, shared.withholds_ids()),
+                    selected.as_deref(),
+                )
+            })
             .collect();
         page_body(
             &shared,
@@ -357,7 +362,7 @@ pub(crate) async fn detected_app_devices(
                 // What clients ask for here; building the whole record to keep its id would
                 // make the emulator, not the client, the cost a benchmark measures.
                 Some(["id"]) => Record(vec![("id", Field::Text(Cow::Borrowed(&e.vendor_id)))]),
-                fields => select(managed_device(e), fields),
+                fields => select(managed_device(e, shared.withholds_ids()), fields),
             })
             .collect::<Vec<_>>();
         page_body(
@@ -422,14 +427,18 @@ enum Field<'a> {
 
 /// A managedDevice as Graph v1.0 lists it, untidy where real tenants are: IMEIs with spaces,
 /// enum values in varying case, `0001-01-01` for "never", `jailBroken` as a string, empty
-/// strings for userless devices, and now and then a record with no serial and no IMEI.
-fn managed_device(enrolment: &Enrolment) -> [(&'static str, Field<'_>); 46] {
+/// strings for userless devices, and now and then a record with no serial and no IMEI (a
+/// personally owned work profile), half of those with the placeholder IMEI "0".
+/// `withhold`: whether those records leave their identifiers out (see
+/// [`crate::Emulator::reveal_identifiers`]).
+fn managed_device(enrolment: &Enrolment, withhold: bool) -> [(&'static str, Field<'_>); 46] {
     let device = &enrolment.device;
     let n = enrolment.number;
-    let no_identifiers = n % 4999 == 17;
+    let no_identifiers = withhold && n % 4999 == 17;
     let imei = match (&device.imei, no_identifiers) {
         (Some(imei), false) if n.is_multiple_of(53) => spaced(imei.as_str()),
         (Some(imei), false) => imei.as_str().to_owned(),
+        (_, true) if !n.is_multiple_of(2) => "0".to_owned(),
         _ => String::new(),
     };
     let serial = if no_identifiers {

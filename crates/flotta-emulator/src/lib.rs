@@ -149,6 +149,8 @@ pub(crate) struct Shared {
     faults: Mutex<faults::FaultPlan>,
     pub(crate) tokens: tokens::Tokens,
     latency_ms: AtomicU64,
+    /// Graph's few records without serial and IMEI leave them out while this is set.
+    withhold_ids: std::sync::atomic::AtomicBool,
     pub(crate) stats: Stats,
 }
 
@@ -189,6 +191,10 @@ impl Shared {
         apps
     }
 
+    pub(crate) fn withholds_ids(&self) -> bool {
+        self.withhold_ids.load(Ordering::Relaxed)
+    }
+
     pub(crate) fn latency(&self) -> Duration {
         Duration::from_millis(self.latency_ms.load(Ordering::Relaxed))
     }
@@ -217,6 +223,7 @@ impl Emulator {
             faults: Mutex::default(),
             tokens: tokens::Tokens::default(),
             latency_ms: AtomicU64::new(config.latency.as_millis() as u64),
+            withhold_ids: std::sync::atomic::AtomicBool::new(true),
             stats: Stats::default(),
             config,
         });
@@ -279,6 +286,12 @@ impl Emulator {
 
     pub fn clear_faults(&self) {
         self.shared.faults().clear();
+    }
+
+    /// From now on Graph's records that had no serial and no IMEI report them (an enrolment
+    /// that starts reporting its hardware identifiers).
+    pub fn reveal_identifiers(&self) {
+        self.shared.withhold_ids.store(false, Ordering::Relaxed);
     }
 
     pub fn set_latency(&self, latency: Duration) {

@@ -159,7 +159,8 @@ struct RawDetail {
     source_name: String,
     source_kind: String,
     vendor_device_id: Option<String>,
-    serial: String,
+    /// `None` for a unit known only by its EMM record.
+    serial: Option<String>,
     imei: Option<String>,
     manufacturer: String,
     model: String,
@@ -184,7 +185,7 @@ impl RawDetail {
             source_name: self.source_name,
             source_kind: vocabulary("sources.kind", &self.source_kind, SourceKind::from_text)?,
             vendor_device_id: self.vendor_device_id,
-            serial: self.serial,
+            serial: self.serial.unwrap_or_default(),
             imei: self.imei,
             manufacturer: self.manufacturer,
             model: self.model,

@@ -11,6 +11,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0004_search.sql"),
     include_str!("../migrations/0005_devices_checks.sql"),
     include_str!("../migrations/0006_sync_run_owner.sql"),
+    include_str!("../migrations/0007_devices_without_serial.sql"),
 ];
 
 /// The schema version this build writes and understands.

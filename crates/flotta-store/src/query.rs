@@ -349,6 +349,11 @@ impl Filter {
                 org_unit,
             );
         }
+        if filters.without_hardware_id {
+            filter
+                .clauses
+                .push("d.serial IS NULL AND d.imei IS NULL".to_owned());
+        }
         if searched {
             filter
                 .clauses
@@ -389,7 +394,8 @@ fn device_row(row: &Row<'_>) -> Result<DeviceRow, StoreError> {
     let last_check_in = get_opt(12)?;
     Ok(DeviceRow {
         id: row.get(0).context("reading a device")?,
-        serial: get(1)?,
+        // A unit known only by its EMM record has no serial: shown empty.
+        serial: get_opt(1)?.unwrap_or_default(),
         imei: get_opt(2)?,
         manufacturer: get(3)?,
         model: get(4)?,

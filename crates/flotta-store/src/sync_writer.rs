@@ -3,7 +3,8 @@
 //! writing of earlier ones, yet a sync that fails or is cancelled leaves nothing behind.
 //!
 //! Each vendor record is matched to a physical unit (by the connection's earlier record, then
-//! serial, then IMEI); the unit is added or updated, changed fields go to its history, the
+//! serial, then IMEI; a record with neither is a unit of its own until one appears); the unit
+//! is added or updated, changed fields go to its history, the
 //! vendor's raw record and its apps are kept; after a full listing, the records the vendor no
 //! longer reports are marked missing (never deleted).
 //!
@@ -277,7 +278,7 @@ impl SyncWriter<'_> {
 
     /// The unit of each record: its earlier record's, else the register's unit with that
     /// serial or IMEI, else a new one (records of one page with the same serial or IMEI share
-    /// it). A record with neither and no earlier record has none.
+    /// it). A record with neither and no earlier record is a new unit of its own.
     fn match_units(
         &mut self,
         devices: &[VendorDevice],
@@ -295,7 +296,7 @@ impl SyncWriter<'_> {
             };
             let unit = match stored {
                 Some(id) => Some(Unit::Stored(id)),
-                None if serial.is_none() && imei.is_none() => None,
+                None if serial.is_none() && imei.is_none() => Some(Unit::New(index)),
                 None => {
                     let earlier = serial
                         .and_then(|s| new_by_serial.get(s))
@@ -361,9 +362,7 @@ impl SyncWriter<'_> {
                     id
                 }
                 Unit::New(_) => {
-                    let Some(new) = new_device(self, device)? else {
-                        continue;
-                    };
+                    let new = new_device(self, device)?;
                     self.matcher.added(new.id, device);
                     self.outcomes.insert(new.id, Outcome::Added);
                     self.added += 1;
@@ -474,6 +473,10 @@ impl SyncWriter<'_> {
         Ok(records)
     }
 
+    fn warn(&mut self, warning: RecordWarning) -> Result<(), StoreError> {
+        self.write_warnings(std::slice::from_ref(&warning))
+    }
+
     fn write_warnings(&mut self, warnings: &[RecordWarning]) -> Result<(), StoreError> {
         let mut insert = self
             .tx
@@ -551,10 +554,12 @@ impl Matcher {
         let mut rows = statement.query([]).context("reading serials and IMEIs")?;
         while let Some(row) = rows.next().context("reading serials and IMEIs")? {
             let id: i64 = row.get(0).context("reading a device id")?;
-            let serial: String = row.get(1).context("reading a serial")?;
+            let serial: Option<String> = row.get(1).context("reading a serial")?;
             let imei: Option<String> = row.get(2).context("reading an IMEI")?;
             // The oldest unit wins, as with the indexed lookup.
-            loaded.serials.entry(serial).or_insert(id);
+            if let Some(serial) = serial {
+                loaded.serials.entry(serial).or_insert(id);
+            }
             if let Some(imei) = imei {
                 loaded.imeis.entry(imei).or_insert(id);
             }
@@ -632,7 +637,7 @@ impl Tracked {
 struct NewDevice<'d> {
     id: i64,
     device: &'d VendorDevice,
-    serial: &'d str,
+    serial: Option<&'d str>,
     imei: Option<&'d str>,
     os: &'static str,
     os_version: &'d str,
@@ -651,16 +656,12 @@ struct NewDevice<'d> {
 /// (0.36 s of 0.66 s for 48,000).
 const ROWS_PER_INSERT: usize = 64;
 
-/// Prepares a new unit with the id it will have; `None` for a record without a serial: an
-/// IMEI-only record can join a unit that is already there (matched above), but does not
-/// create one.
+/// Prepares a new unit with the id it will have.
 fn new_device<'d>(
     writer: &mut SyncWriter<'_>,
     device: &'d VendorDevice,
-) -> Result<Option<NewDevice<'d>>, StoreError> {
-    let Some(serial) = device.serial.as_ref() else {
-        return Ok(None);
-    };
+) -> Result<NewDevice<'d>, StoreError> {
+    let serial = device.serial.as_ref().map(|serial| serial.as_str());
     let tx = &writer.tx;
     let manufacturer = device.manufacturer.as_deref().unwrap_or("Unknown");
     let model = device.model.as_deref().unwrap_or("Unknown");
@@ -671,7 +672,7 @@ fn new_device<'d>(
     };
     let imei = device.imei.as_ref().map(|imei| imei.as_str());
     let search = search_text(&[
-        Some(serial.as_str()),
+        serial,
         imei,
         device.user_name.as_deref(),
         device.user_email.as_deref(),
@@ -679,10 +680,10 @@ fn new_device<'d>(
     ]);
     let id = writer.next_id;
     writer.next_id += 1;
-    Ok(Some(NewDevice {
+    Ok(NewDevice {
         id,
         device,
-        serial: serial.as_str(),
+        serial,
         imei,
         os: device.os.as_str(),
         os_version: device.os_version.as_deref().unwrap_or_default(),
@@ -693,7 +694,7 @@ fn new_device<'d>(
         enrolled_at: device.enrolled_at.map(|t| format_time(&t)),
         last_check_in: device.last_check_in.map(|t| format_time(&t)),
         search,
-    }))
+    })
 }
 
 fn insert_devices(writer: &SyncWriter<'_>, new: &[NewDevice<'_>]) -> Result<(), StoreError> {
@@ -773,6 +774,60 @@ fn insert_devices(writer: &SyncWriter<'_>, new: &[NewDevice<'_>]) -> Result<(), 
     Ok(())
 }
 
+/// A unit known only by its record now reports a serial: the unit takes it, with a history
+/// row, unless another unit has it already — then both stay apart and the run says so, since
+/// joining two units (and their histories) is a person's decision. Returns the unit's serial
+/// afterwards.
+fn give_serial(
+    writer: &mut SyncWriter<'_>,
+    id: i64,
+    serial: &str,
+    device: &VendorDevice,
+) -> Result<Option<String>, StoreError> {
+    let holder = writer.matcher.unit(&writer.tx, Some(serial), None)?;
+    if let Some(other) = holder.filter(|other| *other != id) {
+        writer.warn(kept_apart(device, "serial", serial, other))?;
+        return Ok(None);
+    }
+    writer
+        .tx
+        .prepare_cached("UPDATE devices SET serial = ?2, updated_at = ?3 WHERE id = ?1")
+        .context("preparing to give a unit its serial")?
+        .execute(params![id, serial, writer.now])
+        .context("giving a unit its serial")?;
+    writer
+        .tx
+        .prepare_cached(
+            "INSERT INTO device_history (device_id, at, field, before, after, source_id,
+                sync_run_id, actor)
+             VALUES (?1, ?2, 'serial', NULL, ?3, ?4, ?5, ?6)",
+        )
+        .context("preparing device history")?
+        .execute(params![
+            id,
+            writer.now,
+            serial,
+            writer.source.0,
+            writer.run.0,
+            writer.actor
+        ])
+        .context("recording a device change")?;
+    writer.matcher.added(id, device);
+    Ok(Some(serial.to_owned()))
+}
+
+/// The warning for a unit whose record now reports an identifier another unit has.
+fn kept_apart(device: &VendorDevice, field: &str, value: &str, other: i64) -> RecordWarning {
+    RecordWarning {
+        vendor_id: device.vendor_id.clone(),
+        field: field.to_owned(),
+        problem: format!(
+            "now reports {field} {value}, which unit {other} already has; the two units are \
+             kept apart until someone joins them"
+        ),
+    }
+}
+
 /// What a record did to a stored unit.
 enum Spoke {
     Changed,
@@ -790,7 +845,7 @@ fn update_device(
     history: bool,
 ) -> Result<Spoke, StoreError> {
     let tx = &writer.tx;
-    let (stored, serial, check_in): (Tracked, String, Option<String>) = tx
+    let (stored, stored_serial, check_in): (Tracked, Option<String>, Option<String>) = tx
         .prepare_cached(
             "SELECT d.imei, m.manufacturer, m.name, d.os, d.os_version, d.ownership, d.user_name,
                 d.user_email, o.name, d.compliance, d.jailbroken, d.serial, d.last_check_in
@@ -823,7 +878,24 @@ fn update_device(
     if check_in_now < check_in {
         return Ok(Spoke::Older);
     }
-    let next = Tracked::merged(&stored, &Tracked::of(device));
+    let serial = match (&stored_serial, &device.serial) {
+        (None, Some(found)) => give_serial(writer, id, found.as_str(), device)?,
+        _ => stored_serial,
+    };
+    let mut reported = Tracked::of(device);
+    // Likewise an IMEI the unit did not have, when another unit has it.
+    if stored.0[0].is_none()
+        && let Some(imei) = reported.0[0].clone()
+        && let Some(other) = writer
+            .matcher
+            .unit(&writer.tx, None, Some(&imei))?
+            .filter(|other| *other != id)
+    {
+        reported.0[0] = None;
+        writer.warn(kept_apart(device, "imei", &imei, other))?;
+    }
+    let tx = &writer.tx;
+    let next = Tracked::merged(&stored, &reported);
     let changed = stored != next;
     if changed {
         if history {
@@ -874,7 +946,7 @@ fn update_device(
             None => None,
         };
         let search = search_text(&[
-            Some(&serial),
+            serial.as_deref(),
             imei.as_deref(),
             user_name.as_deref(),
             user_email.as_deref(),

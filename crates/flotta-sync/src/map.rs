@@ -65,15 +65,11 @@ pub(crate) fn identify<'a>(
         return None;
     };
     let mut read = Reader::new(id, warnings);
+    // Neither is still a device: personally owned Android work profiles and iOS user
+    // enrolment give the EMM no hardware identifier by design. Such a unit is known by its
+    // record until one appears. A value that is there but unusable was warned about above.
     let serial = read.serial(fields.serial, serial);
     let imei = read.imei(fields.imei, imei);
-    if serial.is_none() && imei.is_none() {
-        read.warn(
-            fields.serial,
-            "no serial number and no IMEI: the device cannot be matched to a unit and was skipped",
-        );
-        return None;
-    }
     Some((read, serial, imei))
 }
 

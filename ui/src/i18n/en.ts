@@ -157,6 +157,10 @@ export const en = {
   "detail.section.source": "Source",
   "detail.section.history": "Change history",
   "detail.section.sources": "All sources",
+  "filter.without_hardware_id": "No hardware identifier",
+  "value.noHardwareId": "No hardware ID",
+  "value.noHardwareIdHint":
+    "The EMM reports neither serial number nor IMEI (a personally owned work profile or user enrolment). The unit is known by its EMM record until one appears.",
   "detail.sources.loading": "Loading the unit's EMM records…",
   "detail.sources.loadError": "The unit's EMM records could not be loaded. {reason}",
   "detail.sources.none": "No EMM system reports this unit.",

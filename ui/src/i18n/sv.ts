@@ -154,6 +154,10 @@ export const sv: Dictionary = {
   "detail.section.status": "Status och säkerhet",
   "detail.section.source": "Källa",
   "detail.section.sources": "Alla källor",
+  "filter.without_hardware_id": "Utan hårdvaru-ID",
+  "value.noHardwareId": "Inget hårdvaru-ID",
+  "value.noHardwareIdHint":
+    "EMM-systemet rapporterar varken serienummer eller IMEI (en privatägd arbetsprofil eller användarregistrering). Enheten känns igen på sin post i EMM-systemet tills något av dem dyker upp.",
   "detail.sources.loading": "Läser enhetens poster i EMM-systemen…",
   "detail.sources.loadError": "Enhetens poster i EMM-systemen gick inte att läsa. {reason}",
   "detail.sources.none": "Inget EMM-system rapporterar den här enheten.",

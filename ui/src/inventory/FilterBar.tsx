@@ -8,10 +8,11 @@ type Props = {
   view: InventoryView;
   summary: SummaryState;
   onFilter: (key: FilterKey, value: string | null) => void;
+  onWithoutHardwareId: (on: boolean) => void;
   onReset: () => void;
 };
 
-export function FilterBar({ view, summary, onFilter, onReset }: Props) {
+export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onReset }: Props) {
   const i18n = useI18n();
   return (
     <fieldset className="filter-bar">
@@ -44,6 +45,15 @@ export function FilterBar({ view, summary, onFilter, onReset }: Props) {
           </label>
         );
       })}
+      <label className="filter filter-switch">
+        <input
+          type="checkbox"
+          data-testid="filter-without-hardware-id"
+          checked={view.filters.without_hardware_id}
+          onChange={(event) => onWithoutHardwareId(event.target.checked)}
+        />
+        <span>{i18n.t("filter.without_hardware_id")}</span>
+      </label>
       <button type="button" className="button-secondary filters-reset" data-testid="filters-reset" onClick={onReset}>
         {i18n.t("inventory.filters.reset")}
       </button>

@@ -9,7 +9,14 @@ import { FilterBar } from "./FilterBar";
 import { SearchBox } from "./SearchBox";
 import { useRowStore } from "./useRowStore";
 import { useViewPersistence } from "./useViewPersistence";
-import { clearFilters, setFilter, setSearch, toggleSort, type FilterKey } from "./viewState";
+import {
+  clearFilters,
+  setFilter,
+  setSearch,
+  setWithoutHardwareId,
+  toggleSort,
+  type FilterKey,
+} from "./viewState";
 
 export function InventoryView() {
   const i18n = useI18n();
@@ -26,6 +33,10 @@ export function InventoryView() {
   const onSearch = useCallback((search: string) => setView((current) => setSearch(current, search)), []);
   const onFilter = useCallback(
     (key: FilterKey, value: string | null) => setView((current) => setFilter(current, key, value)),
+    [],
+  );
+  const onWithoutHardwareId = useCallback(
+    (on: boolean) => setView((current) => setWithoutHardwareId(current, on)),
     [],
   );
   const onReset = useCallback(() => setView(clearFilters), []);
@@ -70,7 +81,13 @@ export function InventoryView() {
               : ""}
         </p>
       </div>
-      <FilterBar view={view} summary={summary} onFilter={onFilter} onReset={onReset} />
+      <FilterBar
+        view={view}
+        summary={summary}
+        onFilter={onFilter}
+        onWithoutHardwareId={onWithoutHardwareId}
+        onReset={onReset}
+      />
       {summary.status === "error" && (
         <InlineError messageKey="inventory.filters.loadError" error={summary.error} onRetry={reloadSummary} />
       )}

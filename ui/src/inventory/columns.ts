@@ -18,6 +18,14 @@ export type Column = {
 const text = (value: string | null, i18n: Translator): Cell =>
   value === null || value === "" ? { text: i18n.t("value.none"), tone: "muted" } : { text: value, title: value };
 
+/** A unit with neither serial nor IMEI is flagged where its serial would be. */
+function serialCell(row: DeviceRow, i18n: Translator): Cell {
+  if (row.serial === "" && row.imei === null) {
+    return { text: i18n.t("value.noHardwareId"), title: i18n.t("value.noHardwareIdHint"), tone: "warn" };
+  }
+  return text(row.serial, i18n);
+}
+
 const COMPLIANCE_TONE = {
   compliant: "good",
   noncompliant: "bad",
@@ -26,7 +34,7 @@ const COMPLIANCE_TONE = {
 } as const satisfies Record<DeviceRow["compliance"], Cell["tone"]>;
 
 export const COLUMNS: readonly Column[] = [
-  { id: "serial", width: 120, cell: (row, i18n) => text(row.serial, i18n) },
+  { id: "serial", width: 120, cell: (row, i18n) => serialCell(row, i18n) },
   { id: "imei", width: 128, numeric: true, cell: (row, i18n) => text(row.imei, i18n) },
   { id: "manufacturer", width: 70, cell: (row, i18n) => text(row.manufacturer, i18n) },
   { id: "model", width: 102, cell: (row, i18n) => text(row.model, i18n) },

@@ -8,8 +8,7 @@ import {
   setFilter,
   setSearch,
   toggleSort,
-  viewKey,
-} from "./viewState";
+  viewKey, setWithoutHardwareId } from "./viewState";
 
 describe("toggleSort", () => {
   it("flips the direction when the sorted column is clicked again", () => {
@@ -72,7 +71,15 @@ describe("viewKey", () => {
   it("is equal for equal views regardless of property order", () => {
     const reordered: InventoryView = {
       sort: { direction: "asc", column: "serial" },
-      filters: { lifecycle: null, org_unit: null, ownership: null, model: null, manufacturer: null, os: null },
+      filters: {
+        without_hardware_id: false,
+        lifecycle: null,
+        org_unit: null,
+        ownership: null,
+        model: null,
+        manufacturer: null,
+        os: null,
+      },
       search: "",
     };
     expect(viewKey(reordered)).toBe(viewKey(DEFAULT_VIEW));
@@ -85,8 +92,9 @@ describe("viewKey", () => {
       viewKey(setFilter(DEFAULT_VIEW, "os", "ios")),
       viewKey(setFilter(DEFAULT_VIEW, "manufacturer", "ios")),
       viewKey(toggleSort(DEFAULT_VIEW, "serial")),
+      viewKey(setWithoutHardwareId(DEFAULT_VIEW, true)),
     ]);
-    expect(keys.size).toBe(5);
+    expect(keys.size).toBe(6);
   });
 });
 

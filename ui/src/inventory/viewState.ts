@@ -1,6 +1,7 @@
 import type { DeviceFilters, InventoryView, SortColumn, SortSpec } from "../bindings";
 
-export type FilterKey = keyof DeviceFilters;
+/** The filters chosen from a list of values (the "no hardware identifier" one is a switch). */
+export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id">;
 
 /** Display order of the filter selects. */
 export const FILTER_KEYS = [
@@ -19,6 +20,7 @@ export const EMPTY_FILTERS: DeviceFilters = {
   ownership: null,
   org_unit: null,
   lifecycle: null,
+  without_hardware_id: false,
 };
 
 export const DEFAULT_VIEW: InventoryView = {
@@ -47,6 +49,12 @@ export function setFilter(view: InventoryView, key: FilterKey, value: string | n
   return { ...view, filters: { ...view.filters, [key]: normalised } };
 }
 
+/** Shows only the units with neither serial nor IMEI (known by their EMM record alone). */
+export function setWithoutHardwareId(view: InventoryView, on: boolean): InventoryView {
+  if (view.filters.without_hardware_id === on) return view;
+  return { ...view, filters: { ...view.filters, without_hardware_id: on } };
+}
+
 export function clearFilters(view: InventoryView): InventoryView {
   if (activeFilterCount(view) === 0) return view;
   return { ...view, filters: EMPTY_FILTERS };
@@ -58,7 +66,9 @@ export function setSearch(view: InventoryView, search: string): InventoryView {
 }
 
 export function activeFilterCount(view: InventoryView): number {
-  return FILTER_KEYS.filter((key) => view.filters[key] !== null).length;
+  return (
+    FILTER_KEYS.filter((key) => view.filters[key] !== null).length + (view.filters.without_hardware_id ? 1 : 0)
+  );
 }
 
 /**
@@ -69,6 +79,7 @@ export function viewKey(view: InventoryView): string {
   return JSON.stringify([
     view.search,
     FILTER_KEYS.map((key) => view.filters[key]),
+    view.filters.without_hardware_id,
     view.sort.column,
     view.sort.direction,
   ]);

@@ -125,6 +125,24 @@ impl Background {
     }
 }
 
+/// How many units the inventory's "no hardware identifier" filter finds.
+fn without_hardware_id(flotta: &Flotta) -> u32 {
+    flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                filters: DeviceFilters {
+                    without_hardware_id: true,
+                    ..DeviceFilters::default()
+                },
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 50,
+        })
+        .expect("query")
+        .total
+}
+
 fn total(flotta: &Flotta, search: &str) -> u32 {
     let view = InventoryView {
         search: search.into(),
@@ -187,8 +205,6 @@ async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> 
         .sync_connection(id, None, &move |p| seen.lock().expect("lock").push(p))
         .await?;
     let expected = serials(&emulator);
-    // Records with neither serial nor IMEI cannot become devices; they are warnings.
-    let unmatched = run.counts.warnings;
     assert_eq!(run.status, SyncStatus::Succeeded);
     assert_eq!(run.mode, SyncMode::Full, "the first sync is a full one");
     assert!(
@@ -197,15 +213,13 @@ async fn an_intune_full_sync_fills_the_register_with_one_device_per_serial() -> 
         run.pages
     );
     assert_eq!(run.records as usize, expected.len());
-    assert!(
-        unmatched >= 1,
-        "the emulator sends a record without identifiers"
-    );
-    assert_eq!(
-        run.counts.added as usize + unmatched as usize,
-        expected.len()
-    );
+    // Every record is a unit, those without serial and IMEI too (#13).
+    assert_eq!(run.counts.added as usize, expected.len());
     assert_eq!(flotta.status()?.device_count, run.counts.added);
+    assert!(
+        without_hardware_id(&flotta) >= 1,
+        "the emulator sends a record without identifiers, and it is counted"
+    );
     let phases: Vec<_> = progress
         .lock()
         .expect("lock")
@@ -1091,6 +1105,56 @@ async fn devices_enrolled_or_retired_during_a_sync_are_settled_by_the_next_full_
     Ok(())
 }
 
+/// A unit known only by its Intune record takes the serial the record starts to report; when
+/// another unit (from Workspace ONE) already has it, both stay and the run says so (#13).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_unit_without_identifiers_takes_its_serial_when_one_appears_issue_13() -> TestResult {
+    for with_workspace_one in [false, true] {
+        let emulator = emulator().await;
+        let dir = tempfile::tempdir()?;
+        let flotta = open(&dir);
+        if with_workspace_one {
+            let ws1 = add(
+                &flotta,
+                &emulator,
+                settings(&emulator, Vendor::WorkspaceOne),
+            );
+            sync(&flotta, ws1, SyncMode::Full).await?;
+        }
+        let intune = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+        sync(&flotta, intune, SyncMode::Full).await?;
+        let hidden = without_hardware_id(&flotta);
+        assert!(
+            hidden >= 1,
+            "the Intune listing has a unit without identifiers"
+        );
+        let units = flotta.status()?.device_count;
+
+        emulator.reveal_identifiers();
+        let run = sync(&flotta, intune, SyncMode::Full).await?;
+        assert_eq!(run.counts.added, 0, "no unit is added: {run:?}");
+        assert_eq!(flotta.status()?.device_count, units, "nor removed");
+        let warnings = flotta.sync_warnings(run.id)?;
+        if with_workspace_one {
+            assert_eq!(without_hardware_id(&flotta), hidden, "kept apart");
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.field == "serial" && w.problem.contains("kept apart")),
+                "the run says why: {warnings:?}"
+            );
+        } else {
+            assert_eq!(
+                without_hardware_id(&flotta),
+                0,
+                "the unit has its serial now"
+            );
+            assert!(warnings.iter().all(|w| w.field != "serial"), "{warnings:?}");
+        }
+    }
+    Ok(())
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn untidy_graph_records_are_read_and_what_cannot_be_read_is_a_named_warning() -> TestResult {
     let emulator = emulator().await;
@@ -1098,20 +1162,47 @@ async fn untidy_graph_records_are_read_and_what_cannot_be_read_is_a_named_warnin
     let flotta = open(&dir);
     let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
     let run = sync(&flotta, id, SyncMode::Full).await?;
+    // A record without serial and IMEI is a unit known by its Graph record (#13); only an
+    // odd value (the placeholder IMEI "0") is a warning, naming the record and the field.
     let warnings = flotta.sync_warnings(run.id)?;
-    assert!(!warnings.is_empty());
+    assert!(!warnings.is_empty(), "the placeholder IMEI is named");
     for warning in &warnings {
-        assert_eq!(warning.field, "serialNumber", "{warning:?}");
-        assert!(
-            warning.problem.contains("no serial number and no IMEI"),
-            "{warning:?}"
-        );
+        assert_eq!(warning.field, "imei", "{warning:?}");
+        assert!(warning.problem.contains("\"0\""), "{warning:?}");
         assert_eq!(
             warning.vendor_id.len(),
             36,
             "the warning names the Graph record: {warning:?}"
         );
     }
+    let unidentified = flotta.query_devices(&DeviceQuery {
+        view: InventoryView {
+            filters: DeviceFilters {
+                without_hardware_id: true,
+                ..DeviceFilters::default()
+            },
+            ..InventoryView::default()
+        },
+        offset: 0,
+        limit: 50,
+    })?;
+    assert!(
+        unidentified.total >= 1 && unidentified.total as usize >= warnings.len(),
+        "every record without identifiers is a unit, placeholders or not"
+    );
+    for row in &unidentified.rows {
+        assert!(row.serial.is_empty() && row.imei.is_none(), "{row:?}");
+        let detail = flotta.device_detail(row.id)?;
+        assert_eq!(
+            detail.vendor_device_id.map(|id| id.len()),
+            Some(36),
+            "known by its Graph record"
+        );
+    }
+    // A later sync finds each of them again by its record: no unit is added twice.
+    let again = sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(again.counts.added, 0, "{again:?}");
+    assert_eq!(without_hardware_id(&flotta), unidentified.total);
     // Every 53rd enrolment has its IMEI written with spaces; it is stored as 15 digits.
     let (serial, imei) = emulator
         .with_fleet(|fleet| {
