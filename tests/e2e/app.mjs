@@ -142,6 +142,18 @@ export async function waitForTotal(app, predicate, message) {
   return last;
 }
 
+/**
+ * Waits until nothing matches `selector`. Looks the elements up afresh each time (a list
+ * lookup, which cannot meet a stale element), so an element React removes while it is being
+ * looked at is simply gone, not an error.
+ */
+export async function waitForGone(app, selector, what, timeout = 10_000) {
+  await app.waitUntil(async () => (await app.$$(selector)).length === 0, {
+    timeout,
+    timeoutMsg: `${what} within ${timeout / 1000} s`,
+  });
+}
+
 export async function screenshot(app, name) {
   await app.saveScreenshot(join(import.meta.dirname, "artifacts", `${name}.png`));
 }

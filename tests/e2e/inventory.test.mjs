@@ -11,6 +11,7 @@ import {
   screenshot,
   startApp,
   waitForDemoSync,
+  waitForGone,
   waitForSavedSettings,
   waitForTotal,
   waitUntilReady,
@@ -59,7 +60,7 @@ test("a fresh start shows the demo fleet; search, detail, language and filters s
   assert.ok(model.length > 0, "the detail names the model");
   await screenshot(app, "02-detail");
   await app.keys("Escape");
-  await detail.waitForDisplayed({ reverse: true, timeout: 5_000 });
+  await waitForGone(app, byTestId("device-detail"), "the detail closes", 5_000);
 
   // Language: English, back to Swedish, and English again, which must then outlive a restart
   // even though the OS says Swedish.
@@ -174,7 +175,7 @@ test("columns sort from their header and the keyboard walks the rows", deadline,
   await detail.waitForDisplayed({ timeout: 10_000, timeoutMsg: "the detail did not open within 10 s" });
   assert.equal(await app.$(byTestId("detail-serial")).getText(), serials[0]);
   await app.keys("Escape");
-  await detail.waitForDisplayed({ reverse: true, timeout: 5_000, timeoutMsg: "the detail did not close within 5 s" });
+  await waitForGone(app, byTestId("device-detail"), "the detail closes", 5_000);
   await app.keys("ArrowDown");
   await app.keys("Enter");
   await app.waitUntil(async () => (await app.$(byTestId("detail-serial")).getText()) === serials[1], {

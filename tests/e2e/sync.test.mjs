@@ -12,6 +12,7 @@ import {
   screenshot,
   startApp,
   waitForDemoSync,
+  waitForGone,
   waitUntilReady,
   whenStable,
 } from "./app.mjs";
@@ -57,7 +58,7 @@ async function demoRoot() {
   const root = graphUrl.replace(/\/graph$/, "");
   assert.match(root, /^http:\/\/127\.0\.0\.1:\d{4,5}$/, `the demo tenant runs on loopback (${graphUrl})`);
   await app.keys("Escape");
-  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 5_000 });
+  await waitForGone(app, byTestId("connection-form"), "the connection form closes", 5_000);
   return root;
 }
 
@@ -104,7 +105,7 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
     timeoutMsg: "the test with the right secret succeeds",
   });
   await click(byTestId("connection-save"));
-  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+  await waitForGone(app, byTestId("connection-form"), "the connection form closes");
 
   const ws1Row = `${byTestId("connection-row")}[data-name="Workspace ONE (gamla avtalet)"]`;
   await app.$(ws1Row).waitForDisplayed({ timeout: 10_000 });
@@ -204,7 +205,7 @@ test("a long sync shows its progress, can be cancelled, and then has changed not
   await openWorkspaceOneForm(root, name);
   await fill("connection-field-secret", "demo-secret");
   await click(byTestId("connection-save"));
-  await app.$(byTestId("connection-form")).waitForDisplayed({ reverse: true, timeout: 10_000 });
+  await waitForGone(app, byTestId("connection-form"), "the connection form closes");
 
   const row = `${byTestId("connection-row")}[data-name="${name}"]`;
   await app.$(row).waitForDisplayed({ timeout: 10_000 });
