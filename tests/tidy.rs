@@ -695,11 +695,12 @@ fn named_paths(markdown: &str) -> Vec<NamedPath> {
         if in_code_block {
             continue;
         }
+        // The odd pieces between backticks are the code spans.
         let spans = line
             .split('`')
-            .skip(1)
-            .step_by(2)
-            .filter(|span| path_like(span));
+            .enumerate()
+            .filter(|(index, span)| index % 2 == 1 && path_like(span))
+            .map(|(_, span)| span);
         if line.starts_with('#') {
             folders = spans
                 .clone()

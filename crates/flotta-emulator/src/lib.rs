@@ -48,20 +48,17 @@ pub struct EmulatedApp {
 
 /// The apps installed on an enrolment: what tests expect a sync to bring in.
 pub fn installed_apps(enrolment: &Enrolment) -> Vec<EmulatedApp> {
-    apps::installs(enrolment)
-        .into_iter()
-        .map(|install| EmulatedApp {
-            name: install.catalogue().name,
-            identifier: install.identifier(enrolment.device.os),
-            version: install.version_text(),
-        })
-        .collect()
+    emulated(enrolment, apps::installs(enrolment))
 }
 
 /// The apps Intune's Graph reports for an enrolment: all of them on a corporate-owned device,
 /// only the organisation's managed apps on any other.
 pub fn graph_apps(enrolment: &Enrolment) -> Vec<EmulatedApp> {
-    apps::graph_installs(enrolment)
+    emulated(enrolment, apps::graph_installs(enrolment))
+}
+
+fn emulated(enrolment: &Enrolment, installs: Vec<apps::Install>) -> Vec<EmulatedApp> {
+    installs
         .into_iter()
         .map(|install| EmulatedApp {
             name: install.catalogue().name,

@@ -127,20 +127,22 @@ impl Background {
 
 /// How many units the inventory's "no hardware identifier" filter finds.
 fn without_hardware_id(flotta: &Flotta) -> u32 {
-    flotta
-        .query_devices(&DeviceQuery {
-            view: InventoryView {
-                filters: DeviceFilters {
-                    without_hardware_id: true,
-                    ..DeviceFilters::default()
-                },
-                ..InventoryView::default()
+    unidentified_units(flotta).expect("query").total
+}
+
+/// The first window of the inventory's "no hardware identifier" filter.
+fn unidentified_units(flotta: &Flotta) -> Result<flotta_core::DevicePage, flotta_core::Error> {
+    flotta.query_devices(&DeviceQuery {
+        view: InventoryView {
+            filters: DeviceFilters {
+                without_hardware_id: true,
+                ..DeviceFilters::default()
             },
-            offset: 0,
-            limit: 50,
-        })
-        .expect("query")
-        .total
+            ..InventoryView::default()
+        },
+        offset: 0,
+        limit: 50,
+    })
 }
 
 fn total(flotta: &Flotta, search: &str) -> u32 {
@@ -1175,17 +1177,7 @@ async fn untidy_graph_records_are_read_and_what_cannot_be_read_is_a_named_warnin
             "the warning names the Graph record: {warning:?}"
         );
     }
-    let unidentified = flotta.query_devices(&DeviceQuery {
-        view: InventoryView {
-            filters: DeviceFilters {
-                without_hardware_id: true,
-                ..DeviceFilters::default()
-            },
-            ..InventoryView::default()
-        },
-        offset: 0,
-        limit: 50,
-    })?;
+    let unidentified = unidentified_units(&flotta)?;
     assert!(
         unidentified.total >= 1 && unidentified.total as usize >= warnings.len(),
         "every record without identifiers is a unit, placeholders or not"
