@@ -131,6 +131,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0007_devices_without_serial.sql",
         "454b43f6c17533757cd26c8930f8acc9861e5808a17b7550a2e9e0b55e93a17b",
     ),
+    (
+        "0008_history_reason.sql",
+        "2507fe7cd9b6384dca5b2e4c772f9c3bd1b09d10a5919bc527b9c24d14104325",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

@@ -192,6 +192,38 @@ test("a user adds a Workspace ONE connection, tests it, syncs it and sees it in 
     { timeout: 15_000, timeoutMsg: "the filter did not narrow the apps to the matching ones within 15 s" },
   );
   await screenshot(app, "sync-04-device-apps");
+
+  // The coordinator sends the unit to repair: the form asks why before it moves anything,
+  // offers only the moves the rules allow, and the move lands in the unit's history.
+  await click(byTestId("move-open"));
+  await app.$(byTestId("move-dialog")).waitForDisplayed({ timeout: 5_000 });
+  await app.waitUntil(async () => (await app.$$(`${byTestId("move-to")} option`)).length > 1, {
+    timeout: 5_000,
+    timeoutMsg: "the allowed moves load",
+  });
+  const offered = [];
+  for (const option of await app.$$(`${byTestId("move-to")} option`)) offered.push(await option.getAttribute("value"));
+  assert.ok(offered.includes("in_repair"), `a deployed unit can go to repair: ${offered}`);
+  assert.ok(!offered.includes("deployed"), `not to where it already is: ${offered}`);
+  await app.$(byTestId("move-to")).selectByAttribute("value", "in_repair");
+  await click(byTestId("move-submit"));
+  await app.$(`${byTestId("move-dialog")} ${byTestId("field-problem")}[role="alert"]`).waitForDisplayed({
+    timeout: 5_000,
+    timeoutMsg: "a move without a reason is refused in the form",
+  });
+  assert.equal(await app.$(byTestId("detail-lifecycle")).getText(), "Utlämnad", "nothing moved yet");
+  await fill("move-reason", "Skärmen sprucken, skickad till verkstad");
+  await click(byTestId("move-submit"));
+  await waitForGone(app, byTestId("move-dialog"), "the move dialog closes after the move", 10_000);
+  await app.waitUntil(async () => (await app.$(byTestId("detail-lifecycle")).getText()) === "På reparation", {
+    timeout: 10_000,
+    timeoutMsg: "the panel shows the unit in repair",
+  });
+  await app.waitUntil(
+    async () => /Skärmen sprucken, skickad till verkstad/.test(await app.$(byTestId("device-change-reason")).getText()),
+    { timeout: 10_000, timeoutMsg: "the history shows the move with its reason" },
+  );
+  await screenshot(app, "sync-05-moved-to-repair");
 });
 
 test("a long sync shows its progress, can be cancelled, and then has changed nothing", deadline, async () => {

@@ -21,6 +21,8 @@ export const commands = {
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
 	deviceSources: (id: number) => typedError<SourceRecord[], ErrorPayload>(__TAURI_INVOKE("device_sources", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
+	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
+	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -44,6 +46,12 @@ export const events = {
 };
 
 /* Types */
+/**  The moves allowed from one state, for a form that offers only those. */
+export type AllowedMoves = {
+	from: Lifecycle,
+	to: Lifecycle[],
+};
+
 export type AppStatus = {
 	database_path: string,
 	/**  True while the register holds the generated demo fleet. */
@@ -79,6 +87,13 @@ export type AuthMethod =
 
 /**  Compliance with the EMM's policies as last reported. */
 export type Compliance = "compliant" | "noncompliant" | "in_grace_period" | "unknown";
+
+/**
+ *  Why a vendor's record is not compliant, where the vendor says. Intune gives only its
+ *  verdict; Jamf Pro's security section and Workspace ONE's compromised status give the
+ *  grounds, which are what a person acts on.
+ */
+export type ComplianceReason = "passcode_not_compliant" | "no_passcode" | "jailbroken" | "compromised";
 
 /**  A connection as the connections view lists it. */
 export type Connection = {
@@ -184,8 +199,10 @@ export type DeviceChange = {
 	field: string,
 	before: string | null,
 	after: string | null,
-	/**  The connection whose sync made the change. */
+	/**  The connection whose sync made the change, or the person who made it. */
 	source: string,
+	/**  Why a person made the change (a lifecycle move), when they said. */
+	reason: string | null,
 };
 
 /**  Everything the register knows about one device. */
@@ -289,7 +306,11 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
 /**  A sync of this connection is already running. */
 "sync_running" | 
 /**  The user cancelled the sync; nothing was changed. */
-"sync_cancelled" | "internal";
+"sync_cancelled" | 
+/**  The lifecycle move is not one the rules allow (or the unit is already there). */
+"move_not_allowed" | 
+/**  Someone else changed the record since it was shown; nothing was changed. */
+"changed_meanwhile" | "internal";
 
 export type ErrorPayload = {
 	code: ErrorCode,
@@ -352,6 +373,13 @@ export type Language = "sv" | "en";
 
 /**  Where a unit is in its life. Devices are never deleted; they move to an end state instead. */
 export type Lifecycle = "in_stock" | "deployed" | "in_repair" | "in_swap_pool" | "lost" | "stolen" | "returned" | "recycled";
+
+/**  A move a person asks for. */
+export type LifecycleMove = {
+	to: Lifecycle,
+	/**  Why, in the person's words ("lost mode in Jamf", "returned at end of contract"). */
+	reason: string,
+};
 
 /**  The operating system family; the version is kept separately as text. */
 export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "other";
@@ -418,6 +446,10 @@ export type SourceRecord = {
 	last_check_in: string | null,
 	/**  Where this record says otherwise than the unit. */
 	differences: FieldValue[],
+	/**  The grounds this record gives for its compliance verdict. */
+	compliance_reasons: ComplianceReason[],
+	/**  The vendor has the unit in lost mode: the panel suggests moving it to "lost". */
+	lost_mode: boolean,
 };
 
 /**  What a sync did to the register. */

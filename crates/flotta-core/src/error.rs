@@ -4,7 +4,7 @@
 //! technical detail behind "Show details". A code exists only where the UI branches on it
 //! or translates it differently.
 
-use flotta_domain::SettingsProblem;
+use flotta_domain::{Lifecycle, MoveProblem, SettingsProblem};
 use flotta_store::StoreError;
 use flotta_sync::SyncError;
 use serde::Serialize;
@@ -31,6 +31,10 @@ pub enum Error {
     SecretMissing { connection: String },
     #[error("connection {connection:?} is already syncing")]
     SyncRunning { connection: String },
+    #[error("device {id}: {problem}")]
+    Move { id: u32, problem: MoveProblem },
+    #[error("device {id} was moved to {now} by someone else meanwhile; nothing was changed")]
+    MovedMeanwhile { id: u32, now: Lifecycle },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -71,6 +75,10 @@ pub enum ErrorCode {
     SyncRunning,
     /// The user cancelled the sync; nothing was changed.
     SyncCancelled,
+    /// The lifecycle move is not one the rules allow (or the unit is already there).
+    MoveNotAllowed,
+    /// Someone else changed the record since it was shown; nothing was changed.
+    ChangedMeanwhile,
     Internal,
 }
 
@@ -120,6 +128,12 @@ impl Error {
             Error::SecretStoreUnavailable { .. } => ErrorCode::SecretStoreUnavailable,
             Error::SecretMissing { .. } => ErrorCode::SecretMissing,
             Error::SyncRunning { .. } => ErrorCode::SyncRunning,
+            Error::Move {
+                problem: MoveProblem::NotAllowed { .. } | MoveProblem::AlreadyThere(_),
+                ..
+            } => ErrorCode::MoveNotAllowed,
+            Error::Move { .. } => ErrorCode::InvalidInput,
+            Error::MovedMeanwhile { .. } => ErrorCode::ChangedMeanwhile,
             Error::Sync(error) => match error {
                 SyncError::Settings(_) => ErrorCode::InvalidInput,
                 SyncError::UnknownTenant { .. } => ErrorCode::UnknownTenant,
@@ -154,6 +168,11 @@ impl From<&Error> for ErrorPayload {
             Error::Settings(problem) | Error::Sync(SyncError::Settings(problem)) => {
                 Some(problem.field.to_owned())
             }
+            Error::Move {
+                problem: MoveProblem::NoReason | MoveProblem::ReasonTooLong,
+                ..
+            } => Some("reason".to_owned()),
+            Error::Move { .. } => Some("to".to_owned()),
             _ => None,
         };
         Self {

@@ -74,8 +74,14 @@ impl Flotta {
                     speaks_for_unit: record.speaks_for_unit,
                     last_check_in: read.as_ref().and_then(|read| read.last_check_in),
                     differences: read
-                        .map(|read| flotta_domain::unit_sources::differences(&unit, &read))
+                        .as_ref()
+                        .map(|read| flotta_domain::unit_sources::differences(&unit, read))
                         .unwrap_or_default(),
+                    compliance_reasons: read
+                        .as_ref()
+                        .map(|read| read.compliance_reasons.clone())
+                        .unwrap_or_default(),
+                    lost_mode: read.is_some_and(|read| read.lost_mode),
                 }
             })
             .collect())

@@ -10,6 +10,7 @@ mod connections;
 mod demo;
 mod error;
 mod inventory;
+mod lifecycle;
 mod logs;
 mod process_mark;
 mod secrets;
@@ -31,11 +32,11 @@ pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    AppVisibility, AuthMethod, Compliance, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange,
-    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FieldValue, FleetSummary,
-    InventoryView, Lifecycle, OsFamily, Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn,
-    SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus,
-    Vendor,
+    AllowedMoves, AppVisibility, AuthMethod, Compliance, ComplianceReason, ConnectionSettings,
+    DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
+    FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily,
+    Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind,
+    SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
 };
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};

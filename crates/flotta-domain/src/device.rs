@@ -49,6 +49,18 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Why a vendor's record is not compliant, where the vendor says. Intune gives only its
+    /// verdict; Jamf Pro's security section and Workspace ONE's compromised status give the
+    /// grounds, which are what a person acts on.
+    ComplianceReason {
+        PasscodeNotCompliant => "passcode_not_compliant",
+        NoPasscode => "no_passcode",
+        Jailbroken => "jailbroken",
+        Compromised => "compromised",
+    }
+}
+
 /// One physical unit as the register knows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Device {
@@ -107,6 +119,9 @@ mod tests {
         }
         for value in Compliance::ALL {
             assert_eq!(Compliance::from_text(value.as_str()), Some(*value));
+        }
+        for value in ComplianceReason::ALL {
+            assert_eq!(ComplianceReason::from_text(value.as_str()), Some(*value));
         }
         assert_eq!(
             Lifecycle::from_text("Deployed"),

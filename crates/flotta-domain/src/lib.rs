@@ -12,6 +12,7 @@ pub mod connection;
 pub mod device;
 pub mod identifiers;
 pub mod inventory;
+pub mod lifecycle;
 pub mod source;
 pub mod sync;
 pub mod unit_sources;
@@ -20,12 +21,13 @@ pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use connection::{
     AuthMethod, ConnectionSettings, MAX_CONCURRENCY, MAX_PAGE_SIZE, SettingsProblem, Vendor,
 };
-pub use device::{Compliance, Device, Lifecycle, OsFamily, Ownership};
+pub use device::{Compliance, ComplianceReason, Device, Lifecycle, OsFamily, Ownership};
 pub use identifiers::{IdentifierError, Imei, SerialNumber};
 pub use inventory::{
     DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
     STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
 };
+pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, check_move};
 pub use source::SourceKind;
 pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,

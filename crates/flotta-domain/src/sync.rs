@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::apps::AppsSeen;
-use crate::device::{Compliance, OsFamily, Ownership};
+use crate::device::{Compliance, ComplianceReason, OsFamily, Ownership};
 use crate::identifiers::{Imei, SerialNumber};
 
 /// One device as one EMM reports it, already validated. Fields the vendor did not send or
@@ -25,8 +25,13 @@ pub struct VendorDevice {
     pub user_email: Option<String>,
     pub org_unit: Option<String>,
     pub compliance: Compliance,
+    /// The grounds of a non-compliant verdict, where the vendor gives them.
+    pub compliance_reasons: Vec<ComplianceReason>,
     pub jailbroken: bool,
     pub encrypted: bool,
+    /// The vendor has the unit in lost mode (locked, showing a message). A hint that the unit
+    /// may be lost, never a lifecycle change by itself: a person decides.
+    pub lost_mode: bool,
     pub enrolled_at: Option<DateTime<Utc>>,
     pub last_check_in: Option<DateTime<Utc>>,
     /// The vendor's record exactly as received (compact JSON), kept so a field Flotta does
@@ -150,6 +155,8 @@ pub struct DeviceChange {
     pub field: String,
     pub before: Option<String>,
     pub after: Option<String>,
-    /// The connection whose sync made the change.
+    /// The connection whose sync made the change, or the person who made it.
     pub source: String,
+    /// Why a person made the change (a lifecycle move), when they said.
+    pub reason: Option<String>,
 }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::device::ComplianceReason;
 use crate::inventory::DeviceDetail;
 use crate::source::SourceKind;
 use crate::sync::VendorDevice;
@@ -29,6 +30,10 @@ pub struct SourceRecord {
     pub last_check_in: Option<DateTime<Utc>>,
     /// Where this record says otherwise than the unit.
     pub differences: Vec<FieldValue>,
+    /// The grounds this record gives for its compliance verdict.
+    pub compliance_reasons: Vec<ComplianceReason>,
+    /// The vendor has the unit in lost mode: the panel suggests moving it to "lost".
+    pub lost_mode: bool,
 }
 
 /// A field and the value one record gives it.
@@ -144,8 +149,10 @@ mod tests {
             user_email: Some("asa@example.se".into()),
             org_unit: None,
             compliance: Compliance::Noncompliant,
+            compliance_reasons: vec![],
             jailbroken: false,
             encrypted: true,
+            lost_mode: false,
             enrolled_at: None,
             last_check_in: None,
             raw_json: "{}".into(),

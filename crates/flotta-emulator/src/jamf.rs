@@ -264,7 +264,11 @@ fn mobile_device<'a>(enrolment: &'a Enrolment, sections: &[&str]) -> MobileDevic
         security: wants("SECURITY").then_some(Security {
             data_protected: device.encrypted,
             jail_break_detected: device.jailbroken,
-            lost_mode_enabled: false,
+            // An owner who reported the phone missing has had it put in lost mode.
+            lost_mode_enabled: matches!(
+                device.lifecycle,
+                flotta_domain::Lifecycle::Lost | flotta_domain::Lifecycle::Stolen
+            ),
             passcode_present: device.encrypted,
             // The fleet's non-compliant devices are so by their passcode, as Jamf sees it.
             passcode_compliant: device.compliance != flotta_domain::Compliance::Noncompliant,

@@ -12,6 +12,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0005_devices_checks.sql"),
     include_str!("../migrations/0006_sync_run_owner.sql"),
     include_str!("../migrations/0007_devices_without_serial.sql"),
+    include_str!("../migrations/0008_history_reason.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -237,7 +237,7 @@ impl Store {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT h.at, h.field, h.before, h.after, coalesce(s.name, h.actor)
+                "SELECT h.at, h.field, h.before, h.after, coalesce(s.name, h.actor), h.reason
                  FROM device_history h LEFT JOIN sources s ON s.id = h.source_id
                  WHERE h.device_id = ?1 ORDER BY h.id DESC LIMIT 1000",
             )
@@ -250,18 +250,21 @@ impl Store {
                     row.get::<_, Option<String>>(2)?,
                     row.get::<_, Option<String>>(3)?,
                     row.get::<_, String>(4)?,
+                    row.get::<_, Option<String>>(5)?,
                 ))
             })
             .context("listing device history")?;
         let mut changes = Vec::new();
         for row in rows {
-            let (at, field, before, after, source) = row.context("reading device history")?;
+            let (at, field, before, after, source, reason) =
+                row.context("reading device history")?;
             changes.push(DeviceChange {
                 at: parse_time("device_history.at", &at)?,
                 field,
                 before,
                 after,
                 source,
+                reason,
             });
         }
         Ok(changes)

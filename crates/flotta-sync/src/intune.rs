@@ -241,6 +241,10 @@ fn map_device(
         compliance: read.compliance("complianceState", record.compliance_state.as_deref()),
         jailbroken,
         encrypted: record.is_encrypted.unwrap_or(false),
+        // Graph's managedDevice gives the verdict only; the failing settings are per policy.
+        compliance_reasons: Vec::new(),
+        // v1.0 has no lost-mode state on managedDevice.
+        lost_mode: false,
         enrolled_at: read.time("enrolledDateTime", record.enrolled_date_time.as_deref()),
         last_check_in: read.time("lastSyncDateTime", record.last_sync_date_time.as_deref()),
         raw_json: raw.to_owned(),

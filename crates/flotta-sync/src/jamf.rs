@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use flotta_domain::{
-    AppsSeen, Compliance, ConnectionSettings, OsFamily, RecordWarning, VendorDevice,
+    AppsSeen, Compliance, ComplianceReason, ConnectionSettings, OsFamily, RecordWarning,
+    VendorDevice,
 };
 use serde::Deserialize;
 use serde_json::value::RawValue;
@@ -190,24 +191,35 @@ struct UserAndLocation<'a> {
 struct Security {
     data_protected: Option<bool>,
     jail_break_detected: Option<bool>,
+    lost_mode_enabled: Option<bool>,
     passcode_present: Option<bool>,
     passcode_compliant: Option<bool>,
 }
 
 /// Jamf Pro's inventory carries no compliance verdict of its own, but its security section
 /// says what one rests on: a jailbreak, or a passcode that breaks the profile's rules (or is
-/// missing), is non-compliance; a compliant passcode on an intact device is compliance.
-/// Without the section nothing is known.
-fn jamf_compliance(security: Option<&Security>) -> Compliance {
+/// missing), is non-compliance, and those are its reasons; a compliant passcode on an intact
+/// device is compliance. Without the section nothing is known.
+fn jamf_compliance(security: Option<&Security>) -> (Compliance, Vec<ComplianceReason>) {
     let Some(security) = security else {
-        return Compliance::Unknown;
+        return (Compliance::Unknown, Vec::new());
     };
-    let passcode = security.passcode_compliant.or(security.passcode_present);
-    match (security.jail_break_detected, passcode) {
-        (Some(true), _) | (_, Some(false)) => Compliance::Noncompliant,
-        (_, Some(true)) => Compliance::Compliant,
-        (_, None) => Compliance::Unknown,
+    let mut reasons = Vec::new();
+    if security.jail_break_detected == Some(true) {
+        reasons.push(ComplianceReason::Jailbroken);
     }
+    match (security.passcode_present, security.passcode_compliant) {
+        (Some(false), _) => reasons.push(ComplianceReason::NoPasscode),
+        (_, Some(false)) => reasons.push(ComplianceReason::PasscodeNotCompliant),
+        _ => {}
+    }
+    let passcode_known = security.passcode_compliant.or(security.passcode_present);
+    let verdict = match (reasons.is_empty(), passcode_known) {
+        (false, _) => Compliance::Noncompliant,
+        (true, Some(_)) => Compliance::Compliant,
+        (true, None) => Compliance::Unknown,
+    };
+    (verdict, reasons)
 }
 
 #[derive(Deserialize, Default)]
@@ -292,7 +304,7 @@ fn map_device(
             _ => OsFamily::Other,
         },
     };
-    let compliance = jamf_compliance(security);
+    let (compliance, compliance_reasons) = jamf_compliance(security);
     Some(VendorDevice {
         vendor_id: id.to_owned(),
         serial,
@@ -306,6 +318,8 @@ fn map_device(
         user_email: user.and_then(|u| owned(u.email_address.as_deref())),
         org_unit: user.and_then(|u| owned(u.department.as_deref())),
         compliance,
+        compliance_reasons,
+        lost_mode: security.and_then(|s| s.lost_mode_enabled).unwrap_or(false),
         jailbroken: security
             .and_then(|s| s.jail_break_detected)
             .unwrap_or(false),

@@ -248,7 +248,9 @@ fn map_computer(
         // Only a department id, no name: nothing to show.
         org_unit: None,
         compliance: Compliance::Unknown,
+        compliance_reasons: Vec::new(),
         jailbroken: false,
+        lost_mode: false,
         encrypted,
         enrolled_at: read.time(
             "general.lastEnrolledDate",

@@ -212,6 +212,13 @@ fn map_device(
         },
         jailbroken,
         encrypted: record.data_protection_status.is_some_and(|s| s > 0),
+        compliance_reasons: if jailbroken {
+            vec![flotta_domain::ComplianceReason::Compromised]
+        } else {
+            Vec::new()
+        },
+        // Workspace ONE's lost mode is a command's state, not part of the device listing.
+        lost_mode: false,
         enrolled_at: read.time("LastEnrolledOn", record.last_enrolled_on.as_deref()),
         last_check_in: read.time("LastSeen", text(record.last_seen.as_deref())),
         raw_json: raw.to_owned(),

@@ -2,6 +2,7 @@
 
 mod connections;
 mod inventory;
+mod register;
 mod settings;
 mod status;
 
@@ -21,6 +22,8 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::device_apps,
             inventory::device_sources,
             inventory::fleet_summary,
+            register::lifecycle_moves,
+            register::move_unit,
             connections::list_connections,
             connections::connection_defaults,
             connections::save_connection,

@@ -73,5 +73,6 @@ describe("startupErrorCode", () => {
   it("explains database problems as they are and an EMM error at start-up as unexpected", () => {
     expect(startupErrorCode("database_read_only")).toBe("database_read_only");
     expect(startupErrorCode("secret_store_unavailable")).toBe("internal");
+    expect(startupErrorCode("move_not_allowed")).toBe("internal");
   });
 });

@@ -20,9 +20,9 @@ export async function call<T>(run: () => Promise<CommandResult<T>>): Promise<Com
 
 /**
  * Every code the backend can send, with where it comes from: `connection` for the codes
- * only talking to an EMM (signing in, syncing, keeping its secret) produces, `general` for
- * the rest. Start-up never produces a connection code, so the start-up screen has no texts
- * of its own for them. `satisfies Record<ErrorCode, …>` makes a code added to the Rust
+ * only talking to an EMM (signing in, syncing, keeping its secret) produces, `edit` for
+ * those only a person's change of the register produces, `general` for the rest. Start-up
+ * produces neither of the first two, so the start-up screen has no texts of its own for them. `satisfies Record<ErrorCode, …>` makes a code added to the Rust
  * `ErrorCode` (and so to the generated bindings) fail the type check until it is listed here.
  */
 const ERROR_CODE_KINDS = {
@@ -46,22 +46,22 @@ const ERROR_CODE_KINDS = {
   secret_missing: "connection",
   sync_running: "connection",
   sync_cancelled: "connection",
+  move_not_allowed: "edit",
+  changed_meanwhile: "edit",
   internal: "general",
-} as const satisfies Record<ErrorCode, "general" | "connection">;
+} as const satisfies Record<ErrorCode, "general" | "connection" | "edit">;
 
-export type ConnectionErrorCode = {
-  [Code in ErrorCode]: (typeof ERROR_CODE_KINDS)[Code] extends "connection" ? Code : never;
+export type StartupErrorCode = {
+  [Code in ErrorCode]: (typeof ERROR_CODE_KINDS)[Code] extends "general" ? Code : never;
 }[ErrorCode];
 
-export type StartupErrorCode = Exclude<ErrorCode, ConnectionErrorCode>;
-
-function isConnectionErrorCode(code: ErrorCode): code is ConnectionErrorCode {
-  return ERROR_CODE_KINDS[code] === "connection";
+function isStartupErrorCode(code: ErrorCode): code is StartupErrorCode {
+  return ERROR_CODE_KINDS[code] === "general";
 }
 
-/** The code the start-up screen explains: any connection code is, there, unexpected. */
+/** The code the start-up screen explains: a connection or edit code is, there, unexpected. */
 export function startupErrorCode(code: ErrorCode): StartupErrorCode {
-  return isConnectionErrorCode(code) ? "internal" : code;
+  return isStartupErrorCode(code) ? code : "internal";
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ReactNode } from "react";
+import { useI18n } from "../i18n/I18nContext";
 
 type Props = {
   /** Id of the element that names the dialog. */
@@ -50,5 +51,35 @@ export function Dialog({ labelledBy, onClose, className, testId, children }: Pro
     >
       {children}
     </dialog>
+  );
+}
+
+type HeaderProps = {
+  /** Id the dialog is labelled by. */
+  titleId: string;
+  title: string;
+  onClose: () => void;
+  closeTestId?: string;
+};
+
+/** A dialog's title with its close button (Esc does the same). */
+export function DialogHeader({ titleId, title, onClose, closeTestId }: HeaderProps) {
+  const i18n = useI18n();
+  return (
+    <header className="dialog-header">
+      <h2 id={titleId} className="dialog-title">
+        {title}
+      </h2>
+      <button
+        type="button"
+        className="icon-button"
+        data-testid={closeTestId}
+        onClick={onClose}
+        aria-label={i18n.t("dialog.close")}
+        title={`${i18n.t("dialog.close")} (Esc)`}
+      >
+        ✕
+      </button>
+    </header>
   );
 }

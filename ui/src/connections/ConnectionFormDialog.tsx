@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent, type ReactNode } from "react";
+import { useId, useState, type FormEvent } from "react";
 import {
   commands,
   type AuthMethod,
@@ -11,7 +11,8 @@ import {
 } from "../bindings";
 import { call } from "../api/call";
 import type { LoadState } from "../api/useCommand";
-import { Dialog } from "../components/Dialog";
+import { Dialog, DialogHeader } from "../components/Dialog";
+import { Field } from "../components/Field";
 import { ErrorDetails } from "../components/ErrorDetails";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
@@ -189,22 +190,15 @@ export function ConnectionFormDialog({ connection, defaults, secretStore, onClos
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="form-dialog" testId="connection-dialog">
       <form className="connection-form" data-testid="connection-form" onSubmit={submit} noValidate>
-        <header className="dialog-header">
-          <h2 id={titleId} className="dialog-title">
-            {isNew
+        <DialogHeader
+          titleId={titleId}
+          title={
+            isNew
               ? i18n.t("connections.form.addTitle")
-              : i18n.t("connections.form.editTitle", { name: connection.settings.name })}
-          </h2>
-          <button
-            type="button"
-            className="icon-button"
-            onClick={onClose}
-            aria-label={i18n.t("dialog.close")}
-            title={`${i18n.t("dialog.close")} (Esc)`}
-          >
-            ✕
-          </button>
-        </header>
+              : i18n.t("connections.form.editTitle", { name: connection.settings.name })
+          }
+          onClose={onClose}
+        />
 
         <div className="dialog-body form-body">
           <fieldset className="form-section">
@@ -552,40 +546,6 @@ export function ConnectionFormDialog({ connection, defaults, secretStore, onClos
 function secretHintKey(connection: Connection | null, needsSecret: boolean): MessageKey {
   if (connection === null || needsSecret) return "connections.secret.newHint";
   return connection.secret === "missing" ? "connections.secret.missingHint" : "connections.secret.keepHint";
-}
-
-type FieldProps = {
-  id: string;
-  label: string;
-  problem: string | null;
-  hint?: string;
-  hintTone?: "warn";
-  /** Spans both columns of the form grid. */
-  wide?: boolean;
-  children: ReactNode;
-};
-
-/** Label, control, hint and problem, tied together for screen readers by the control's id. */
-function Field({ id, label, problem, hint, hintTone, wide, children }: FieldProps) {
-  return (
-    <div className={wide ? "form-field wide" : "form-field"}>
-      <label className="field-label" htmlFor={id}>
-        {label}
-      </label>
-      {children}
-      <span id={`${id}-hint`} className={hintTone ? `field-hint tone-${hintTone}` : "field-hint"}>
-        {hint}
-      </span>
-      <span
-        id={`${id}-problem`}
-        className="field-problem"
-        data-testid="field-problem"
-        role={problem ? "alert" : undefined}
-      >
-        {problem}
-      </span>
-    </div>
-  );
 }
 
 function TestResult({ test }: { test: TestState }) {

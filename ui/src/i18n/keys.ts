@@ -2,6 +2,7 @@ import type { StartupErrorCode } from "../api/call";
 import type {
   AuthMethod,
   Compliance,
+  ComplianceReason,
   DeviceDetail,
   ErrorCode,
   Lifecycle,
@@ -26,6 +27,7 @@ export type EnumKey =
   | `ownership.${Ownership}`
   | `lifecycle.${Lifecycle}`
   | `compliance.${Compliance}`
+  | `reason.${ComplianceReason}`
   | `source.${SourceKind}`
   | `error.${ErrorCode}`
   | `startup.${StartupErrorCode}.title`

@@ -22,7 +22,7 @@ export type Translator = {
   enumLabel: (kind: EnumKind, value: string) => string;
 };
 
-export type EnumKind = "os" | "ownership" | "lifecycle" | "compliance" | "source";
+export type EnumKind = "os" | "ownership" | "lifecycle" | "compliance" | "reason" | "source";
 
 function lookup(dictionary: Dictionary, key: string): string | undefined {
   return Object.hasOwn(dictionary, key) ? dictionary[key as MessageKey] : undefined;

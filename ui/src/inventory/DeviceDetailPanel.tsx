@@ -1,4 +1,4 @@
-import { useEffect, useId } from "react";
+import { useEffect, useId, useState } from "react";
 import { useI18n } from "../i18n/I18nContext";
 import { InlineError } from "../components/InlineError";
 import { useNow } from "../lib/useNow";
@@ -6,6 +6,8 @@ import { DETAIL_SECTIONS, detailValue } from "./detailFields";
 import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
 import { DeviceSources } from "./DeviceSources";
+import { MoveUnitDialog, type MoveDraft } from "./MoveUnitDialog";
+import { useSync } from "../sync/syncContext";
 import { useDeviceDetail } from "./useDeviceDetail";
 
 type Props = { id: number; onClose: () => void };
@@ -19,17 +21,19 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
   const now = useNow();
   const headingId = useId();
   const { state, reload } = useDeviceDetail(id);
+  const { edited } = useSync();
+  const [move, setMove] = useState<MoveDraft | null>(null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented) {
+      if (event.key === "Escape" && !event.defaultPrevented && move === null) {
         event.preventDefault();
         onClose();
       }
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
-  }, [onClose]);
+  }, [onClose, move]);
 
   const heading = state.status === "ok" ? `${state.data.manufacturer} ${state.data.model}` : i18n.t("detail.title");
 
@@ -46,6 +50,16 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
           <p className="detail-eyebrow">{i18n.t("detail.title")}</p>
           <h2 id={headingId}>{heading}</h2>
         </div>
+        {state.status === "ok" && (
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="move-open"
+            onClick={() => setMove({ to: null, reason: "" })}
+          >
+            {i18n.t("move.open")}
+          </button>
+        )}
         <button
           type="button"
           className="icon-button"
@@ -87,10 +101,30 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
               </dl>
             </section>
           ))}
-        {state.status === "ok" && <DeviceSources id={id} />}
+        {state.status === "ok" && (
+          <DeviceSources
+            id={id}
+            lifecycle={state.data.lifecycle}
+            onSuggestLost={(source) =>
+              setMove({ to: "lost", reason: i18n.t("move.lostModeReason", { source }) })
+            }
+          />
+        )}
         {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>
+      {state.status === "ok" && move !== null && (
+        <MoveUnitDialog
+          device={state.data}
+          initial={move}
+          onClose={() => setMove(null)}
+          onMoved={() => {
+            setMove(null);
+            reload();
+            edited();
+          }}
+        />
+      )}
     </aside>
   );
 }

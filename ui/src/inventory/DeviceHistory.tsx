@@ -48,6 +48,11 @@ export function DeviceHistory({ id }: { id: number }) {
                 <span className="change-after">{changeValueText(change.field, change.after, i18n)}</span>
               </div>
               <div className="change-source muted">{i18n.t("detail.history.source", { source: change.source })}</div>
+              {change.reason !== null && (
+                <div className="change-reason" data-testid="device-change-reason">
+                  {i18n.t("detail.history.reason", { reason: change.reason })}
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -1,5 +1,5 @@
 import { useCallback, useId } from "react";
-import { commands } from "../bindings";
+import { commands, type Lifecycle } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
@@ -11,7 +11,15 @@ import { changeFieldLabel, changeValueText } from "./deviceChanges";
  * Every EMM record of the unit: a phone in Intune and Jamf has one in each. Which one the
  * unit's values come from, when each last checked in, and what each says where it differs.
  */
-export function DeviceSources({ id }: { id: number }) {
+type Props = {
+  id: number;
+  /** The unit's state, to know whether a vendor's lost mode is news. */
+  lifecycle: Lifecycle;
+  /** Opens the move to "lost", naming the connection that reports lost mode. */
+  onSuggestLost: (source: string) => void;
+};
+
+export function DeviceSources({ id, lifecycle, onSuggestLost }: Props) {
   const i18n = useI18n();
   const now = useNow();
   const headingId = useId();
@@ -70,6 +78,28 @@ export function DeviceSources({ id }: { id: number }) {
                   </div>
                 )}
               </dl>
+              {record.compliance_reasons.length > 0 && (
+                <p className="tone-bad" data-testid="device-source-reasons">
+                  {i18n.t("detail.sources.reasons", {
+                    reasons: record.compliance_reasons.map((reason) => i18n.enumLabel("reason", reason)).join(", "),
+                  })}
+                </p>
+              )}
+              {record.lost_mode && (
+                <div className="form-notice" data-testid="device-source-lost-mode">
+                  <p>{i18n.t("detail.sources.lostMode", { source: record.source_name })}</p>
+                  {lifecycle !== "lost" && lifecycle !== "stolen" && (
+                    <button
+                      type="button"
+                      className="button-secondary"
+                      data-testid="suggest-lost"
+                      onClick={() => onSuggestLost(record.source_name)}
+                    >
+                      {i18n.t("detail.sources.markLost")}
+                    </button>
+                  )}
+                </div>
+              )}
               {record.differences.length > 0 && (
                 <div className="source-differences">
                   <p className="muted">{i18n.t("detail.sources.differs")}</p>

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from "react";
 import type { AppStatus } from "../bindings";
-import { Dialog } from "../components/Dialog";
+import { Dialog, DialogHeader } from "../components/Dialog";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
 
@@ -18,21 +18,7 @@ export function HelpDialog({ status, onClose }: Props) {
   const titleId = useId();
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="help-dialog" testId="help-dialog">
-      <header className="dialog-header">
-        <h2 id={titleId} className="dialog-title">
-          {i18n.t("help.title")}
-        </h2>
-        <button
-          type="button"
-          className="icon-button"
-          data-testid="help-close"
-          onClick={onClose}
-          aria-label={i18n.t("dialog.close")}
-          title={`${i18n.t("dialog.close")} (Esc)`}
-        >
-          ✕
-        </button>
-      </header>
+      <DialogHeader titleId={titleId} title={i18n.t("help.title")} onClose={onClose} closeTestId="help-close" />
       <div className="dialog-body help-body">
         <p className="muted">{i18n.t("help.intro")}</p>
         <dl className="help-facts">

@@ -29,6 +29,7 @@ export function SyncProvider({ onSyncFinished, children }: Props) {
       started: (connectionId, connectionName, runId) =>
         dispatch({ type: "started", connectionId, connectionName, runId }),
       dismiss: (connectionId) => dispatch({ type: "dismiss", connectionId }),
+      edited: () => dispatch({ type: "edited" }),
     }),
     [state],
   );

@@ -7,6 +7,8 @@ export type SyncContextValue = {
   started: (connectionId: number, connectionName: string, runId: number) => void;
   /** Hides the result of a finished sync. */
   dismiss: (connectionId: number) => void;
+  /** A person changed the register: views read it again. */
+  edited: () => void;
 };
 
 export const SyncContext = createContext<SyncContextValue | null>(null);

@@ -41,6 +41,13 @@ describe("syncReducer", () => {
     expect(apply(event({ phase: "applying" }), event({ phase: "reading_apps" }), finished()).registerChanges).toBe(2);
   });
 
+  it("counts a person's change of the register, leaving the syncs as they are", () => {
+    const before = apply(event());
+    const after = syncReducer(before, { type: "edited" });
+    expect(after.registerChanges).toBe(before.registerChanges + 1);
+    expect(after.byConnection).toBe(before.byConnection);
+  });
+
   it("ignores progress that arrives after its run has finished", () => {
     const state = apply(event(), finished(), event({ records: 49_000 }));
     expect(state.byConnection.get(1)?.kind).toBe("finished");

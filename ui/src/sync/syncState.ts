@@ -22,8 +22,9 @@ export type ConnectionSync =
 export type SyncState = {
   readonly byConnection: ReadonlyMap<number, ConnectionSync>;
   /**
-   * Counts the times a sync changed the register — a run finished, or a run stored its
-   * devices and went on to read their installed apps — so views reload what it may have changed.
+   * Counts the times the register changed — a run finished, a run stored its devices and
+   * went on to read their installed apps, or a person changed a unit — so views reload what
+   * may have changed.
    */
   readonly registerChanges: number;
 };
@@ -32,7 +33,9 @@ export type SyncAction =
   | { readonly type: "progress"; readonly progress: SyncProgress }
   /** `startSync` answered with a run id; events for that run may already have arrived. */
   | { readonly type: "started"; readonly connectionId: number; readonly connectionName: string; readonly runId: number }
-  | { readonly type: "dismiss"; readonly connectionId: number };
+  | { readonly type: "dismiss"; readonly connectionId: number }
+  /** A person changed the register (moved a unit). */
+  | { readonly type: "edited" };
 
 export const INITIAL_SYNC_STATE: SyncState = { byConnection: new Map(), registerChanges: 0 };
 
@@ -77,6 +80,8 @@ export function syncReducer(state: SyncState, action: SyncAction): SyncState {
         }),
       };
     }
+    case "edited":
+      return { ...state, registerChanges: state.registerChanges + 1 };
     case "dismiss": {
       const current = state.byConnection.get(action.connectionId);
       if (current?.kind !== "finished") return state;

@@ -4,9 +4,9 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use flotta_core::{
-    AuthMethod, Clock, Compliance, Config, ConnectionInput, ConnectionSettings, DeviceFilters,
-    DeviceQuery, ErrorCode, ErrorPayload, Flotta, InventoryView, OsFamily, RetryPolicy, SyncMode,
-    SyncProgress, SyncStatus, Vendor,
+    AuthMethod, Clock, Compliance, ComplianceReason, Config, ConnectionInput, ConnectionSettings,
+    DeviceFilters, DeviceQuery, ErrorCode, ErrorPayload, Flotta, InventoryView, Lifecycle,
+    LifecycleMove, OsFamily, RetryPolicy, SyncMode, SyncProgress, SyncStatus, Vendor,
 };
 use flotta_emulator::{Api, Emulator, EmulatorConfig, Fault, FaultRule};
 
@@ -848,7 +848,7 @@ async fn jamf_and_workspace_one_security_state_gives_the_compliance_issue_13() -
             };
             let expected = if vendor == Vendor::JamfPro {
                 match device.compliance {
-                    _ if device.jailbroken => Compliance::Noncompliant,
+                    _ if device.jailbroken || !device.encrypted => Compliance::Noncompliant,
                     Compliance::Noncompliant => Compliance::Noncompliant,
                     _ => Compliance::Compliant,
                 }
@@ -864,6 +864,25 @@ async fn jamf_and_workspace_one_security_state_gives_the_compliance_issue_13() -
                 "{vendor:?}: {}",
                 device.serial.as_str()
             );
+            // The grounds are shown with the record that gives them.
+            let reasons = flotta.device_sources(row.id)?.remove(0).compliance_reasons;
+            let expected_reasons = if vendor == Vendor::JamfPro {
+                let mut reasons = Vec::new();
+                if device.jailbroken {
+                    reasons.push(ComplianceReason::Jailbroken);
+                }
+                if !device.encrypted {
+                    reasons.push(ComplianceReason::NoPasscode);
+                } else if device.compliance == Compliance::Noncompliant {
+                    reasons.push(ComplianceReason::PasscodeNotCompliant);
+                }
+                reasons
+            } else if row.jailbroken {
+                vec![ComplianceReason::Compromised]
+            } else {
+                vec![]
+            };
+            assert_eq!(reasons, expected_reasons, "{vendor:?}: {}", device.serial);
             non_compliant += usize::from(expected == Compliance::Noncompliant);
             checked += 1;
         }
@@ -874,6 +893,101 @@ async fn jamf_and_workspace_one_security_state_gives_the_compliance_issue_13() -
             "{vendor:?}: {checked} checked, {non_compliant} non-compliant"
         );
     }
+    Ok(())
+}
+
+/// Jamf's lost mode is a suggestion in the unit's sources, never a silent lifecycle change;
+/// the person's move is checked, recorded with their reason, and refused when the rules say
+/// no (#13, #14).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lost_mode_is_a_suggestion_and_the_move_is_a_persons_issue_13() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::JamfPro));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let (lost, kept): (Vec<_>, Vec<_>) = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .filter(|e| matches!(e.device.os, OsFamily::Ios | OsFamily::Ipados))
+            .map(|e| {
+                let lost = matches!(e.device.lifecycle, Lifecycle::Lost | Lifecycle::Stolen);
+                (e.device.serial.as_str().to_owned(), lost)
+            })
+            .partition(|(_, lost)| *lost)
+    });
+    assert!(
+        !lost.is_empty(),
+        "the emulated fleet has phones in lost mode"
+    );
+    let unit = first_found(&flotta, lost[0].0.as_str())?;
+    let sources = flotta.device_sources(unit.id)?;
+    assert!(sources[0].lost_mode, "Jamf's lost mode reaches the panel");
+    assert_eq!(unit.lifecycle, Lifecycle::Deployed, "never a silent move");
+    let other = first_found(&flotta, kept[0].0.as_str())?;
+    assert!(!flotta.device_sources(other.id)?[0].lost_mode);
+
+    let moved = flotta.move_unit(
+        unit.id,
+        &LifecycleMove {
+            to: Lifecycle::Lost,
+            reason: " Lost mode in Jamf ".into(),
+        },
+    )?;
+    assert_eq!(moved.lifecycle, Lifecycle::Lost);
+    let change = flotta
+        .device_history(unit.id)?
+        .into_iter()
+        .find(|change| change.field == "lifecycle")
+        .ok_or("the move is in the unit's history")?;
+    assert_eq!(
+        (change.before.as_deref(), change.after.as_deref()),
+        (Some("deployed"), Some("lost"))
+    );
+    assert_eq!(change.source, "tester", "who moved it");
+    assert_eq!(change.reason.as_deref(), Some("Lost mode in Jamf"));
+
+    let refuse = |to: Lifecycle, reason: &str| {
+        let requested = LifecycleMove {
+            to,
+            reason: reason.into(),
+        };
+        ErrorPayload::from(flotta.move_unit(unit.id, &requested).err()?).into()
+    };
+    let refused: Option<ErrorPayload> = refuse(Lifecycle::Returned, "found in a drawer");
+    assert_eq!(
+        refused.map(|e| (e.code, e.field)),
+        Some((ErrorCode::MoveNotAllowed, Some("to".into()))),
+        "a lost unit is found (deployed, in stock) before it is returned"
+    );
+    let refused: Option<ErrorPayload> = refuse(Lifecycle::Deployed, "  ");
+    assert_eq!(
+        refused.map(|e| (e.code, e.field)),
+        Some((ErrorCode::InvalidInput, Some("reason".into())))
+    );
+    assert_eq!(
+        flotta.device_detail(unit.id)?.lifecycle,
+        Lifecycle::Lost,
+        "a refused move changes nothing"
+    );
+
+    // A sync after the move keeps the person's state: lost mode is still only a hint.
+    sync(&flotta, id, SyncMode::Full).await?;
+    assert_eq!(flotta.device_detail(unit.id)?.lifecycle, Lifecycle::Lost);
+    let audit = flotta_store::Store::open(&dir.path().join("flotta.sqlite3"), super::now())?
+        .0
+        .audit_entries(50)?;
+    assert!(
+        audit.iter().any(|entry| entry.action == "move"
+            && entry.entity_id.as_deref() == Some(unit.id.to_string().as_str())
+            && entry.actor == "tester"
+            && entry
+                .after_json
+                .as_deref()
+                .is_some_and(|after| after.contains("Lost mode in Jamf"))),
+        "the move is in the audit log: {audit:?}"
+    );
     Ok(())
 }
 

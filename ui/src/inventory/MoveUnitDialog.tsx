@@ -1,0 +1,137 @@
+import { useCallback, useId, useState, type FormEvent } from "react";
+import { commands, type DeviceDetail, type ErrorPayload, type Lifecycle } from "../bindings";
+import { call } from "../api/call";
+import { useCommand } from "../api/useCommand";
+import { Dialog, DialogHeader } from "../components/Dialog";
+import { ErrorDetails } from "../components/ErrorDetails";
+import { Field } from "../components/Field";
+import { InlineError } from "../components/InlineError";
+import { useI18n } from "../i18n/I18nContext";
+
+/** What the dialog starts with: a suggestion fills in both. */
+export type MoveDraft = { readonly to: Lifecycle | null; readonly reason: string };
+
+type Props = {
+  device: DeviceDetail;
+  initial: MoveDraft;
+  onClose: () => void;
+  onMoved: (device: DeviceDetail) => void;
+};
+
+/** Moves a unit to another lifecycle state: only the moves the rules allow, always with a reason. */
+export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
+  const i18n = useI18n();
+  const titleId = useId();
+  const formId = useId();
+  const loadMoves = useCallback(() => commands.lifecycleMoves(), []);
+  const { state: moves, reload } = useCommand(loadMoves);
+  const [to, setTo] = useState<Lifecycle | null>(initial.to);
+  const [reason, setReason] = useState(initial.reason);
+  const [saving, setSaving] = useState(false);
+  const [refusal, setRefusal] = useState<ErrorPayload | null>(null);
+  const [shown, setShown] = useState(false);
+
+  const allowed = moves.status === "ok" ? (moves.data.find((m) => m.from === device.lifecycle)?.to ?? []) : [];
+  const target = to !== null && allowed.includes(to) ? to : null;
+  const problem = (field: "to" | "reason"): string | null => {
+    if (refusal?.field === field) return field === "reason" ? i18n.t("move.problem.reason") : i18n.error(refusal);
+    if (!shown) return null;
+    if (field === "to" && target === null) return i18n.t("move.problem.to");
+    if (field === "reason" && reason.trim() === "") return i18n.t("move.problem.reason");
+    return null;
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setShown(true);
+    if (target === null || reason.trim() === "") return;
+    setSaving(true);
+    setRefusal(null);
+    void call(() => commands.moveUnit(device.id, { to: target, reason })).then((result) => {
+      setSaving(false);
+      if (result.status === "ok") onMoved(result.data);
+      else setRefusal(result.error);
+    });
+  };
+
+  return (
+    <Dialog labelledBy={titleId} onClose={onClose} className="form-dialog move-dialog" testId="move-dialog">
+      <form onSubmit={submit} noValidate>
+        <DialogHeader
+          titleId={titleId}
+          title={i18n.t("move.title", { unit: `${device.manufacturer} ${device.model}` })}
+          onClose={onClose}
+        />
+        <div className="dialog-body form-body">
+          <p>
+            {i18n.t("move.from", { state: i18n.enumLabel("lifecycle", device.lifecycle) })}
+          </p>
+          {moves.status === "error" && (
+            <InlineError messageKey="move.loadError" error={moves.error} onRetry={reload} />
+          )}
+          {moves.status === "ok" && allowed.length === 0 && <p className="muted">{i18n.t("move.none")}</p>}
+          {allowed.length > 0 && (
+            <div className="form-section">
+              <Field id={`${formId}-to`} label={i18n.t("move.to")} problem={problem("to")} wide>
+                <select
+                  id={`${formId}-to`}
+                  data-testid="move-to"
+                  data-autofocus
+                  value={target ?? ""}
+                  aria-invalid={problem("to") !== null || undefined}
+                  aria-describedby={`${formId}-to-problem`}
+                  onChange={(event) => setTo(event.target.value === "" ? null : (event.target.value as Lifecycle))}
+                >
+                  <option value="">{i18n.t("move.choose")}</option>
+                  {allowed.map((state) => (
+                    <option key={state} value={state}>
+                      {i18n.enumLabel("lifecycle", state)}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+              <Field
+                id={`${formId}-reason`}
+                label={i18n.t("move.reason")}
+                problem={problem("reason")}
+                hint={i18n.t("move.reasonHint")}
+                wide
+              >
+                <textarea
+                  id={`${formId}-reason`}
+                  data-testid="move-reason"
+                  rows={3}
+                  maxLength={500}
+                  value={reason}
+                  aria-invalid={problem("reason") !== null || undefined}
+                  aria-describedby={`${formId}-reason-problem ${formId}-reason-hint`}
+                  onChange={(event) => setReason(event.target.value)}
+                />
+              </Field>
+            </div>
+          )}
+          {refusal !== null && refusal.field === null && (
+            <div className="form-notice" role="alert" data-testid="move-error">
+              <p>{i18n.error(refusal)}</p>
+              <ErrorDetails message={refusal.message} />
+            </div>
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button type="button" className="button-secondary" onClick={onClose}>
+            {i18n.t("dialog.cancel")}
+          </button>
+          <button
+            type="submit"
+            className="button-primary"
+            data-testid="move-submit"
+            disabled={saving || allowed.length === 0}
+            aria-busy={saving}
+          >
+            {i18n.t("move.submit")}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
