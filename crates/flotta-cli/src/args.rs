@@ -113,7 +113,8 @@ pub(crate) struct SettingsArgs {
     /// Where tokens come from, when not from the base URL.
     #[arg(long)]
     pub(crate) token_url: Option<String>,
-    /// The Entra tenant id (Intune) or the aw-tenant-code (Workspace ONE).
+    /// The Entra tenant id (Intune). Workspace ONE's aw-tenant-code is an API key kept with
+    /// the secret: give it in FLOTTA_TENANT_CODE rather than here.
     #[arg(long)]
     pub(crate) tenant: Option<String>,
     /// The OAuth client id, or the user name for basic auth.

@@ -98,10 +98,19 @@ fn save(
     secret: &SecretArgs,
 ) -> Result<Connection, ErrorPayload> {
     let given = crate::given_secret(secret.secret_stdin)?;
+    let mut settings = settings;
+    if settings.vendor == flotta_core::Vendor::WorkspaceOne
+        && settings.tenant.is_none()
+        && let Some(code) = crate::given_tenant_code()
+    {
+        settings.tenant = Some(code);
+    }
     let input = ConnectionInput {
         settings,
         secret: if secret.without_keyring { None } else { given },
-        session_only: false,
+        // Without a keyring, a tenant code given now lasts for this run; each sync gets it
+        // from FLOTTA_TENANT_CODE, as the secret from FLOTTA_CONNECTION_SECRET.
+        session_only: secret.without_keyring,
     };
     Ok(flotta.save_connection(id, input)?)
 }

@@ -10,6 +10,8 @@
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
 //! it from the environment, and otherwise it comes from the OS keyring, as the app stored it.
+//! Workspace ONE's tenant code, an API key, is kept with the secret and comes from
+//! `FLOTTA_TENANT_CODE` (or `--tenant`, where a process list is no concern).
 //! Progress goes to stderr, results to stdout; the exit code is 0 on success, 1 when the
 //! action failed (a failed sync leaves the register unchanged) and 2 for a usage error.
 
@@ -64,10 +66,12 @@ fn hint(code: ErrorCode) -> Option<&'static str> {
     match code {
         ErrorCode::SecretStoreUnavailable => Some(
             "No OS keyring runs here. Add --without-keyring to keep the secret out of it, and \
-             supply FLOTTA_CONNECTION_SECRET to every sync.",
+             supply FLOTTA_CONNECTION_SECRET (and, for Workspace ONE, FLOTTA_TENANT_CODE) to \
+             every sync.",
         ),
         ErrorCode::SecretMissing => Some(
-            "Supply the secret with FLOTTA_CONNECTION_SECRET, or store it with \
+            "Supply the secret with FLOTTA_CONNECTION_SECRET (and, for Workspace ONE, the \
+             tenant code with FLOTTA_TENANT_CODE), or store it with \
              `connections edit <connection> --secret-stdin`.",
         ),
         _ => None,
@@ -91,6 +95,14 @@ pub(crate) fn secret_from_stdin() -> Result<String, ErrorPayload> {
         ));
     }
     Ok(secret)
+}
+
+/// Workspace ONE's tenant code given for this run in `FLOTTA_TENANT_CODE` (it is an API key:
+/// a flag would show it in the process list).
+pub(crate) fn given_tenant_code() -> Option<String> {
+    std::env::var("FLOTTA_TENANT_CODE")
+        .ok()
+        .filter(|code| !code.trim().is_empty())
 }
 
 /// The secret given for this run: standard input when asked, else `FLOTTA_CONNECTION_SECRET`.

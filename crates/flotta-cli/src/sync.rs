@@ -13,6 +13,9 @@ pub(crate) fn run(
     if let Some(secret) = crate::given_secret(false)? {
         flotta.use_secret_for_session(found.id, &secret)?;
     }
+    if let Some(code) = crate::given_tenant_code() {
+        flotta.use_tenant_code_for_session(found.id, &code)?;
+    }
     let runtime = crate::connections::runtime()?;
     let run = runtime.block_on(flotta.sync_connection(found.id, mode, &|progress| {
         if progress.phase == SyncPhase::Fetching && progress.pages > 0 {

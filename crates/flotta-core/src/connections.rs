@@ -2,13 +2,13 @@
 
 use std::time::Instant;
 
-use flotta_domain::{ConnectionSettings, SettingsProblem, SyncRun};
+use flotta_domain::{ConnectionSettings, SettingsProblem, SyncRun, Vendor};
 use flotta_store::{SourceId, StoredConnection};
 use flotta_sync::{Connector, Secret};
 
 use crate::Flotta;
 use crate::error::Error;
-use crate::secrets::Secrets;
+use crate::secrets::{Secrets, Slot};
 use crate::transport::{
     Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, SecretStoreStatus,
 };
@@ -53,24 +53,36 @@ impl Flotta {
             .ok_or(Error::ConnectionNotFound { id })
     }
 
-    /// Adds (`id` = `None`) or changes a connection. The secret goes to the keyring (or the
-    /// session), never to the database; `None` keeps the stored one.
+    /// Adds (`id` = `None`) or changes a connection. The secret, and Workspace ONE's tenant
+    /// code, go to the keyring (or the session), never to the database; `None` keeps the
+    /// stored one.
     pub fn save_connection(
         &self,
         id: Option<u32>,
         input: ConnectionInput,
     ) -> Result<Connection, Error> {
-        input.settings.validate()?;
-        let json = settings_json(&input.settings)?;
+        let mut settings = input.settings;
+        let tenant_code = settings.take_tenant_code();
+        settings.validate()?;
+        let json = settings_json(&settings)?;
         let new_secret = input.secret.as_deref().filter(|s| !s.is_empty());
-        if let Some(id) = id
-            && new_secret.is_none()
-        {
-            self.check_secret_destination(id, &input.settings)?;
+        match id {
+            Some(id) => {
+                if new_secret.is_none() {
+                    self.check_secret_destination(id, &settings, "secret")?;
+                }
+                if tenant_code.is_none() && settings.vendor == Vendor::WorkspaceOne {
+                    self.check_secret_destination(id, &settings, "tenant_code")?;
+                }
+            }
+            None if tenant_code.is_none() && settings.vendor == Vendor::WorkspaceOne => {
+                return Err(tenant_code_needed());
+            }
+            None => {}
         }
         // Refuse before anything is written, so a missing keyring cannot leave a connection
         // without its secret (or a second copy when the user tries again).
-        if new_secret.is_some() && !input.session_only {
+        if (new_secret.is_some() || tenant_code.is_some()) && !input.session_only {
             let status = Secrets::status();
             if !status.available {
                 return Err(Error::SecretStoreUnavailable {
@@ -84,7 +96,7 @@ impl Flotta {
                 self.connection(id)?;
                 self.store().update_connection(
                     SourceId(id.into()),
-                    &input.settings.name,
+                    &settings.name,
                     &json,
                     &self.actor,
                     now,
@@ -93,8 +105,8 @@ impl Flotta {
             }
             None => {
                 let source = self.store().create_connection(
-                    input.settings.vendor.source_kind(),
-                    &input.settings.name,
+                    settings.vendor.source_kind(),
+                    &settings.name,
                     &json,
                     false,
                     &self.actor,
@@ -104,7 +116,12 @@ impl Flotta {
             }
         };
         if let Some(secret) = new_secret {
-            self.secrets.put(id, secret, input.session_only)?;
+            self.secrets
+                .put(id, Slot::Secret, secret, input.session_only)?;
+        }
+        if let Some(code) = tenant_code {
+            self.secrets
+                .put(id, Slot::TenantCode, &code, input.session_only)?;
         }
         self.connection(id)
     }
@@ -145,7 +162,7 @@ impl Flotta {
             }
         };
         if let Some(secret) = secret {
-            self.secrets.put(id, secret, true)?;
+            self.secrets.put(id, Slot::Secret, secret, true)?;
         }
         Ok(id)
     }
@@ -157,11 +174,21 @@ impl Flotta {
         id: Option<u32>,
         input: ConnectionInput,
     ) -> Result<ConnectionTest, Error> {
+        let mut settings = input.settings;
+        let tenant_code = match (settings.take_tenant_code(), id) {
+            (Some(code), _) => Some(Secret::new(code)),
+            (None, _) if settings.vendor != Vendor::WorkspaceOne => None,
+            (None, Some(id)) => {
+                self.check_secret_destination(id, &settings, "tenant_code")?;
+                Some(self.stored_tenant_code(id, &settings.name)?)
+            }
+            (None, None) => return Err(tenant_code_needed()),
+        };
         let secret = match (input.secret.as_deref().filter(|s| !s.is_empty()), id) {
             (Some(secret), _) => Secret::new(secret),
             (None, Some(id)) => {
-                self.check_secret_destination(id, &input.settings)?;
-                self.secret_of(id, &input.settings.name)?
+                self.check_secret_destination(id, &settings, "secret")?;
+                self.secret_of(id, &settings.name)?
             }
             (None, None) => {
                 return Err(Error::InvalidInput {
@@ -171,7 +198,7 @@ impl Flotta {
             }
         };
         let started = Instant::now();
-        let connector = Connector::new(&input.settings, secret, self.retry)?;
+        let connector = Connector::new(&settings, secret, tenant_code, self.retry)?;
         let devices = connector.test().await?;
         Ok(ConnectionTest {
             devices,
@@ -179,25 +206,92 @@ impl Flotta {
         })
     }
 
-    /// A stored secret goes only where it was entered for: when the vendor, or the origin of
-    /// the base or token URL, changes, it must be entered again.
-    fn check_secret_destination(&self, id: u32, changed: &ConnectionSettings) -> Result<(), Error> {
+    /// A stored secret (or tenant code, `field`) goes only where it was entered for: when
+    /// the vendor, or the origin of the base or token URL, changes, it must be entered again.
+    fn check_secret_destination(
+        &self,
+        id: u32,
+        changed: &ConnectionSettings,
+        field: &'static str,
+    ) -> Result<(), Error> {
         let stored = self.connection(id)?;
         if stored.settings.same_secret_destination(changed) {
             return Ok(());
         }
+        let what = if field == "tenant_code" {
+            "the tenant code"
+        } else {
+            "the client secret or password"
+        };
         Err(Error::Settings(SettingsProblem {
-            field: "secret",
-            problem: "the connection's address changed; enter the client secret or password \
-                      again, so that it is not sent to the new address unasked"
-                .into(),
+            field,
+            problem: format!(
+                "the connection's address changed; enter {what} again, so that it is not sent \
+                 to the new address unasked"
+            ),
         }))
     }
 
     pub(crate) fn secret_of(&self, id: u32, name: &str) -> Result<Secret, Error> {
-        self.secrets.get(id)?.ok_or_else(|| Error::SecretMissing {
-            connection: name.to_owned(),
-        })
+        self.secrets
+            .get(id, Slot::Secret)?
+            .ok_or_else(|| Error::SecretMissing {
+                connection: name.to_owned(),
+            })
+    }
+
+    /// Workspace ONE's tenant code as kept with the connection's secret.
+    pub(crate) fn stored_tenant_code(&self, id: u32, name: &str) -> Result<Secret, Error> {
+        self.secrets
+            .get(id, Slot::TenantCode)?
+            .ok_or_else(|| Error::SecretMissing {
+                connection: name.to_owned(),
+            })
+    }
+
+    /// Keeps Workspace ONE's tenant code for this process only (the command line's
+    /// `FLOTTA_TENANT_CODE`).
+    pub fn use_tenant_code_for_session(&self, id: u32, code: &str) -> Result<(), Error> {
+        self.connection(id)?;
+        self.secrets
+            .put(id, Slot::TenantCode, code, true)
+            .map(|_| ())
+    }
+
+    /// Registers from before the tenant code was kept with the secret hold it in their
+    /// settings: where there is a keyring, move it there. Without one it stays until the
+    /// connection is next saved (the sync still finds it in the settings).
+    pub(crate) fn move_tenant_codes_to_keyring(&self) -> Result<(), Error> {
+        let stored = self.reader().connections()?;
+        for connection in stored {
+            let Ok(mut settings) =
+                serde_json::from_str::<ConnectionSettings>(&connection.settings_json)
+            else {
+                continue;
+            };
+            let Some(code) = settings.take_tenant_code() else {
+                continue;
+            };
+            if !Secrets::status().available {
+                tracing::warn!(
+                    connection = connection.id.0,
+                    "a Workspace ONE tenant code is still in the register: no keyring to move it to"
+                );
+                return Ok(());
+            }
+            let id = connection.id.0 as u32;
+            self.secrets.put(id, Slot::TenantCode, &code, false)?;
+            self.store().set_connection_settings(
+                connection.id,
+                &settings.name,
+                &settings_json(&settings)?,
+            )?;
+            tracing::info!(
+                connection = id,
+                "moved a Workspace ONE tenant code to the keyring"
+            );
+        }
+        Ok(())
     }
 
     /// Stops syncing a connection and forgets its secret; its devices stay in the register.
@@ -213,7 +307,7 @@ impl Flotta {
     /// Keeps a secret for this process only (the command line's `FLOTTA_CONNECTION_SECRET`).
     pub fn use_secret_for_session(&self, id: u32, secret: &str) -> Result<(), Error> {
         self.connection(id)?;
-        self.secrets.put(id, secret, true).map(|_| ())
+        self.secrets.put(id, Slot::Secret, secret, true).map(|_| ())
     }
 
     pub fn secret_store_status(&self) -> SecretStoreStatus {
@@ -231,6 +325,13 @@ impl Flotta {
                 .collect(),
         }
     }
+}
+
+fn tenant_code_needed() -> Error {
+    Error::Settings(SettingsProblem {
+        field: "tenant_code",
+        problem: "Workspace ONE needs the tenant code (aw-tenant-code) of its API; enter it".into(),
+    })
 }
 
 fn settings_json(settings: &ConnectionSettings) -> Result<String, Error> {

@@ -112,6 +112,7 @@ impl Flotta {
             .fail_interrupted_runs(flotta.clock.now(), |owner| {
                 owner.is_none_or(|token| ProcessMark::is_gone(&database, token))
             })?;
+        flotta.move_tenant_codes_to_keyring()?;
         if let Some(devices) = config.demo_devices {
             flotta.seed_demo_fleet_if_empty(devices)?;
         }

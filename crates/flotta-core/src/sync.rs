@@ -141,7 +141,15 @@ impl Flotta {
             ..Fetched::default()
         };
         let prepared = self.secret_of(id, &settings.name).and_then(|secret| {
-            let connector = Connector::new(settings, secret, self.retry)?;
+            let tenant_code = match settings.vendor {
+                // A register from before the code was kept with the secret has it in the
+                // settings, where the connector takes it from.
+                flotta_domain::Vendor::WorkspaceOne if settings.tenant.is_none() => {
+                    Some(self.stored_tenant_code(id, &settings.name)?)
+                }
+                _ => None,
+            };
+            let connector = Connector::new(settings, secret, tenant_code, self.retry)?;
             let store = self.store().reopen()?;
             Ok((connector, store))
         });

@@ -60,7 +60,9 @@ pub struct ConnectionSettings {
     /// Where tokens come from, when not from `base_url`: the Microsoft identity platform
     /// (`https://login.microsoftonline.com`) or Workspace ONE's regional token URL.
     pub token_url: Option<String>,
-    /// The Entra tenant id (Intune) or the `aw-tenant-code` (Workspace ONE); unused for Jamf.
+    /// The Entra tenant id (Intune); unused for Jamf. For Workspace ONE it carries the
+    /// `aw-tenant-code` from the form to the core only: that code is an API key, kept with the
+    /// secret (see [`Self::take_tenant_code`]) and never stored with the settings.
     pub tenant: Option<String>,
     pub auth: AuthMethod,
     /// The OAuth client id, or the user name for basic auth.
@@ -146,13 +148,10 @@ impl ConnectionSettings {
         if self.client_id.trim().is_empty() {
             return problem("client_id", "a client id or user name is needed");
         }
-        let needs_tenant = match self.vendor {
-            Vendor::Intune => true,
-            Vendor::WorkspaceOne => true,
-            Vendor::JamfPro => false,
-        };
-        if needs_tenant && self.tenant.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            return problem("tenant", "this vendor needs a tenant id or tenant code");
+        if self.vendor == Vendor::Intune
+            && self.tenant.as_deref().is_none_or(|t| t.trim().is_empty())
+        {
+            return problem("tenant", "Intune needs the Entra tenant id");
         }
         if self.vendor == Vendor::Intune && self.auth == AuthMethod::Basic {
             return problem("auth", "Microsoft Graph accepts only client credentials");
@@ -174,6 +173,18 @@ impl ConnectionSettings {
     /// Whether a secret entered for `self` may go with `other`'s requests: the same vendor,
     /// and the same scheme, host and port for the API and for tokens. When they differ the
     /// user enters the secret again, so it never follows a changed address unnoticed.
+    /// Takes Workspace ONE's `aw-tenant-code` out of the settings, trimmed (`None` when it is
+    /// empty, and for the other vendors, whose tenant field is no secret).
+    pub fn take_tenant_code(&mut self) -> Option<String> {
+        if self.vendor != Vendor::WorkspaceOne {
+            return None;
+        }
+        self.tenant
+            .take()
+            .map(|code| code.trim().to_owned())
+            .filter(|code| !code.is_empty())
+    }
+
     pub fn same_secret_destination(&self, other: &ConnectionSettings) -> bool {
         fn origin(url: &str) -> Option<String> {
             let origin = url::Url::parse(url.trim()).ok()?.origin();

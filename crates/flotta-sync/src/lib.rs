@@ -78,12 +78,23 @@ pub struct Connector {
 
 impl Connector {
     /// Checks the settings and prepares the HTTP client; nothing goes on the wire yet.
+    /// `tenant_code` is Workspace ONE's `aw-tenant-code`, an API key kept with the secret (a
+    /// code still in the settings is taken from there).
     pub fn new(
         settings: &ConnectionSettings,
         secret: Secret,
+        tenant_code: Option<Secret>,
         retry: RetryPolicy,
     ) -> Result<Self, SyncError> {
+        let mut settings = settings.clone();
+        let tenant_code = settings.take_tenant_code().map(Secret::new).or(tenant_code);
         settings.validate()?;
+        if settings.vendor == Vendor::WorkspaceOne && tenant_code.is_none() {
+            return Err(SyncError::Settings(flotta_domain::SettingsProblem {
+                field: "tenant_code",
+                problem: "Workspace ONE needs the tenant code (aw-tenant-code) of its API".into(),
+            }));
+        }
         let base = settings.base_url.trim_end_matches('/').to_owned();
         let token_url = settings
             .token_url
@@ -136,20 +147,26 @@ impl Connector {
                     secret,
                     scope: None,
                 },
-                vec![("aw-tenant-code", Secret::new(tenant))],
+                tenant_code
+                    .into_iter()
+                    .map(|code| ("aw-tenant-code", code))
+                    .collect(),
             ),
             (Vendor::WorkspaceOne, AuthMethod::Basic) => (
                 http::SignIn::BasicEveryRequest {
                     user: client_id,
                     secret,
                 },
-                vec![("aw-tenant-code", Secret::new(tenant))],
+                tenant_code
+                    .into_iter()
+                    .map(|code| ("aw-tenant-code", code))
+                    .collect(),
             ),
         };
         let api = http::Api::new(&base, sign_in, settings.concurrency, retry, headers)?;
         Ok(Self {
             vendor: settings.vendor,
-            settings: settings.clone(),
+            settings,
             api: Arc::new(api),
         })
     }

@@ -84,7 +84,8 @@ export function ConnectionFormDialog({ connection, defaults, secretStore, onClos
   const [save, setSave] = useState<SaveState>({ status: "idle" });
   // What the core last refused, shown at its field until that field is edited.
   const [refusal, setRefusal] = useState<ServerProblem | null>(null);
-  // Once the core has refused to reuse the stored secret, only a newly entered one will do.
+  // Once the core has refused to reuse the stored secret (or Workspace ONE's tenant code,
+  // kept with it), only newly entered ones will do.
   const [secretRequired, setSecretRequired] = useState(false);
   const needsSecret = isNew || secretRequired;
 
@@ -113,7 +114,7 @@ export function ConnectionFormDialog({ connection, defaults, secretStore, onClos
     const problem = serverProblem(error);
     setRefusal(problem);
     if (problem === null) return;
-    if (problem.field === "secret") setSecretRequired(true);
+    if (problem.field === "secret" || problem.field === "tenant") setSecretRequired(true);
     document.getElementById(fieldId(problem.field))?.focus();
   };
 
@@ -327,9 +328,15 @@ export function ConnectionFormDialog({ connection, defaults, secretStore, onClos
               >
                 <input
                   {...fieldProps("tenant")}
-                  type="text"
+                  // Workspace ONE's tenant code is an API key, kept with the secret.
+                  type={vendorForm.tenant === "tenantCode" ? "password" : "text"}
                   spellCheck={false}
                   autoComplete="off"
+                  placeholder={
+                    vendorForm.tenant === "tenantCode" && !needsSecret
+                      ? i18n.t("connections.secret.keepPlaceholder")
+                      : undefined
+                  }
                   value={draft.tenant}
                   onChange={(event) => update({ tenant: event.target.value })}
                 />

@@ -151,6 +151,15 @@ describe("checkDraft", () => {
     expect(check.ok && check.input.settings).toMatchObject({ tenant: null, token_url: null });
   });
 
+  it("keeps Workspace ONE's stored tenant code when editing, and asks for it when it may not be reused", () => {
+    const ws1 = { ...changeVendor(intune(), "workspace_one", DEFAULTS), tenant: "" };
+    const kept = checkDraft(ws1, EDIT);
+    expect(kept.ok && kept.input.settings.tenant).toBeNull();
+    expect(checkDraft(ws1, NEW).ok).toBe(false);
+    const again = serverProblem({ code: "invalid_input", message: "address changed", field: "tenant_code" });
+    expect(again).toEqual({ field: "tenant", key: "connections.invalid.tenantCodeAgain" });
+  });
+
   it("sends client credentials for Intune whatever the draft says", () => {
     const check = checkDraft(intune({ auth: "basic" }), NEW);
     expect(check.ok && check.input.settings.auth).toBe("client_credentials");

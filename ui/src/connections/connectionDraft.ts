@@ -169,7 +169,9 @@ export function checkDraft(draft: ConnectionDraft, options: CheckOptions): Draft
   const tokenUrl = shown.token_url ? draft.token_url.trim() : "";
   const tokenProblem = tokenUrl === "" ? null : urlProblem(tokenUrl);
   if (tokenProblem) problems.token_url = tokenProblem;
-  if (shown.tenant && draft.tenant.trim() === "") {
+  // Workspace ONE's tenant code is kept with the secret: empty keeps the stored one.
+  const tenantIsSecret = VENDOR_FORM[draft.vendor].tenant === "tenantCode";
+  if (shown.tenant && draft.tenant.trim() === "" && (!tenantIsSecret || options.needsSecret)) {
     problems.tenant =
       VENDOR_FORM[draft.vendor].tenant === "tenantCode"
         ? "connections.invalid.tenantCode"
@@ -205,7 +207,7 @@ export function checkDraft(draft: ConnectionDraft, options: CheckOptions): Draft
         vendor: draft.vendor,
         base_url: draft.base_url.trim(),
         token_url: tokenUrl === "" ? null : tokenUrl,
-        tenant: shown.tenant ? draft.tenant.trim() : null,
+        tenant: shown.tenant && draft.tenant.trim() !== "" ? draft.tenant.trim() : null,
         // Vendors without a choice (Microsoft Graph) accept their default method only.
         auth: shown.auth ? draft.auth : (vendorDefaults(defaults, draft.vendor)?.auth ?? "client_credentials"),
         client_id: draft.client_id.trim(),
@@ -277,6 +279,8 @@ const SERVER_FIELDS: Readonly<Record<string, DraftField>> = {
   base_url: "base_url",
   token_url: "token_url",
   tenant: "tenant",
+  // Workspace ONE's tenant code, kept with the secret, is entered in the tenant field.
+  tenant_code: "tenant",
   auth: "auth",
   client_id: "client_id",
   secret: "secret",
@@ -293,8 +297,8 @@ export type ServerProblem = {
 
 /**
  * Where to show an error from saving or testing, and what to say there; `null` when it is
- * not about a field of the form. A secret the core will not reuse (the connection's address
- * changed) asks for the secret again; other refused values point at the details in the form's
+ * not about a field of the form. A secret or tenant code the core will not reuse (the
+ * connection's address changed) asks for it again; other refused values point at the details in the form's
  * error, since the core's wording of them is English.
  */
 export function serverProblem(error: ErrorPayload): ServerProblem | null {
@@ -302,5 +306,7 @@ export function serverProblem(error: ErrorPayload): ServerProblem | null {
   const field = SERVER_FIELDS[error.field];
   if (field === undefined) return null;
   if (error.code !== "invalid_input") return { field, key: `error.${error.code}` };
-  return { field, key: field === "secret" ? "connections.invalid.secretAgain" : "connections.invalid.refused" };
+  if (error.field === "secret") return { field, key: "connections.invalid.secretAgain" };
+  if (error.field === "tenant_code") return { field, key: "connections.invalid.tenantCodeAgain" };
+  return { field, key: "connections.invalid.refused" };
 }

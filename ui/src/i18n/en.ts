@@ -385,7 +385,7 @@ export const en = {
   "connections.hint.tenantId":
     "The directory (tenant) ID from Microsoft Entra ID, or the tenant's domain, e.g. contoso.onmicrosoft.com.",
   "connections.hint.tenantCode":
-    "The REST API key from Groups & Settings › All Settings › System › Advanced › API › REST API.",
+    "Kept with the secret in the OS keyring, never in the register. The REST API key from Groups & Settings › All Settings › System › Advanced › API › REST API.",
   "connections.hint.clientId.intune":
     "The application (client) ID of an app registration with the application permission DeviceManagementManagedDevices.Read.All.",
   "connections.hint.clientId.jamf_pro":
@@ -428,6 +428,7 @@ export const en = {
   "connections.invalid.refused": "Flotta did not accept this value. “Show details” below says why.",
   "connections.invalid.tenantId": "Enter the tenant ID.",
   "connections.invalid.tenantCode": "Enter the tenant code (aw-tenant-code).",
+  "connections.invalid.tenantCodeAgain": "Enter the tenant code (aw-tenant-code) again: the address changed, or none is kept.",
   "connections.invalid.clientId": "Enter the client ID.",
   "connections.invalid.userName": "Enter the user name.",
   "connections.invalid.clientSecret": "Enter the client secret.",

@@ -385,7 +385,7 @@ export const sv: Dictionary = {
   "connections.hint.tenantId":
     "Katalog-ID:t (tenant-ID) från Microsoft Entra ID, eller tenantens domän, t.ex. kommunen.onmicrosoft.com.",
   "connections.hint.tenantCode":
-    "REST API-nyckeln under Groups & Settings › All Settings › System › Advanced › API › REST API.",
+    "Sparas med hemligheten i operativsystemets nyckelring, aldrig i registret. REST API-nyckeln under Groups & Settings › All Settings › System › Advanced › API › REST API.",
   "connections.hint.clientId.intune":
     "Program-ID:t (klient-ID) för en appregistrering med programbehörigheten DeviceManagementManagedDevices.Read.All.",
   "connections.hint.clientId.jamf_pro":
@@ -429,6 +429,7 @@ export const sv: Dictionary = {
   "connections.invalid.refused": "Flotta godtog inte värdet. Under ”Visa detaljer” nedan står varför.",
   "connections.invalid.tenantId": "Ange tenant-ID.",
   "connections.invalid.tenantCode": "Ange tenant-koden (aw-tenant-code).",
+  "connections.invalid.tenantCodeAgain": "Ange tenant-koden (aw-tenant-code) igen: adressen har ändrats, eller ingen finns sparad.",
   "connections.invalid.clientId": "Ange klient-ID.",
   "connections.invalid.userName": "Ange användarnamnet.",
   "connections.invalid.clientSecret": "Ange klienthemligheten.",

@@ -288,3 +288,74 @@ async fn a_connection_is_added_tested_synced_and_removed_from_the_command_line_a
     );
     Ok(())
 }
+
+/// Workspace ONE on a server without a keyring: the tenant code, an API key, comes from
+/// `FLOTTA_TENANT_CODE` like the secret from `FLOTTA_CONNECTION_SECRET`, and never reaches
+/// the register file (#12).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_one_tenant_code_comes_from_the_environment_and_stays_out_of_the_register()
+-> TestResult {
+    let mut config = EmulatorConfig::new(200, chrono::Utc::now());
+    config.credentials.tenant_code = "Kommunkod-ws1-91d3a0".into();
+    let emulator = Emulator::start(config).await?;
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let credentials = emulator.credentials().clone();
+    let run = |args: &[&str], code: &str| {
+        Command::new(env!("CARGO_BIN_EXE_flotta-cli"))
+            .arg("--db")
+            .arg(&path)
+            .args(args)
+            .env("FLOTTA_CONNECTION_SECRET", &credentials.client_secret)
+            .env("FLOTTA_TENANT_CODE", code)
+            .output()
+    };
+    let add = [
+        "connections",
+        "add",
+        "--name",
+        "WS1",
+        "--vendor",
+        "workspace-one",
+        "--base-url",
+        &emulator.ws1_url(),
+        "--token-url",
+        &emulator.ws1_token_url(),
+        "--client-id",
+        &credentials.client_id,
+        "--manual",
+        "--without-keyring",
+    ];
+    let refused = run(&add, "")?;
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    assert!(text(&refused).contains("tenant code"), "{}", text(&refused));
+    let added = run(&add, &credentials.tenant_code)?;
+    assert_eq!(added.status.code(), Some(0), "{}", text(&added));
+
+    let synced = run(&["sync", "WS1", "--full"], &credentials.tenant_code)?;
+    assert_eq!(synced.status.code(), Some(0), "{}", text(&synced));
+    assert!(text(&synced).contains("Succeeded"), "{}", text(&synced));
+    // A later run without it is told what is missing, and changes nothing.
+    let without = run(&["sync", "WS1", "--full"], "")?;
+    assert_eq!(without.status.code(), Some(1), "{}", text(&without));
+    assert!(
+        text(&without).contains("FLOTTA_TENANT_CODE"),
+        "{}",
+        text(&without)
+    );
+
+    for entry in std::fs::read_dir(dir.path())? {
+        let file = entry?.path();
+        if file.is_file() {
+            let bytes = std::fs::read(&file)?;
+            assert!(
+                !bytes
+                    .windows(credentials.tenant_code.len())
+                    .any(|w| w == credentials.tenant_code.as_bytes()),
+                "{} holds the tenant code",
+                file.display()
+            );
+        }
+    }
+    Ok(())
+}

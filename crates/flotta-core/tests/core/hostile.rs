@@ -171,12 +171,15 @@ async fn an_answer_larger_than_64_mib_is_refused_whether_announced_or_not_issue_
 /// Distinctive secrets, so that a match in a file or a log can only be a leak.
 const CLIENT_SECRET: &str = "Hemlis-åäö-client-7f3a9c21";
 const PASSWORD: &str = "Lösenord-basic-2b8e1d55";
+/// Workspace ONE's aw-tenant-code is an API key: kept with the secret, never in the register.
+const TENANT_CODE: &str = "Hyresgästkod-ws1-5c0d7e93";
 
 async fn emulator_with_distinct_secrets() -> Emulator {
     let mut config = EmulatorConfig::new(600, super::now());
     config.graph_max_page = 97;
     config.credentials.client_secret = CLIENT_SECRET.into();
     config.credentials.password = PASSWORD.into();
+    config.credentials.tenant_code = TENANT_CODE.into();
     Emulator::start(config).await.expect("the emulator starts")
 }
 
@@ -239,7 +242,7 @@ async fn no_secret_reaches_the_register_the_log_or_an_error_issue_12() -> TestRe
     flotta.before_exit();
     drop(flotta);
 
-    let secrets = [CLIENT_SECRET, PASSWORD];
+    let secrets = [CLIENT_SECRET, PASSWORD, TENANT_CODE];
     for entry in std::fs::read_dir(dir.path())? {
         let path = entry?.path();
         if path.is_file() {
