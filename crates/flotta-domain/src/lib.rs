@@ -13,6 +13,7 @@ pub mod device;
 pub mod identifiers;
 pub mod inventory;
 pub mod lifecycle;
+pub mod purchase;
 pub mod source;
 pub mod sync;
 pub mod unit_sources;
@@ -28,6 +29,7 @@ pub use inventory::{
     STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
 };
 pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, check_move};
+pub use purchase::{PurchaseField, PurchaseLine};
 pub use source::SourceKind;
 pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,

@@ -1,0 +1,186 @@
+//! A unit bought from a supplier, as a delivery file or invoice describes it, and the names of
+//! its fields.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::device::Ownership;
+use crate::identifiers::{Imei, SerialNumber};
+
+vocabulary! {
+    /// A field of a [`PurchaseLine`]; an import maps a file's columns onto these.
+    PurchaseField {
+        PurchaseDate => "purchase_date",
+        Supplier => "supplier",
+        OrderNumber => "order_number",
+        InvoiceNumber => "invoice_number",
+        Manufacturer => "manufacturer",
+        Model => "model",
+        Serial => "serial",
+        Imei => "imei",
+        UnitCost => "unit_cost",
+        VatRate => "vat_rate",
+        WarrantyMonths => "warranty_months",
+        OrgUnit => "org_unit",
+        Ownership => "ownership",
+        PlannedLifetimeMonths => "planned_lifetime_months",
+    }
+}
+
+impl PurchaseField {
+    /// The field's name in English, as a column heading or a problem report shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::PurchaseDate => "Purchase date",
+            Self::Supplier => "Supplier",
+            Self::OrderNumber => "Order number",
+            Self::InvoiceNumber => "Invoice number",
+            Self::Manufacturer => "Manufacturer",
+            Self::Model => "Model",
+            Self::Serial => "Serial number",
+            Self::Imei => "IMEI",
+            Self::UnitCost => "Unit cost (excl. VAT)",
+            Self::VatRate => "VAT rate",
+            Self::WarrantyMonths => "Warranty (months)",
+            Self::OrgUnit => "Organisation unit",
+            Self::Ownership => "Ownership",
+            Self::PlannedLifetimeMonths => "Planned lifetime (months)",
+        }
+    }
+}
+
+/// One bought unit. At least one of `serial` and `imei` is set: a purchase that names no
+/// hardware identifier cannot be matched to a device.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PurchaseLine {
+    pub purchase_date: NaiveDate,
+    pub supplier: String,
+    pub order_number: Option<String>,
+    pub invoice_number: Option<String>,
+    pub manufacturer: String,
+    pub model: String,
+    #[serde(with = "serial_text")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub serial: Option<SerialNumber>,
+    #[serde(with = "imei_text")]
+    #[cfg_attr(feature = "specta", specta(type = Option<String>))]
+    pub imei: Option<Imei>,
+    /// The price of the unit in öre (1/100 SEK), excluding VAT; whole öre so sums are exact.
+    pub unit_cost_ore: i64,
+    /// The VAT rate in hundredths of a percent: 25 % is 2500.
+    pub vat_rate_basis_points: Option<u32>,
+    pub warranty_months: Option<u32>,
+    /// The organisation unit (förvaltning, bolag) the unit was bought for.
+    pub org_unit: Option<String>,
+    pub ownership: Ownership,
+    /// How long the organisation means to use the unit before replacing it.
+    pub planned_lifetime_months: Option<u32>,
+}
+
+impl PurchaseLine {
+    /// The ownership of a bought unit when its purchase does not say otherwise: the
+    /// organisation paid for it.
+    pub const DEFAULT_OWNERSHIP: Ownership = Ownership::Corporate;
+}
+
+/// Serial numbers travel as their text; reading it back validates it again.
+mod serial_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    use crate::identifiers::SerialNumber;
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<SerialNumber>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value
+            .as_ref()
+            .map(SerialNumber::as_str)
+            .serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<SerialNumber>, D::Error> {
+        Option::<String>::deserialize(deserializer)?
+            .map(|text| SerialNumber::parse(&text).map_err(D::Error::custom))
+            .transpose()
+    }
+}
+
+/// IMEIs travel as their 15 digits; reading them back checks the check digit again.
+mod imei_text {
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    use crate::identifiers::Imei;
+
+    pub fn serialize<S: Serializer>(
+        value: &Option<Imei>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        value.as_ref().map(Imei::as_str).serialize(serializer)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Imei>, D::Error> {
+        Option::<String>::deserialize(deserializer)?
+            .map(|text| Imei::parse(&text).map_err(D::Error::custom))
+            .transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line() -> PurchaseLine {
+        PurchaseLine {
+            purchase_date: NaiveDate::from_ymd_opt(2026, 3, 1).expect("a real day"),
+            supplier: "Atea Sverige AB".into(),
+            order_number: Some("PO-4711".into()),
+            invoice_number: None,
+            manufacturer: "Apple".into(),
+            model: "iPhone 16".into(),
+            serial: SerialNumber::parse("f2lxk0abhg7f").ok(),
+            imei: Imei::parse("490154203237518").ok(),
+            unit_cost_ore: 899_900,
+            vat_rate_basis_points: Some(2500),
+            warranty_months: Some(24),
+            org_unit: Some("Barn- och utbildningsförvaltningen".into()),
+            ownership: PurchaseLine::DEFAULT_OWNERSHIP,
+            planned_lifetime_months: Some(36),
+        }
+    }
+
+    #[test]
+    fn a_purchase_line_round_trips_through_json_with_identifiers_as_text() {
+        let json = serde_json::to_value(line()).expect("serialises");
+        assert_eq!(json["serial"], "F2LXK0ABHG7F");
+        assert_eq!(json["imei"], "490154203237518");
+        assert_eq!(json["purchase_date"], "2026-03-01");
+        assert_eq!(json["ownership"], "corporate");
+        let back: PurchaseLine = serde_json::from_value(json).expect("deserialises");
+        assert_eq!(back, line());
+    }
+
+    #[test]
+    fn reading_json_validates_the_identifiers_again() {
+        let mut json = serde_json::to_value(line()).expect("serialises");
+        json["imei"] = "490154203237519".into();
+        let refused = serde_json::from_value::<PurchaseLine>(json);
+        assert!(
+            refused.is_err(),
+            "an IMEI failing the Luhn check is refused"
+        );
+    }
+
+    #[test]
+    fn every_purchase_field_round_trips_and_has_a_label() {
+        for field in PurchaseField::ALL {
+            assert_eq!(PurchaseField::from_text(field.as_str()), Some(*field));
+            assert!(!field.label().is_empty());
+        }
+    }
+}
