@@ -55,7 +55,8 @@ def connection_args(vendor, root):
     """`flotta-cli connections add` arguments for the connection sync_bench.rs configures.
 
     Without the keyring: the secret is not stored anywhere, each sync takes it from
-    FLOTTA_CONNECTION_SECRET (so the benchmark leaves the machine's keyring alone)."""
+    FLOTTA_CONNECTION_SECRET (and Workspace ONE's tenant code from FLOTTA_TENANT_CODE), so the
+    benchmark leaves the machine's keyring alone."""
     common = ["--client-id", CLIENT_ID, "--auth", "client-credentials", "--page-size", str(PAGE_SIZE),
               "--concurrency", str(CONCURRENCY), "--apps", "off", "--manual", "--without-keyring"]
     if vendor == "intune":
@@ -64,14 +65,16 @@ def connection_args(vendor, root):
     if vendor == "jamf":
         return ["--vendor", "jamf-pro", "--base-url", f"{root}/jamf"] + common
     if vendor == "ws1":
+        # The tenant code, an API key, comes from FLOTTA_TENANT_CODE as the secret does.
         return ["--vendor", "workspace-one", "--base-url", f"{root}/ws1",
-                "--token-url", f"{root}/ws1-auth/connect/token", "--tenant", TENANT_CODE] + common
+                "--token-url", f"{root}/ws1-auth/connect/token"] + common
     raise ValueError(vendor)
 
 
 def flotta_env():
     env = dict(os.environ)
     env["FLOTTA_CONNECTION_SECRET"] = SECRET
+    env["FLOTTA_TENANT_CODE"] = TENANT_CODE
     return env
 
 

@@ -406,10 +406,13 @@ fn write_sync(
         at: target.at,
     })?;
     let mut kept = Vec::new();
+    let mut writing = std::time::Duration::ZERO;
     loop {
         match message {
             Write::Page(page) => {
+                let started = std::time::Instant::now();
                 writer.page(&page.devices, &page.warnings)?;
+                writing += started.elapsed();
                 if keep {
                     kept.extend(page.devices.into_iter().map(|mut device| {
                         device.raw_json = String::new();
@@ -418,7 +421,13 @@ fn write_sync(
                 }
             }
             Write::Finish(end) => {
+                let started = std::time::Instant::now();
                 writer.finish(&end)?;
+                tracing::debug!(
+                    pages_ms = writing.as_millis() as u64,
+                    finish_ms = started.elapsed().as_millis() as u64,
+                    "the writer committed"
+                );
                 return Ok(Some((kept, store)));
             }
         }
@@ -437,9 +446,14 @@ type Written = (Vec<VendorDevice>, flotta_store::Store);
 /// next start does not read the tens of megabytes a large sync wrote to it (the app's exit
 /// does not close the database cleanly). Nothing depends on it having run.
 fn tidy_after_sync(mut store: flotta_store::Store) {
+    let started = std::time::Instant::now();
     if let Err(error) = store.optimize().and_then(|()| store.checkpoint()) {
         tracing::warn!(%error, "tidying up after a sync");
     }
+    tracing::debug!(
+        ms = started.elapsed().as_millis() as u64,
+        "refreshed the statistics and emptied the write-ahead log"
+    );
 }
 
 /// The writer's result once committed, else why not.
