@@ -139,6 +139,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0008_history_reason.sql",
         "2507fe7cd9b6384dca5b2e4c772f9c3bd1b09d10a5919bc527b9c24d14104325",
     ),
+    (
+        "0009_purchases.sql",
+        "f8c14c6b7b0c2fbb18c45906257ff4789a5f72c8b8ee2709abde50aebaef49d5",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

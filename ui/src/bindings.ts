@@ -23,6 +23,14 @@ export const commands = {
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
 	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
 	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
+	/**
+	 *  What importing a delivery file would do; writes nothing. The file comes as its bytes:
+	 *  the web view reads what the user picked.
+	 */
+	previewPurchaseImport: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportPreview, ErrorPayload>(__TAURI_INVOKE("preview_purchase_import", { fileName, bytes, options })),
+	importPurchases: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportResult, ErrorPayload>(__TAURI_INVOKE("import_purchases", { fileName, bytes, options })),
+	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
+	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -84,6 +92,16 @@ export type AuthMethod =
 "client_credentials" | 
 /**  A user name and password (Jamf's bearer token from basic auth, Workspace ONE's older tenants). */
 "basic";
+
+/**  A cell that a spreadsheet would evaluate, kept as text. */
+export type CellNote = {
+	line: number,
+	/**  The header of the cell's column. */
+	column: string,
+	field: PurchaseField,
+	/**  The text as it was kept. */
+	value: string,
+};
 
 /**  Compliance with the EMM's policies as last reported. */
 export type Compliance = "compliant" | "noncompliant" | "in_grace_period" | "unknown";
@@ -150,7 +168,11 @@ export type ConnectionSettings = {
 	 *  (`https://login.microsoftonline.com`) or Workspace ONE's regional token URL.
 	 */
 	token_url: string | null,
-	/**  The Entra tenant id (Intune) or the `aw-tenant-code` (Workspace ONE); unused for Jamf. */
+	/**
+	 *  The Entra tenant id (Intune); unused for Jamf. For Workspace ONE it carries the
+	 *  `aw-tenant-code` from the form to the core only: that code is an API key, kept with the
+	 *  secret (see [`Self::take_tenant_code`]) and never stored with the settings.
+	 */
 	tenant: string | null,
 	auth: AuthMethod,
 	/**  The OAuth client id, or the user name for basic auth. */
@@ -240,6 +262,11 @@ export type DeviceFilters = {
 	lifecycle: Lifecycle | null,
 	/**  Only units with neither serial nor IMEI (known by their EMM record alone). */
 	without_hardware_id?: boolean,
+	/**
+	 *  Only units with a purchase in the register, or only those without one (BYOD, or
+	 *  paperwork missing).
+	 */
+	purchase?: PurchaseMatch | null,
 };
 
 /**  A window of rows and the number of rows matching the whole view. */
@@ -274,6 +301,15 @@ export type DeviceRow = {
 	last_check_in: string | null,
 	jailbroken: boolean,
 };
+
+/**  The character encoding a file was read with, so the preview can say which one was used. */
+export type Encoding = 
+/**  UTF-8 without a byte-order mark. */
+"utf8" | 
+/**  UTF-8 starting with a byte-order mark, as Excel's "CSV UTF-8" writes it. */
+"utf8_bom" | 
+/**  Windows-1252, as Excel's plain "CSV" writes it on Swedish Windows. */
+"windows1252";
 
 export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_read_only" | "database_unavailable" | 
 /**
@@ -310,7 +346,12 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
 /**  The lifecycle move is not one the rules allow (or the unit is already there). */
 "move_not_allowed" | 
 /**  Someone else changed the record since it was shown; nothing was changed. */
-"changed_meanwhile" | "internal";
+"changed_meanwhile" | 
+/**
+ *  The file is not a delivery file that can be read (empty, binary, a workbook, only a
+ *  header); nothing was imported.
+ */
+"import_unreadable" | "internal";
 
 export type ErrorPayload = {
 	code: ErrorCode,
@@ -357,6 +398,40 @@ export type FleetSummary = {
 	by_lifecycle: FacetValue[],
 };
 
+/**  What the user says about a file besides its bytes. */
+export type ImportOptions = {
+	/**
+	 *  The supplier, for a file without a supplier column; also whose remembered mapping to
+	 *  use.
+	 */
+	supplier: string | null,
+	/**
+	 *  The columns as the user confirmed or changed them; `None` uses the supplier's
+	 *  remembered mapping, else the one guessed from the headers.
+	 */
+	mapping: MappedColumn[] | null,
+};
+
+/**  One problem of a refused row. */
+export type ImportProblem = {
+	/**  The line in the file (the header is line 1). */
+	line: number,
+	field: PurchaseField | null,
+	/**  The header of the column. */
+	column: string | null,
+	value: string,
+	kind: ProblemKind,
+	/**  The problem in English, naming line, column and value. */
+	message: string,
+};
+
+/**  An earlier import of the same file. */
+export type ImportedBefore = {
+	at: string,
+	actor: string,
+	added: number,
+};
+
 /**
  *  What the inventory table shows: a free-text search, filters and a sort order.
  *  It is persisted so that the table looks the same after a restart.
@@ -381,11 +456,128 @@ export type LifecycleMove = {
 	reason: string,
 };
 
+/**
+ *  One column of a file: its header, kept so a remembered mapping can be laid onto a file
+ *  whose columns moved, and its field, `None` for a column that is not imported.
+ */
+export type MappedColumn = {
+	header: string,
+	field: PurchaseField | null,
+};
+
+/**  Where a preview's column mapping came from. */
+export type MappingSource = 
+/**  Given by the user. */
+"given" | 
+/**  Remembered from the supplier's earlier import. */
+"remembered" | 
+/**  Guessed from the header names. */
+"guessed";
+
+/**  A required field that no column holds. */
+export type MissingColumn = { missing: "field"; field: PurchaseField } | 
+/**  Neither a serial number nor an IMEI column: a purchase must name its unit. */
+{ missing: "serial_or_imei" };
+
 /**  The operating system family; the version is kept separately as text. */
 export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "other";
 
 /**  Who owns the hardware. Personal devices (BYOD) are managed but not the organisation's asset. */
 export type Ownership = "corporate" | "personal" | "unknown";
+
+/**  Why a row is refused, for the UI to word; `ImportProblem::message` has the details. */
+export type ProblemKind = "impossible_date" | "not_a_number" | "imei_check_digit" | "bad_imei" | "bad_serial" | "unknown_ownership" | "missing_required" | "no_identifier" | "duplicate_in_file" | "wrong_cell_count";
+
+/**  A purchase as the register holds it, with the unit it names when a sync has reported one. */
+export type Purchase = {
+	id: number,
+	line: PurchaseLine,
+	created_at: string,
+	/**  Who entered or imported it. */
+	created_by: string,
+	/**  From a supplier's delivery file rather than entered by hand. */
+	imported: boolean,
+	/**
+	 *  The unit in the register with its serial number (else its IMEI); `None` while no sync
+	 *  has reported it.
+	 */
+	device_id: number | null,
+};
+
+/**  A field of a [`PurchaseLine`]; an import maps a file's columns onto these. */
+export type PurchaseField = "purchase_date" | "supplier" | "order_number" | "invoice_number" | "manufacturer" | "model" | "serial" | "imei" | "unit_cost" | "vat_rate" | "warranty_months" | "org_unit" | "ownership" | "planned_lifetime_months";
+
+/**  What importing a file would do; nothing has been written. */
+export type PurchaseImportPreview = {
+	file_name: string,
+	encoding: Encoding,
+	delimiter: string,
+	mapping: MappedColumn[],
+	mapping_source: MappingSource,
+	/**  Required fields no column holds: nothing can be imported until the mapping names them. */
+	missing: MissingColumn[],
+	/**  Data rows in the file. */
+	rows: number,
+	/**  Lines that would be added. */
+	to_add: number,
+	/**  The first lines that would be added, with their line numbers. */
+	sample: ([number, PurchaseLine])[],
+	/**  Lines whose unit is bought already; they are left out. */
+	already_bought: number[],
+	/**  Every problem of every refused row, in file order. */
+	refused: ImportProblem[],
+	/**  Refused rows (a row may have several problems). */
+	refused_rows: number,
+	/**  Cells a spreadsheet would take for a formula, kept as text. */
+	formula_cells: CellNote[],
+	imported_before: ImportedBefore | null,
+};
+
+/**  What an import wrote. */
+export type PurchaseImportResult = {
+	added: number,
+	already_bought: number,
+	refused_rows: number,
+};
+
+/**
+ *  One bought unit. At least one of `serial` and `imei` is set: a purchase that names no
+ *  hardware identifier cannot be matched to a device.
+ */
+export type PurchaseLine = {
+	purchase_date: string,
+	supplier: string,
+	order_number: string | null,
+	invoice_number: string | null,
+	manufacturer: string,
+	model: string,
+	serial: string | null,
+	imei: string | null,
+	/**
+	 *  The price of the unit in öre (1/100 SEK), excluding VAT; whole öre so sums are exact.
+	 *  A JavaScript number holds it exactly (up to 2^53 öre).
+	 */
+	unit_cost_ore: number | null,
+	/**  The VAT rate in hundredths of a percent: 25 % is 2500. */
+	vat_rate_basis_points: number | null,
+	warranty_months: number | null,
+	/**  The organisation unit (förvaltning, bolag) the unit was bought for. */
+	org_unit: string | null,
+	ownership: Ownership,
+	/**  How long the organisation means to use the unit before replacing it. */
+	planned_lifetime_months: number | null,
+};
+
+/**  The purchases list and its counts. */
+export type PurchaseList = {
+	total: number,
+	/**  Purchases whose unit no sync has reported. */
+	unseen: number,
+	rows: Purchase[],
+};
+
+/**  Whether a unit has a purchase in the register (matched by serial number, then IMEI). */
+export type PurchaseMatch = "bought" | "not_bought";
 
 /**
  *  A field of one vendor record that could not be read. The rest of the record, and of the

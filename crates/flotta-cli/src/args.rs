@@ -10,7 +10,7 @@ use flotta_core::{AuthMethod, SyncMode, Vendor};
 #[command(
     name = "flotta-cli",
     version,
-    about = "Flotta without the GUI: connections and syncs"
+    about = "Flotta without the GUI: connections, syncs and imports"
 )]
 pub(crate) struct Cli {
     /// The register (SQLite file) to work on.
@@ -33,6 +33,28 @@ pub(crate) enum Command {
         connection: String,
         #[command(flatten)]
         mode: ModeArgs,
+    },
+    /// Previews an import and, with --commit, imports it.
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ImportWhat {
+    /// A supplier's delivery file (CSV: `;` or `,`, UTF-8 or Windows-1252). Prints what the
+    /// import would do; exits 1 when rows are refused or a required column is missing.
+    Purchases {
+        /// The delivery file.
+        file: PathBuf,
+        /// The supplier, when the file has no supplier column (also whose remembered column
+        /// mapping to use).
+        #[arg(long)]
+        supplier: Option<String>,
+        /// Import the acceptable lines (refused rows and units bought already are left out).
+        #[arg(long)]
+        commit: bool,
     },
 }
 

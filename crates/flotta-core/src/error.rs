@@ -35,6 +35,10 @@ pub enum Error {
     Move { id: u32, problem: MoveProblem },
     #[error("device {id} was moved to {now} by someone else meanwhile; nothing was changed")]
     MovedMeanwhile { id: u32, now: Lifecycle },
+    #[error("{file} cannot be read as a delivery file: {problem}; nothing was imported")]
+    ImportFile { file: String, problem: String },
+    #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
+    ImportMapping { file: String, problem: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -79,6 +83,9 @@ pub enum ErrorCode {
     MoveNotAllowed,
     /// Someone else changed the record since it was shown; nothing was changed.
     ChangedMeanwhile,
+    /// The file is not a delivery file that can be read (empty, binary, a workbook, only a
+    /// header); nothing was imported.
+    ImportUnreadable,
     Internal,
 }
 
@@ -134,6 +141,8 @@ impl Error {
             } => ErrorCode::MoveNotAllowed,
             Error::Move { .. } => ErrorCode::InvalidInput,
             Error::MovedMeanwhile { .. } => ErrorCode::ChangedMeanwhile,
+            Error::ImportFile { .. } => ErrorCode::ImportUnreadable,
+            Error::ImportMapping { .. } => ErrorCode::InvalidInput,
             Error::Sync(error) => match error {
                 SyncError::Settings(_) => ErrorCode::InvalidInput,
                 SyncError::UnknownTenant { .. } => ErrorCode::UnknownTenant,
@@ -173,6 +182,7 @@ impl From<&Error> for ErrorPayload {
                 ..
             } => Some("reason".to_owned()),
             Error::Move { .. } => Some("to".to_owned()),
+            Error::ImportMapping { .. } => Some("mapping".to_owned()),
             _ => None,
         };
         Self {

@@ -13,6 +13,7 @@ mod inventory;
 mod lifecycle;
 mod logs;
 mod process_mark;
+mod purchases;
 mod secrets;
 mod settings;
 mod sync;
@@ -35,11 +36,17 @@ pub use flotta_domain::{
     AllowedMoves, AppVisibility, AuthMethod, Compliance, ComplianceReason, ConnectionSettings,
     DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
     FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily,
-    Ownership, RecordWarning, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind,
-    SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
+    Ownership, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, RecordWarning,
+    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts,
+    SyncMode, SyncRun, SyncStatus, Vendor,
 };
+pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};
+pub use purchases::{
+    ImportOptions, ImportProblem, ImportedBefore, MappingSource, ProblemKind,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList,
+};
 pub use transport::{
     AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,
     Language, SecretStorage, SecretStoreStatus, Settings, SyncPhase, SyncProgress,

@@ -22,6 +22,18 @@ pub struct DeviceFilters {
     /// Only units with neither serial nor IMEI (known by their EMM record alone).
     #[serde(default)]
     pub without_hardware_id: bool,
+    /// Only units with a purchase in the register, or only those without one (BYOD, or
+    /// paperwork missing).
+    #[serde(default)]
+    pub purchase: Option<PurchaseMatch>,
+}
+
+vocabulary! {
+    /// Whether a unit has a purchase in the register (matched by serial number, then IMEI).
+    PurchaseMatch {
+        Bought => "bought",
+        NotBought => "not_bought",
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -26,10 +26,10 @@ pub use device::{Compliance, ComplianceReason, Device, Lifecycle, OsFamily, Owne
 pub use identifiers::{IdentifierError, Imei, SerialNumber};
 pub use inventory::{
     DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
-    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
+    PurchaseMatch, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
 };
 pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, check_move};
-pub use purchase::{PurchaseField, PurchaseLine};
+pub use purchase::{Purchase, PurchaseField, PurchaseLine};
 pub use source::SourceKind;
 pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,

@@ -67,6 +67,8 @@ pub struct PurchaseLine {
     #[cfg_attr(feature = "specta", specta(type = Option<String>))]
     pub imei: Option<Imei>,
     /// The price of the unit in öre (1/100 SEK), excluding VAT; whole öre so sums are exact.
+    /// A JavaScript number holds it exactly (up to 2^53 öre).
+    #[cfg_attr(feature = "specta", specta(type = f64))]
     pub unit_cost_ore: i64,
     /// The VAT rate in hundredths of a percent: 25 % is 2500.
     pub vat_rate_basis_points: Option<u32>,
@@ -76,6 +78,22 @@ pub struct PurchaseLine {
     pub ownership: Ownership,
     /// How long the organisation means to use the unit before replacing it.
     pub planned_lifetime_months: Option<u32>,
+}
+
+/// A purchase as the register holds it, with the unit it names when a sync has reported one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Purchase {
+    pub id: u32,
+    pub line: PurchaseLine,
+    pub created_at: chrono::DateTime<chrono::Utc>,
+    /// Who entered or imported it.
+    pub created_by: String,
+    /// From a supplier's delivery file rather than entered by hand.
+    pub imported: bool,
+    /// The unit in the register with its serial number (else its IMEI); `None` while no sync
+    /// has reported it.
+    pub device_id: Option<u32>,
 }
 
 impl PurchaseLine {

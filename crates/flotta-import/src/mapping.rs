@@ -11,6 +11,7 @@ use crate::purchases::PurchaseDefaults;
 
 /// The file's columns in order, each with the field it holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Mapping {
     pub columns: Vec<MappedColumn>,
 }
@@ -18,6 +19,7 @@ pub struct Mapping {
 /// One column of a file: its header, kept so a remembered mapping can be laid onto a file
 /// whose columns moved, and its field, `None` for a column that is not imported.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct MappedColumn {
     pub header: String,
     pub field: Option<PurchaseField>,
@@ -25,6 +27,7 @@ pub struct MappedColumn {
 
 /// A required field that no column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "missing", content = "field", rename_all = "snake_case")]
 pub enum MissingColumn {
     Field(PurchaseField),

@@ -163,6 +163,7 @@ impl fmt::Display for RowProblem {
 
 /// A cell that a spreadsheet would evaluate, kept as text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct CellNote {
     pub line: u32,
     /// The header of the cell's column.

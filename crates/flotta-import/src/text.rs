@@ -9,6 +9,7 @@ use crate::error::ReadError;
 
 /// The character encoding a file was read with, so the preview can say which one was used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Encoding {
     /// UTF-8 without a byte-order mark.

@@ -6,8 +6,8 @@
 //! and takes devices group by group through their index, so no step sorts the whole fleet.
 
 use flotta_domain::{
-    Compliance, DevicePage, DeviceRow, InventoryView, Lifecycle, OsFamily, Ownership, SortColumn,
-    SortDirection,
+    Compliance, DevicePage, DeviceRow, InventoryView, Lifecycle, OsFamily, Ownership,
+    PurchaseMatch, SortColumn, SortDirection,
 };
 use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
@@ -348,6 +348,15 @@ impl Filter {
                 "d.org_unit_id = (SELECT id FROM org_units WHERE name = ?)",
                 org_unit,
             );
+        }
+        if let Some(purchase) = filters.purchase {
+            // Matched as a purchase's unit is: by serial number, then IMEI.
+            let bought = "(EXISTS (SELECT 1 FROM purchases p WHERE p.serial = d.serial)
+                OR EXISTS (SELECT 1 FROM purchases p WHERE p.imei = d.imei))";
+            filter.clauses.push(match purchase {
+                PurchaseMatch::Bought => bought.to_owned(),
+                PurchaseMatch::NotBought => format!("NOT {bought}"),
+            });
         }
         if filters.without_hardware_id {
             filter

@@ -1,6 +1,9 @@
 //! Changing the register by hand.
 
-use flotta_core::{AllowedMoves, DeviceDetail, ErrorPayload, LifecycleMove};
+use flotta_core::{
+    AllowedMoves, DeviceDetail, ErrorPayload, ImportOptions, LifecycleMove, Purchase,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -21,4 +24,50 @@ pub async fn move_unit(
     requested: LifecycleMove,
 ) -> Result<DeviceDetail, ErrorPayload> {
     state.run(move |core| core.move_unit(id, &requested)).await
+}
+
+/// What importing a delivery file would do; writes nothing. The file comes as its bytes:
+/// the web view reads what the user picked.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_purchase_import(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> Result<PurchaseImportPreview, ErrorPayload> {
+    state
+        .run(move |core| core.preview_purchase_import(&file_name, &bytes, &options))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_purchases(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: ImportOptions,
+) -> Result<PurchaseImportResult, ErrorPayload> {
+    state
+        .run(move |core| core.import_purchases(&file_name, &bytes, &options))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn purchases(
+    state: State<'_, AppState>,
+    unseen: bool,
+) -> Result<PurchaseList, ErrorPayload> {
+    state.run(move |core| core.purchases(unseen)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn device_purchase(
+    state: State<'_, AppState>,
+    id: u32,
+) -> Result<Option<Purchase>, ErrorPayload> {
+    state.run(move |core| core.device_purchase(id)).await
 }

@@ -48,6 +48,7 @@ const ERROR_CODE_KINDS = {
   sync_cancelled: "connection",
   move_not_allowed: "edit",
   changed_meanwhile: "edit",
+  import_unreadable: "edit",
   internal: "general",
 } as const satisfies Record<ErrorCode, "general" | "connection" | "edit">;
 

@@ -13,6 +13,12 @@ export const en = {
   "nav.inventory": "Devices",
   "nav.overview": "Overview",
   "nav.connections": "Connections",
+  "nav.group.register": "Register",
+  "nav.group.service": "Service",
+  "nav.group.reports": "Reports",
+  "nav.group.admin": "Administration",
+  "nav.collapse": "Collapse menu",
+  "nav.expand": "Expand menu",
 
   "language.label": "Language",
 
@@ -102,6 +108,7 @@ export const en = {
   "error.sync_running": "A sync of this connection is already running. Wait for it to finish or cancel it.",
   "error.sync_cancelled": "The sync was cancelled. Nothing was changed.",
   "error.move_not_allowed": "A unit cannot be moved to that state from the one it is in.",
+  "error.import_unreadable": "The file cannot be read as a delivery file. Nothing was imported.",
   "error.changed_meanwhile": "Someone else changed this unit meanwhile. Nothing was changed; look again and retry.",
   "error.internal": "An unexpected error occurred.",
   "error.retry": "Try again",

@@ -9,6 +9,12 @@ export const sv: Dictionary = {
   "nav.inventory": "Enheter",
   "nav.overview": "Översikt",
   "nav.connections": "Anslutningar",
+  "nav.group.register": "Register",
+  "nav.group.service": "Service",
+  "nav.group.reports": "Rapporter",
+  "nav.group.admin": "Administration",
+  "nav.collapse": "Fäll ihop menyn",
+  "nav.expand": "Fäll ut menyn",
 
   "language.label": "Språk",
 
@@ -100,6 +106,7 @@ export const sv: Dictionary = {
     "En synkronisering av anslutningen pågår redan. Vänta tills den är klar eller avbryt den.",
   "error.sync_cancelled": "Synkroniseringen avbröts. Ingenting ändrades.",
   "error.move_not_allowed": "Enheten kan inte flyttas till det läget från det den är i.",
+  "error.import_unreadable": "Filen går inte att läsa som en leveransfil. Ingenting importerades.",
   "error.changed_meanwhile": "Någon annan har ändrat enheten under tiden. Ingenting ändrades; titta igen och försök på nytt.",
   "error.internal": "Ett oväntat fel inträffade.",
   "error.retry": "Försök igen",

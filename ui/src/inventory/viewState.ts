@@ -1,7 +1,10 @@
 import type { DeviceFilters, InventoryView, SortColumn, SortSpec } from "../bindings";
 
-/** The filters chosen from a list of values (the "no hardware identifier" one is a switch). */
-export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id">;
+/**
+ * The filters chosen from the fleet's values (the "no hardware identifier" one is a switch;
+ * the purchase one has its two fixed values).
+ */
+export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id" | "purchase">;
 
 /** Display order of the filter selects. */
 export const FILTER_KEYS = [

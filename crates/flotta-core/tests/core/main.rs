@@ -2,6 +2,7 @@
 
 mod apps;
 mod hostile;
+mod purchases;
 mod secrets;
 mod sync;
 

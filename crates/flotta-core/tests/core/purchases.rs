@@ -1,0 +1,210 @@
+//! An asset manager's delivery file: previewed, imported, matched to the synced units by
+//! serial number and IMEI, and imported again without adding anything (#14).
+
+use flotta_core::{
+    DeviceFilters, DeviceQuery, ErrorCode, ErrorPayload, Flotta, ImportOptions, InventoryView,
+    ProblemKind, PurchaseMatch, SyncMode, Vendor,
+};
+
+use super::sync::{add, emulator, open, settings, sync};
+
+type TestResult = Result<(), Box<dyn std::error::Error>>;
+
+/// How many units the inventory's purchase filter finds.
+fn units(flotta: &Flotta, purchase: PurchaseMatch) -> Result<u32, flotta_core::Error> {
+    Ok(flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView {
+                filters: DeviceFilters {
+                    purchase: Some(purchase),
+                    ..DeviceFilters::default()
+                },
+                ..InventoryView::default()
+            },
+            offset: 0,
+            limit: 10,
+        })?
+        .total)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_issue_14()
+-> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let fleet: Vec<(String, Option<String>)> = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .filter(|e| e.device.imei.is_some())
+            .take(6)
+            .map(|e| {
+                let imei = e.device.imei.as_ref().map(|i| i.as_str().to_owned());
+                (e.device.serial.as_str().to_owned(), imei)
+            })
+            .collect()
+    });
+    let total = flotta.status()?.device_count;
+
+    // Excel's "CSV" on Swedish Windows: Windows-1252, `;`, decimal comma, Swedish headers.
+    // Line 2–6: five synced units by serial; line 7: one by its IMEI alone (spaced as on the
+    // box); lines 8–9: bought, never enrolled; line 10: an impossible date; line 11: a formula.
+    let mut csv = String::from(
+        "Inköpsdatum;Leverantör;Ordernummer;Tillverkare;Modell;Serienummer;IMEI;À-pris exkl. moms;Garanti (mån);Förvaltning\r\n",
+    );
+    for (serial, _) in &fleet[..5] {
+        csv.push_str(&format!(
+            "2026-03-02;Atea Sverige AB;PO-1;Apple;iPhone 16;{serial};;9 490,00;24;Förskoleförvaltningen\r\n"
+        ));
+    }
+    let imei = fleet[5].1.clone().ok_or("an IMEI")?;
+    let spaced = format!("{} {} {}", &imei[..2], &imei[2..8], &imei[8..]);
+    csv.push_str(&format!(
+        "02/03/2026;Atea Sverige AB;PO-1;Samsung;Galaxy A55;;{spaced};4 190,50;36;Äldreförvaltningen\r\n"
+    ));
+    csv.push_str("20260302;Atea Sverige AB;PO-2;Apple;iPad (A16);DRAWER0001;;5 990;24;Skola\r\n");
+    csv.push_str("20260302;Atea Sverige AB;PO-2;Apple;iPad (A16);DRAWER0002;;5 990;24;Skola\r\n");
+    csv.push_str("2026-02-30;Atea Sverige AB;PO-3;Apple;iPad (A16);BADDATE001;;5 990;24;Skola\r\n");
+    csv.push_str("2026-03-02;Atea Sverige AB;=1+2;Apple;iPad (A16);FORMULA001;;5 990;24;Skola\r\n");
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(&csv);
+    assert!(!unmappable);
+    let options = ImportOptions::default();
+
+    let preview = flotta.preview_purchase_import("atea-mars.csv", &bytes, &options)?;
+    assert_eq!(preview.encoding, flotta_core::Encoding::Windows1252);
+    assert_eq!(
+        (preview.rows, preview.to_add, preview.refused_rows),
+        (10, 9, 1)
+    );
+    assert_eq!(
+        preview
+            .refused
+            .iter()
+            .map(|p| (p.line, p.kind))
+            .collect::<Vec<_>>(),
+        [(10, ProblemKind::ImpossibleDate)]
+    );
+    assert!(preview.refused[0].message.contains("2026-02-30"));
+    assert_eq!(
+        preview.formula_cells.len(),
+        1,
+        "{:?}",
+        preview.formula_cells
+    );
+    assert_eq!(preview.formula_cells[0].line, 11);
+    assert!(preview.missing.is_empty());
+    assert_eq!(
+        flotta.purchases(false)?.total,
+        0,
+        "a preview writes nothing"
+    );
+
+    let imported = flotta.import_purchases("atea-mars.csv", &bytes, &options)?;
+    assert_eq!((imported.added, imported.refused_rows), (9, 1));
+    let list = flotta.purchases(false)?;
+    assert_eq!(
+        (list.total, list.unseen),
+        (9, 3),
+        "the two in a drawer and the formula row's unit were never enrolled"
+    );
+    let unseen: Vec<String> = flotta
+        .purchases(true)?
+        .rows
+        .iter()
+        .filter_map(|p| p.line.serial.as_ref().map(|s| s.as_str().to_owned()))
+        .collect();
+    assert!(unseen.contains(&"DRAWER0001".to_owned()), "{unseen:?}");
+    let formula = list
+        .rows
+        .iter()
+        .find(|p| {
+            p.line
+                .serial
+                .as_ref()
+                .is_some_and(|s| s.as_str() == "FORMULA001")
+        })
+        .ok_or("the formula row is imported")?;
+    assert_eq!(
+        formula.line.order_number.as_deref(),
+        Some("=1+2"),
+        "kept as text"
+    );
+
+    // Matched by serial, and by IMEI alone; the inventory filters on it.
+    let by_imei = super::sync::first_found(&flotta, imei.as_str())?;
+    let purchase = flotta
+        .device_purchase(by_imei.id)?
+        .ok_or("matched by IMEI")?;
+    assert_eq!(purchase.line.unit_cost_ore, 419_050);
+    assert_eq!(
+        purchase.line.org_unit.as_deref(),
+        Some("Äldreförvaltningen")
+    );
+    assert_eq!(units(&flotta, PurchaseMatch::Bought)?, 6);
+    assert_eq!(units(&flotta, PurchaseMatch::NotBought)?, total - 6);
+
+    // The same file again: nothing to add, and it says so.
+    let again = flotta.preview_purchase_import("atea-mars.csv", &bytes, &options)?;
+    assert_eq!((again.to_add, again.already_bought.len()), (0, 9));
+    assert_eq!(again.imported_before.map(|b| b.added), Some(9));
+    let second = flotta.import_purchases("atea-mars.csv", &bytes, &options)?;
+    assert_eq!((second.added, second.already_bought), (0, 9));
+    assert_eq!(flotta.purchases(false)?.total, 9);
+
+    // The import is in the audit log, once.
+    let audit = flotta_store::Store::open(&dir.path().join("flotta.sqlite3"), super::now())?
+        .0
+        .audit_entries(50)?;
+    let imports: Vec<_> = audit.iter().filter(|e| e.action == "import").collect();
+    assert_eq!(imports.len(), 1, "{audit:?}");
+    assert!(
+        imports[0]
+            .after_json
+            .as_deref()
+            .is_some_and(|a| a.contains("atea-mars.csv"))
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_that_are_not_delivery_files_are_refused_by_name_and_nothing_is_written() -> TestResult
+{
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let options = ImportOptions::default();
+    let cases: [(&str, &[u8], &str); 4] = [
+        ("tom.csv", b"", "empty"),
+        ("rubrik.csv", b"Serienummer;Modell\r\n", "no rows"),
+        (
+            "bild.png",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+            "not a text file",
+        ),
+        (
+            "utan-id.csv",
+            "Inköpsdatum;Leverantör;Tillverkare;Modell;Pris\n2026-01-01;A;Apple;iPhone;1\n"
+                .as_bytes(),
+            "serial",
+        ),
+    ];
+    for (name, bytes, says) in cases {
+        let refused = match flotta.import_purchases(name, bytes, &options) {
+            Ok(result) => return Err(format!("{name} was imported: {result:?}").into()),
+            Err(error) => ErrorPayload::from(error),
+        };
+        assert!(refused.message.contains(name), "{refused}");
+        assert!(refused.message.contains(says), "{name}: {refused}");
+        assert!(
+            matches!(
+                refused.code,
+                ErrorCode::ImportUnreadable | ErrorCode::InvalidInput
+            ),
+            "{refused}"
+        );
+    }
+    assert_eq!(flotta.purchases(false)?.total, 0);
+    Ok(())
+}

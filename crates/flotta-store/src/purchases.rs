@@ -1,0 +1,324 @@
+//! The `purchases` table with its imports and the column mapping remembered per supplier:
+//! a delivery file's lines written in one transaction, and purchases matched to the synced
+//! units by serial number, then IMEI.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use flotta_domain::{Imei, Ownership, Purchase, PurchaseLine, SerialNumber};
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::audit::{AuditEntry, record};
+use crate::connection::Store;
+use crate::devices::{format_time, parse_time, vocabulary};
+use crate::error::{Context, StoreError};
+
+/// The file an import reads, as it is recorded.
+#[derive(Debug, Clone, Copy)]
+pub struct ImportFile<'a> {
+    pub name: &'a str,
+    pub sha256: &'a str,
+    pub encoding: &'a str,
+}
+
+/// The column mapping a user confirmed, remembered for the supplier's next file.
+#[derive(Debug, Clone, Copy)]
+pub struct SupplierMapping<'a> {
+    pub supplier: &'a str,
+    pub mapping_json: &'a str,
+}
+
+/// What an import wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportWritten {
+    pub added: u32,
+    /// File lines whose unit was bought before (the serial or IMEI is in the register).
+    pub already_bought: Vec<u32>,
+}
+
+/// An earlier import of the same file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EarlierImport {
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub added: u32,
+}
+
+const PURCHASE_COLUMNS: &str = "p.id, p.purchase_date, p.supplier, p.order_number,
+    p.invoice_number, p.manufacturer, p.model, p.serial, p.imei, p.unit_cost_ore,
+    p.vat_rate_basis_points, p.warranty_months, p.org_unit, p.ownership,
+    p.planned_lifetime_months, p.created_at, p.created_by, p.import_id IS NOT NULL";
+
+/// The unit a purchase names, by serial number first, then IMEI.
+const MATCHED_DEVICE: &str = "coalesce(
+    (SELECT d.id FROM devices d WHERE d.serial = p.serial),
+    (SELECT d.id FROM devices d WHERE d.imei = p.imei))";
+
+impl Store {
+    /// Which of these units are bought already: the file lines (of `lines`) whose serial
+    /// number or IMEI a stored purchase has.
+    pub fn already_bought(&self, lines: &[(u32, PurchaseLine)]) -> Result<Vec<u32>, StoreError> {
+        let mut by_serial = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM purchases WHERE serial = ?1)")
+            .context("looking for earlier purchases")?;
+        let mut by_imei = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM purchases WHERE imei = ?1)")
+            .context("looking for earlier purchases")?;
+        let mut found = Vec::new();
+        for (line, purchase) in lines {
+            let mut bought = false;
+            if let Some(serial) = &purchase.serial {
+                bought = by_serial
+                    .query_row([serial.as_str()], |row| row.get(0))
+                    .context("looking for earlier purchases")?;
+            }
+            if !bought && let Some(imei) = &purchase.imei {
+                bought = by_imei
+                    .query_row([imei.as_str()], |row| row.get(0))
+                    .context("looking for earlier purchases")?;
+            }
+            if bought {
+                found.push(*line);
+            }
+        }
+        Ok(found)
+    }
+
+    /// The latest import of a file with these bytes, if any.
+    pub fn earlier_import(&self, sha256: &str) -> Result<Option<EarlierImport>, StoreError> {
+        let found: Option<(String, String, u32)> = self
+            .conn
+            .query_row(
+                "SELECT at, actor, added FROM purchase_imports WHERE file_sha256 = ?1
+                 ORDER BY id DESC LIMIT 1",
+                [sha256],
+                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
+            )
+            .optional()
+            .context("looking for an earlier import of the file")?;
+        found
+            .map(|(at, actor, added)| {
+                Ok(EarlierImport {
+                    at: parse_time("purchase_imports.at", &at)?,
+                    actor,
+                    added,
+                })
+            })
+            .transpose()
+    }
+
+    /// The mapping remembered for a supplier's files, as JSON.
+    pub fn supplier_mapping(&self, supplier: &str) -> Result<Option<String>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT mapping_json FROM supplier_mappings WHERE supplier = ?1",
+                [supplier],
+                |row| row.get(0),
+            )
+            .optional()
+            .context("reading a supplier's column mapping")
+    }
+
+    /// Adds a delivery file's lines in one transaction, with the import's row, its audit
+    /// entry and the supplier's mapping. A line whose unit is bought already is left out and
+    /// reported; when every line is, nothing at all is written.
+    pub fn import_purchases(
+        &mut self,
+        file: ImportFile<'_>,
+        lines: &[(u32, PurchaseLine)],
+        mapping: Option<SupplierMapping<'_>>,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<ImportWritten, StoreError> {
+        let now = format_time(&at);
+        let tx = self.conn.transaction().context("starting an import")?;
+        tx.execute(
+            "INSERT INTO purchase_imports (file_name, file_sha256, encoding, added, at, actor)
+             VALUES (?1, ?2, ?3, 0, ?4, ?5)",
+            params![file.name, file.sha256, file.encoding, now, actor],
+        )
+        .context("recording an import")?;
+        let import = tx.last_insert_rowid();
+        let mut written = ImportWritten {
+            added: 0,
+            already_bought: Vec::new(),
+        };
+        {
+            let mut insert = tx
+                .prepare(
+                    "INSERT INTO purchases (purchase_date, supplier, order_number,
+                        invoice_number, manufacturer, model, serial, imei, unit_cost_ore,
+                        vat_rate_basis_points, warranty_months, org_unit, ownership,
+                        planned_lifetime_months, import_id, file_line, created_at, created_by)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                        ?16, ?17, ?18)
+                     ON CONFLICT DO NOTHING",
+                )
+                .context("preparing to add purchases")?;
+            for (line, purchase) in lines {
+                let added = insert
+                    .execute(params![
+                        purchase.purchase_date.format("%Y-%m-%d").to_string(),
+                        purchase.supplier,
+                        purchase.order_number,
+                        purchase.invoice_number,
+                        purchase.manufacturer,
+                        purchase.model,
+                        purchase.serial.as_ref().map(SerialNumber::as_str),
+                        purchase.imei.as_ref().map(Imei::as_str),
+                        purchase.unit_cost_ore,
+                        purchase.vat_rate_basis_points,
+                        purchase.warranty_months,
+                        purchase.org_unit,
+                        purchase.ownership.as_str(),
+                        purchase.planned_lifetime_months,
+                        import,
+                        line,
+                        now,
+                        actor,
+                    ])
+                    .context("adding a purchase")?;
+                if added == 0 {
+                    written.already_bought.push(*line);
+                } else {
+                    written.added += 1;
+                }
+            }
+        }
+        if written.added == 0 {
+            // Nothing new: the import leaves no trace beyond what it reports.
+            return Ok(written);
+        }
+        tx.execute(
+            "UPDATE purchase_imports SET added = ?2 WHERE id = ?1",
+            params![import, written.added],
+        )
+        .context("recording an import")?;
+        if let Some(mapping) = mapping {
+            tx.execute(
+                "INSERT INTO supplier_mappings (supplier, mapping_json, updated_at, actor)
+                 VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (supplier) DO UPDATE SET mapping_json = excluded.mapping_json,
+                    updated_at = excluded.updated_at, actor = excluded.actor",
+                params![mapping.supplier, mapping.mapping_json, now, actor],
+            )
+            .context("remembering the supplier's column mapping")?;
+        }
+        record(
+            &tx,
+            &AuditEntry {
+                at,
+                actor: actor.to_owned(),
+                action: "import".into(),
+                entity: "purchases".into(),
+                entity_id: Some(import.to_string()),
+                before_json: None,
+                after_json: Some(
+                    serde_json::json!({
+                        "file": file.name,
+                        "sha256": file.sha256,
+                        "added": written.added,
+                        "already_bought": written.already_bought.len(),
+                    })
+                    .to_string(),
+                ),
+            },
+        )?;
+        tx.commit().context("saving the import")?;
+        Ok(written)
+    }
+
+    /// The purchase of unit `device`, matched by serial number, then IMEI.
+    pub fn device_purchase(&self, device: u32) -> Result<Option<Purchase>, StoreError> {
+        let sql = format!(
+            "SELECT {PURCHASE_COLUMNS}, ?1 FROM devices d JOIN purchases p
+                ON p.serial = d.serial OR p.imei = d.imei
+             WHERE d.id = ?1 ORDER BY p.serial = d.serial DESC LIMIT 1"
+        );
+        self.conn
+            .query_row(&sql, [device], |row| Ok(purchase(row)))
+            .optional()
+            .context("reading a unit's purchase")?
+            .transpose()
+    }
+
+    /// Purchases, newest first; with `unseen`, only those whose unit no sync has reported
+    /// (in stock, waiting for enrolment, or lost in a drawer).
+    pub fn purchases(&self, unseen: bool, limit: u32) -> Result<Vec<Purchase>, StoreError> {
+        let sql = format!(
+            "SELECT * FROM (SELECT {PURCHASE_COLUMNS}, {MATCHED_DEVICE} AS device
+                FROM purchases p)
+             WHERE ?1 = 0 OR device IS NULL
+             ORDER BY purchase_date DESC, id DESC LIMIT ?2"
+        );
+        let mut statement = self.conn.prepare(&sql).context("listing purchases")?;
+        let rows = statement
+            .query_map(params![unseen, limit], |row| Ok(purchase(row)))
+            .context("listing purchases")?;
+        let mut found = Vec::new();
+        for row in rows {
+            found.push(row.context("listing purchases")??);
+        }
+        Ok(found)
+    }
+
+    /// How many purchases there are, and how many of them no sync has reported.
+    pub fn purchase_counts(&self) -> Result<(u32, u32), StoreError> {
+        self.conn
+            .query_row(
+                &format!(
+                    "SELECT count(*), count(*) FILTER (WHERE {MATCHED_DEVICE} IS NULL)
+                     FROM purchases p"
+                ),
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .context("counting purchases")
+    }
+}
+
+fn purchase(row: &Row<'_>) -> Result<Purchase, StoreError> {
+    let text =
+        |index| -> Result<String, StoreError> { row.get(index).context("reading a purchase") };
+    let date = text(1)?;
+    let purchase_date =
+        NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|error| StoreError::Corrupt {
+            what: "purchases.purchase_date".into(),
+            detail: format!("{date:?}: {error}"),
+        })?;
+    let serial: Option<String> = row.get(7).context("reading a purchase")?;
+    let imei: Option<String> = row.get(8).context("reading a purchase")?;
+    let corrupt = |what: &str, detail: String| StoreError::Corrupt {
+        what: what.into(),
+        detail,
+    };
+    Ok(Purchase {
+        id: row.get(0).context("reading a purchase")?,
+        line: PurchaseLine {
+            purchase_date,
+            supplier: text(2)?,
+            order_number: row.get(3).context("reading a purchase")?,
+            invoice_number: row.get(4).context("reading a purchase")?,
+            manufacturer: text(5)?,
+            model: text(6)?,
+            serial: serial
+                .map(|s| {
+                    SerialNumber::parse(&s).map_err(|e| corrupt("purchases.serial", e.to_string()))
+                })
+                .transpose()?,
+            imei: imei
+                .map(|i| Imei::parse(&i).map_err(|e| corrupt("purchases.imei", e.to_string())))
+                .transpose()?,
+            unit_cost_ore: row.get(9).context("reading a purchase")?,
+            vat_rate_basis_points: row.get(10).context("reading a purchase")?,
+            warranty_months: row.get(11).context("reading a purchase")?,
+            org_unit: row.get(12).context("reading a purchase")?,
+            ownership: vocabulary("purchases.ownership", &text(13)?, Ownership::from_text)?,
+            planned_lifetime_months: row.get(14).context("reading a purchase")?,
+        },
+        created_at: parse_time("purchases.created_at", &text(15)?)?,
+        created_by: text(16)?,
+        imported: row.get(17).context("reading a purchase")?,
+        device_id: row.get(18).context("reading a purchase")?,
+    })
+}
