@@ -31,6 +31,7 @@ export const commands = {
 	importPurchases: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportResult, ErrorPayload>(__TAURI_INVOKE("import_purchases", { fileName, bytes, options })),
 	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
+	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -300,6 +301,13 @@ export type DeviceRow = {
 	compliance: Compliance,
 	last_check_in: string | null,
 	jailbroken: boolean,
+};
+
+/**  Units falling due and what replacing them costs, in one quarter or one group of it. */
+export type DueCount = {
+	units: number,
+	/**  What they cost when bought, in öre: the budget a like-for-like replacement needs. */
+	cost_ore: number | null,
 };
 
 /**  The character encoding a file was read with, so the preview can say which one was used. */
@@ -579,6 +587,22 @@ export type PurchaseList = {
 /**  Whether a unit has a purchase in the register (matched by serial number, then IMEI). */
 export type PurchaseMatch = "bought" | "not_bought";
 
+/**  A calendar quarter. */
+export type Quarter = {
+	year: number,
+	/**  1–4. */
+	quarter: number,
+};
+
+/**  One quarter of the forecast, with its split by organisation unit and by model. */
+export type QuarterForecast = {
+	quarter: Quarter,
+	total: DueCount,
+	/**  Largest first; "" for units bought without an organisation unit. */
+	by_org_unit: ([string, DueCount])[],
+	by_model: ([string, DueCount])[],
+};
+
 /**
  *  A field of one vendor record that could not be read. The rest of the record, and of the
  *  page, is still synced.
@@ -587,6 +611,17 @@ export type RecordWarning = {
 	vendor_id: string,
 	field: string,
 	problem: string,
+};
+
+/**
+ *  The replacement forecast: for each of the `quarters` quarters from the one holding
+ *  `today`, the units due then. Units already overdue count in the first quarter; units
+ *  without a lifetime or warranty are left out and counted apart.
+ */
+export type ReplacementForecast = {
+	quarters: QuarterForecast[],
+	/**  Units with neither a planned lifetime nor a warranty period. */
+	undated: number,
 };
 
 /**  Where a connection's secret is kept. */
@@ -718,6 +753,19 @@ export type SyncStatus = "running" | "succeeded" | "failed" | "cancelled";
 export type Vendor = 
 /**  Microsoft Intune through Microsoft Graph v1.0. */
 "intune" | "jamf_pro" | "workspace_one";
+
+/**  Bought units by warranty status, and the replacement forecast. */
+export type WarrantyOverview = {
+	/**  The day the statuses are for. */
+	today: string,
+	expiring_within_days: number,
+	active: number,
+	expiring: number,
+	expired: number,
+	unknown: number,
+	/**  The next eight quarters. */
+	forecast: ReplacementForecast,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

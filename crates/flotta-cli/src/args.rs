@@ -34,6 +34,9 @@ pub(crate) enum Command {
         #[command(flatten)]
         mode: ModeArgs,
     },
+    /// Bought units by warranty status, and the replacement forecast for the next eight
+    /// quarters (units and what they cost), per organisation unit and per model.
+    Warranty,
     /// Previews an import and, with --commit, imports it.
     Import {
         #[command(subcommand)]

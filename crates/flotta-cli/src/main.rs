@@ -7,6 +7,7 @@
 //! flotta-cli --db <register.sqlite3> connections edit|test|remove <connection id or name> …
 //! flotta-cli --db <register.sqlite3> sync <connection id or name> [--full | --incremental]
 //! flotta-cli --db <register.sqlite3> import purchases <file> [--supplier <name>] [--commit]
+//! flotta-cli --db <register.sqlite3> warranty
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
@@ -20,6 +21,7 @@ mod args;
 mod connections;
 mod import;
 mod sync;
+mod warranty;
 
 use std::process::ExitCode;
 
@@ -61,6 +63,7 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Connections { action } => connections::run(&flotta, action),
         Command::Sync { connection, mode } => sync::run(&flotta, &connection, mode.into()),
         Command::Import { what } => import::run(&flotta, what),
+        Command::Warranty => warranty::run(&flotta),
     }
 }
 

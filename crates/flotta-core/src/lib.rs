@@ -35,17 +35,18 @@ pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
     AllowedMoves, AppVisibility, AuthMethod, Compliance, ComplianceReason, ConnectionSettings,
     DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
-    FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily,
-    Ownership, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, RecordWarning,
-    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts,
-    SyncMode, SyncRun, SyncStatus, Vendor,
+    DueCount, FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove,
+    OsFamily, Ownership, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter,
+    QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn,
+    SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus,
+    Vendor,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};
 pub use purchases::{
     ImportOptions, ImportProblem, ImportedBefore, MappingSource, ProblemKind,
-    PurchaseImportPreview, PurchaseImportResult, PurchaseList,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList, WarrantyOverview,
 };
 pub use transport::{
     AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use flotta_domain::{Purchase, PurchaseField, PurchaseLine};
+use flotta_domain::{
+    DEFAULT_EXPIRING_WITHIN_DAYS, Purchase, PurchaseField, PurchaseLine, ReplacementForecast,
+    WarrantyStatus, replacement_forecast, warranty_end, warranty_status,
+};
 use flotta_import::{
     CellNote, Encoding, MappedColumn, Mapping, MissingColumn, PurchaseDefaults, PurchasePreview,
     RowProblemKind, guess_mapping, read_purchases, read_table,
@@ -122,6 +125,23 @@ pub struct PurchaseList {
     pub rows: Vec<Purchase>,
 }
 
+/// Bought units by warranty status, and the replacement forecast.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct WarrantyOverview {
+    /// The day the statuses are for.
+    pub today: chrono::NaiveDate,
+    pub expiring_within_days: u32,
+    pub active: u32,
+    pub expiring: u32,
+    pub expired: u32,
+    pub unknown: u32,
+    /// The next eight quarters.
+    pub forecast: ReplacementForecast,
+}
+
+/// Quarters the replacement forecast looks ahead.
+const FORECAST_QUARTERS: usize = 8;
+
 /// Longest list the purchases view is sent.
 const LIST_LIMIT: u32 = 5_000;
 
@@ -204,6 +224,33 @@ impl Flotta {
             total,
             unseen: unseen_count,
             rows: reader.purchases(unseen, LIST_LIMIT)?,
+        })
+    }
+
+    /// Bought units by warranty status today, and the units falling due for replacement per
+    /// quarter (planned lifetime, else warranty) over the next eight quarters.
+    pub fn warranty_overview(&self) -> Result<WarrantyOverview, Error> {
+        let units = self.reader().forecast_units()?;
+        let today = self.clock.now().date_naive();
+        let within = DEFAULT_EXPIRING_WITHIN_DAYS;
+        let (mut active, mut expiring, mut expired, mut unknown) = (0, 0, 0, 0);
+        for unit in &units {
+            let end = warranty_end(unit.purchase_date, unit.warranty_months);
+            match warranty_status(end, today, within) {
+                WarrantyStatus::Active => active += 1,
+                WarrantyStatus::Expiring => expiring += 1,
+                WarrantyStatus::Expired => expired += 1,
+                WarrantyStatus::Unknown => unknown += 1,
+            }
+        }
+        Ok(WarrantyOverview {
+            today,
+            expiring_within_days: within,
+            active,
+            expiring,
+            expired,
+            unknown,
+            forecast: replacement_forecast(units, today, FORECAST_QUARTERS),
         })
     }
 

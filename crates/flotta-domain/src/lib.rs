@@ -17,6 +17,7 @@ pub mod purchase;
 pub mod source;
 pub mod sync;
 pub mod unit_sources;
+pub mod warranty;
 
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use connection::{
@@ -35,3 +36,7 @@ pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,
 };
 pub use unit_sources::{FieldValue, SourceRecord};
+pub use warranty::{
+    DEFAULT_EXPIRING_WITHIN_DAYS, DueCount, ForecastUnit, Quarter, QuarterForecast,
+    ReplacementForecast, WarrantyStatus, replacement_forecast, warranty_end, warranty_status,
+};

@@ -3,7 +3,7 @@
 //! units by serial number, then IMEI.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use flotta_domain::{Imei, Ownership, Purchase, PurchaseLine, SerialNumber};
+use flotta_domain::{ForecastUnit, Imei, Ownership, Purchase, PurchaseLine, SerialNumber};
 use rusqlite::{OptionalExtension, Row, params};
 
 use crate::audit::{AuditEntry, record};
@@ -228,6 +228,44 @@ impl Store {
         Ok(written)
     }
 
+    /// What the warranty overview and the replacement forecast need of every purchase.
+    pub fn forecast_units(&self) -> Result<Vec<ForecastUnit>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare(
+                "SELECT purchase_date, warranty_months, planned_lifetime_months, unit_cost_ore,
+                    org_unit, model
+                 FROM purchases",
+            )
+            .context("reading purchases for the forecast")?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, String>(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            })
+            .context("reading purchases for the forecast")?;
+        let mut units = Vec::new();
+        for row in rows {
+            let (date, warranty_months, planned_lifetime_months, unit_cost_ore, org_unit, model) =
+                row.context("reading purchases for the forecast")?;
+            units.push(ForecastUnit {
+                purchase_date: purchase_date(&date)?,
+                warranty_months,
+                planned_lifetime_months,
+                unit_cost_ore,
+                org_unit,
+                model,
+            });
+        }
+        Ok(units)
+    }
+
     /// The purchase of unit `device`, matched by serial number, then IMEI.
     pub fn device_purchase(&self, device: u32) -> Result<Option<Purchase>, StoreError> {
         let sql = format!(
@@ -277,15 +315,17 @@ impl Store {
     }
 }
 
+fn purchase_date(text: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|error| StoreError::Corrupt {
+        what: "purchases.purchase_date".into(),
+        detail: format!("{text:?}: {error}"),
+    })
+}
+
 fn purchase(row: &Row<'_>) -> Result<Purchase, StoreError> {
     let text =
         |index| -> Result<String, StoreError> { row.get(index).context("reading a purchase") };
-    let date = text(1)?;
-    let purchase_date =
-        NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|error| StoreError::Corrupt {
-            what: "purchases.purchase_date".into(),
-            detail: format!("{date:?}: {error}"),
-        })?;
+    let purchase_date = purchase_date(&text(1)?)?;
     let serial: Option<String> = row.get(7).context("reading a purchase")?;
     let imei: Option<String> = row.get(8).context("reading a purchase")?;
     let corrupt = |what: &str, detail: String| StoreError::Corrupt {

@@ -28,6 +28,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             register::import_purchases,
             register::purchases,
             register::device_purchase,
+            register::warranty_overview,
             connections::list_connections,
             connections::connection_defaults,
             connections::save_connection,

@@ -2,7 +2,7 @@
 
 use flotta_core::{
     AllowedMoves, DeviceDetail, ErrorPayload, ImportOptions, LifecycleMove, Purchase,
-    PurchaseImportPreview, PurchaseImportResult, PurchaseList,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList, WarrantyOverview,
 };
 use tauri::State;
 
@@ -70,4 +70,12 @@ pub async fn device_purchase(
     id: u32,
 ) -> Result<Option<Purchase>, ErrorPayload> {
     state.run(move |core| core.device_purchase(id)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn warranty_overview(
+    state: State<'_, AppState>,
+) -> Result<WarrantyOverview, ErrorPayload> {
+    state.run(move |core| core.warranty_overview()).await
 }

@@ -154,6 +154,54 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
     assert_eq!((second.added, second.already_bought), (0, 9));
     assert_eq!(flotta.purchases(false)?.total, 9);
 
+    // Seen from mid-December 2027: the 24-month warranties end on 1 March 2028 (expiring,
+    // within 90 days), the Samsung's 36 months run on; each unit falls due in the quarter its
+    // warranty ends, with what it cost.
+    let later = Flotta::open(flotta_core::Config {
+        database_path: dir.path().join("flotta.sqlite3"),
+        actor: "tester".into(),
+        demo_devices: None,
+        clock: flotta_core::Clock::Fixed(
+            chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2027, 12, 15, 9, 0, 0)
+                .single()
+                .ok_or("a time")?,
+        ),
+        retry: Default::default(),
+    })?;
+    let warranty = later.warranty_overview()?;
+    assert_eq!(
+        (
+            warranty.active,
+            warranty.expiring,
+            warranty.expired,
+            warranty.unknown
+        ),
+        (1, 8, 0, 0)
+    );
+    let due: Vec<(i32, u8, u32, i64)> = warranty
+        .forecast
+        .quarters
+        .iter()
+        .map(|q| {
+            (
+                q.quarter.year,
+                q.quarter.quarter,
+                q.total.units,
+                q.total.cost_ore,
+            )
+        })
+        .filter(|q| q.2 > 0)
+        .collect();
+    assert_eq!(
+        due,
+        [
+            (2028, 1, 8, 5 * 949_000 + 3 * 599_000),
+            (2029, 1, 1, 419_050)
+        ]
+    );
+    assert_eq!(warranty.forecast.quarters.len(), 8);
+    drop(later);
+
     // The import is in the audit log, once.
     let audit = flotta_store::Store::open(&dir.path().join("flotta.sqlite3"), super::now())?
         .0
