@@ -98,6 +98,7 @@ const CLOCK_FREE: &[&str] = &[
     "crates/flotta-domain",
     "crates/flotta-demo",
     "crates/flotta-import",
+    "crates/flotta-reports",
 ];
 
 /// Calls that read the clock.

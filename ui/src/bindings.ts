@@ -32,6 +32,9 @@ export const commands = {
 	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
+	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
+	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
+	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -85,6 +88,39 @@ export type AppVisibility = {
 	 *  yet (only incremental Intune syncs so far, or app syncing is off).
 	 */
 	reported_at: string | null,
+};
+
+/**  What to find in the audit log; every part left `None` matches everything. */
+export type AuditFilter = {
+	/**  Who made the change (exact). */
+	actor: string | null,
+	/**  The kind of record: `device`, `connection`, `purchases`, `settings`. */
+	entity: string | null,
+	/**  The record's id (a device's, a connection's). */
+	entity_id: string | null,
+	/**
+	 *  Text in the action or the changed values: a field name (`lifecycle`), a value, a file
+	 *  name. ASCII letters match either case.
+	 */
+	text: string | null,
+	/**  From this time, inclusive. */
+	from: string | null,
+	/**  Up to this time, exclusive. */
+	until: string | null,
+};
+
+/**  One entry of the audit log. */
+export type AuditRecord = {
+	id: number,
+	at: string,
+	actor: string,
+	action: string,
+	entity: string,
+	entity_id: string | null,
+	/**  The changed values before, as JSON. */
+	before: string | null,
+	/**  The changed values after, as JSON. */
+	after: string | null,
 };
 
 /**  How Flotta signs in to the vendor. */
@@ -359,13 +395,21 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
  *  The file is not a delivery file that can be read (empty, binary, a workbook, only a
  *  header); nothing was imported.
  */
-"import_unreadable" | "internal";
+"import_unreadable" | 
+/**  The export could not be written where asked (no such folder, no permission). */
+"export_failed" | "internal";
 
 export type ErrorPayload = {
 	code: ErrorCode,
 	message: string,
 	/**  The form field the error is about (`"base_url"`, `"secret"`), when it is about one. */
 	field: string | null,
+};
+
+/**  A file an export wrote. */
+export type ExportedFile = {
+	path: string,
+	rows: number,
 };
 
 /**

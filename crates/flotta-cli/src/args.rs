@@ -37,6 +37,30 @@ pub(crate) enum Command {
     /// Bought units by warranty status, and the replacement forecast for the next eight
     /// quarters (units and what they cost), per organisation unit and per model.
     Warranty,
+    /// Searches the audit log (who changed what, when, before and after), newest first.
+    Audit {
+        /// Only changes by this person (as the log names them).
+        #[arg(long)]
+        actor: Option<String>,
+        /// Only changes of this kind of record: device, connection, purchases, settings.
+        #[arg(long)]
+        entity: Option<String>,
+        /// Only changes of the record with this id.
+        #[arg(long)]
+        id: Option<String>,
+        /// Only changes whose action or values contain this text (a field name, a value).
+        #[arg(long)]
+        text: Option<String>,
+        /// From this day (YYYY-MM-DD, UTC), inclusive.
+        #[arg(long)]
+        from: Option<chrono::NaiveDate>,
+        /// Up to this day (YYYY-MM-DD, UTC), inclusive.
+        #[arg(long)]
+        until: Option<chrono::NaiveDate>,
+        /// Write the entries to this CSV file (for Swedish Excel) instead of listing them.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
     /// Previews an import and, with --commit, imports it.
     Import {
         #[command(subcommand)]

@@ -8,6 +8,8 @@
 //! flotta-cli --db <register.sqlite3> sync <connection id or name> [--full | --incremental]
 //! flotta-cli --db <register.sqlite3> import purchases <file> [--supplier <name>] [--commit]
 //! flotta-cli --db <register.sqlite3> warranty
+//! flotta-cli --db <register.sqlite3> audit [--actor A] [--entity E] [--id ID] [--text T]
+//!     [--from DAY] [--until DAY] [--csv FILE]
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
@@ -18,6 +20,7 @@
 //! action failed (a failed sync leaves the register unchanged) and 2 for a usage error.
 
 mod args;
+mod audit;
 mod connections;
 mod import;
 mod sync;
@@ -64,6 +67,26 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Sync { connection, mode } => sync::run(&flotta, &connection, mode.into()),
         Command::Import { what } => import::run(&flotta, what),
         Command::Warranty => warranty::run(&flotta),
+        Command::Audit {
+            actor,
+            entity,
+            id,
+            text,
+            from,
+            until,
+            csv,
+        } => audit::run(
+            &flotta,
+            audit::Search {
+                actor,
+                entity,
+                id,
+                text,
+                from,
+                until,
+            },
+            csv,
+        ),
     }
 }
 

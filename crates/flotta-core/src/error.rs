@@ -39,6 +39,12 @@ pub enum Error {
     ImportFile { file: String, problem: String },
     #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
     ImportMapping { file: String, problem: String },
+    #[error("cannot write {}: {source}", path.display())]
+    Export {
+        path: std::path::PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, specta::Type)]
@@ -86,6 +92,8 @@ pub enum ErrorCode {
     /// The file is not a delivery file that can be read (empty, binary, a workbook, only a
     /// header); nothing was imported.
     ImportUnreadable,
+    /// The export could not be written where asked (no such folder, no permission).
+    ExportFailed,
     Internal,
 }
 
@@ -143,6 +151,8 @@ impl Error {
             Error::MovedMeanwhile { .. } => ErrorCode::ChangedMeanwhile,
             Error::ImportFile { .. } => ErrorCode::ImportUnreadable,
             Error::ImportMapping { .. } => ErrorCode::InvalidInput,
+            Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
+            Error::Export { .. } => ErrorCode::ExportFailed,
             Error::Sync(error) => match error {
                 SyncError::Settings(_) => ErrorCode::InvalidInput,
                 SyncError::UnknownTenant { .. } => ErrorCode::UnknownTenant,
@@ -206,3 +216,8 @@ impl std::fmt::Display for ErrorPayload {
 }
 
 impl std::error::Error for ErrorPayload {}
+
+/// A write refused because the disk is full (ENOSPC on Unix, ERROR_DISK_FULL on Windows).
+fn is_disk_full(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::StorageFull
+}

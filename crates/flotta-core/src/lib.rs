@@ -5,10 +5,12 @@
 //! all drive the same [`Flotta`] handle. Only types reachable from this crate's public methods
 //! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
 
+mod audit;
 mod clock;
 mod connections;
 mod demo;
 mod error;
+mod export;
 mod inventory;
 mod lifecycle;
 mod logs;
@@ -33,13 +35,13 @@ pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    AllowedMoves, AppVisibility, AuthMethod, Compliance, ComplianceReason, ConnectionSettings,
-    DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
-    DueCount, FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove,
-    OsFamily, Ownership, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter,
-    QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn,
-    SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts, SyncMode, SyncRun, SyncStatus,
-    Vendor,
+    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, Compliance,
+    ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange, DeviceDetail,
+    DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue, FieldValue, FleetSummary,
+    InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership, Purchase, PurchaseField,
+    PurchaseLine, PurchaseMatch, Quarter, QuarterForecast, RecordWarning, ReplacementForecast,
+    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts,
+    SyncMode, SyncRun, SyncStatus, Vendor,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
@@ -50,7 +52,7 @@ pub use purchases::{
 };
 pub use transport::{
     AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,
-    Language, SecretStorage, SecretStoreStatus, Settings, SyncPhase, SyncProgress,
+    ExportedFile, Language, SecretStorage, SecretStoreStatus, Settings, SyncPhase, SyncProgress,
 };
 
 /// How to open Flotta.

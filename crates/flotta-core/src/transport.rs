@@ -126,6 +126,13 @@ pub struct SyncProgress {
     pub run: Option<flotta_domain::SyncRun>,
 }
 
+/// A file an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct ExportedFile {
+    pub path: String,
+    pub rows: u32,
+}
+
 /// Whether secrets can be kept in the OS keyring on this machine.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct SecretStoreStatus {

@@ -8,6 +8,7 @@
 mod vocabulary;
 
 pub mod apps;
+pub mod audit;
 pub mod connection;
 pub mod device;
 pub mod identifiers;
@@ -20,6 +21,7 @@ pub mod unit_sources;
 pub mod warranty;
 
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
+pub use audit::{AuditFilter, AuditRecord};
 pub use connection::{
     AuthMethod, ConnectionSettings, MAX_CONCURRENCY, MAX_PAGE_SIZE, SettingsProblem, Vendor,
 };

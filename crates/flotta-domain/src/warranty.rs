@@ -243,7 +243,7 @@ mod tests {
             purchase_date: day(bought),
             warranty_months: warranty,
             planned_lifetime_months: life,
-            unit_cost_ore: 1_000_00,
+            unit_cost_ore: 100_000,
             org_unit: Some(org.into()),
             model: "iPhone 16".into(),
         }
@@ -270,14 +270,14 @@ mod tests {
         );
         let counts: Vec<u32> = forecast.quarters.iter().map(|q| q.total.units).collect();
         assert_eq!(counts, [1, 2, 0, 1, 0, 0, 0, 0]);
-        assert_eq!(forecast.quarters[1].total.cost_ore, 2_000_00);
+        assert_eq!(forecast.quarters[1].total.cost_ore, 200_000);
         assert_eq!(
             forecast.quarters[1].by_org_unit,
             [(
                 "Skola".to_owned(),
                 DueCount {
                     units: 2,
-                    cost_ore: 2_000_00
+                    cost_ore: 200_000
                 }
             )]
         );

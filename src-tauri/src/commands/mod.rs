@@ -29,6 +29,8 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             register::purchases,
             register::device_purchase,
             register::warranty_overview,
+            register::audit_log,
+            register::export_audit,
             connections::list_connections,
             connections::connection_defaults,
             connections::save_connection,

@@ -1,8 +1,9 @@
 //! Changing the register by hand.
 
 use flotta_core::{
-    AllowedMoves, DeviceDetail, ErrorPayload, ImportOptions, LifecycleMove, Purchase,
-    PurchaseImportPreview, PurchaseImportResult, PurchaseList, WarrantyOverview,
+    AllowedMoves, AuditFilter, AuditRecord, DeviceDetail, ErrorPayload, ExportedFile,
+    ImportOptions, LifecycleMove, Purchase, PurchaseImportPreview, PurchaseImportResult,
+    PurchaseList, WarrantyOverview,
 };
 use tauri::State;
 
@@ -78,4 +79,25 @@ pub async fn warranty_overview(
     state: State<'_, AppState>,
 ) -> Result<WarrantyOverview, ErrorPayload> {
     state.run(move |core| core.warranty_overview()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn audit_log(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+) -> Result<Vec<AuditRecord>, ErrorPayload> {
+    state.run(move |core| core.audit_log(&filter)).await
+}
+
+/// Writes what the audit view shows into the user's Downloads folder as CSV.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_audit(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_audit_to_downloads(&filter))
+        .await
 }

@@ -49,6 +49,7 @@ const ERROR_CODE_KINDS = {
   move_not_allowed: "edit",
   changed_meanwhile: "edit",
   import_unreadable: "edit",
+  export_failed: "edit",
   internal: "general",
 } as const satisfies Record<ErrorCode, "general" | "connection" | "edit">;
 

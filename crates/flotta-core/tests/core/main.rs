@@ -1,6 +1,7 @@
 //! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
 
 mod apps;
+mod audit;
 mod hostile;
 mod purchases;
 mod secrets;

@@ -1,0 +1,8 @@
+//! Reports and exports as bytes, from data handed in.
+//!
+//! Architecture invariant: no SQL, no file IO, no clock: the core reads the register, hands
+//! the rows here, and writes the bytes where the user asked (beside the target, then renamed).
+
+pub mod csv_export;
+
+pub use csv_export::{Cell, Table, swedish_csv};
