@@ -144,6 +144,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0009_purchases.sql",
         "f8c14c6b7b0c2fbb18c45906257ff4789a5f72c8b8ee2709abde50aebaef49d5",
     ),
+    (
+        "0010_certification.sql",
+        "2e8ab6fdcb287ad851fa09a924d098efa354a5b6506bc4ef18f81d8d363aa98d",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

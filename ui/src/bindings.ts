@@ -35,6 +35,10 @@ export const commands = {
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
+	models: () => typedError<ModelRow[], ErrorPayload>(__TAURI_INVOKE("models")),
+	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
+	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
+	addCertificationStep: (level: number, title: string) => typedError<CertificationStep, ErrorPayload>(__TAURI_INVOKE("add_certification_step", { level, title })),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -138,6 +142,27 @@ export type CellNote = {
 	field: PurchaseField,
 	/**  The text as it was kept. */
 	value: string,
+};
+
+/**  Where a model's certification stands. */
+export type CertificationStatus = { state: "not_started" } | 
+/**  Testing at `level`; every level below has passed. */
+{ state: "in_progress"; level: number } | 
+/**  A step of `level` failed: nothing above it may be tested until it passes. */
+{ state: "stopped"; level: number } | 
+/**  Every step passed (or does not apply); `on` is when the last one was recorded. */
+{ state: "certified"; on: string };
+
+/**  One step of the organisation's certification template. */
+export type CertificationStep = {
+	id: number,
+	/**  1 general, 2 technical, 3 organisation-specific. */
+	level: number,
+	/**  "1a", "2b", … in the template's order. */
+	code: string,
+	title: string,
+	/**  Added by the organisation to the template it started from. */
+	added_by_organisation: boolean,
 };
 
 /**  Compliance with the EMM's policies as last reported. */
@@ -397,7 +422,9 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
  */
 "import_unreadable" | 
 /**  The export could not be written where asked (no such folder, no permission). */
-"export_failed" | "internal";
+"export_failed" | 
+/**  A certification step of a level that has not opened: the levels before it must pass. */
+"level_not_open" | "internal";
 
 export type ErrorPayload = {
 	code: ErrorCode,
@@ -530,6 +557,25 @@ export type MappingSource =
 export type MissingColumn = { missing: "field"; field: PurchaseField } | 
 /**  Neither a serial number nor an IMEI column: a purchase must name its unit. */
 { missing: "serial_or_imei" };
+
+/**  One model's certification. */
+export type ModelCertification = {
+	manufacturer: string,
+	model: string,
+	status: CertificationStatus,
+	steps: StepState[],
+};
+
+/**  A model in the Models view. */
+export type ModelRow = {
+	manufacturer: string,
+	model: string,
+	/**  Units of it in the register (synced). */
+	units: number,
+	/**  Units of it bought. */
+	purchased: number,
+	status: CertificationStatus,
+};
 
 /**  The operating system family; the version is kept separately as text. */
 export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "other";
@@ -721,6 +767,39 @@ export type SourceRecord = {
 	compliance_reasons: ComplianceReason[],
 	/**  The vendor has the unit in lost mode: the panel suggests moving it to "lost". */
 	lost_mode: boolean,
+};
+
+/**  What a tester found in one step. */
+export type StepOutcome = "pass" | "fail" | "not_applicable";
+
+/**  A result a tester reports. */
+export type StepReport = {
+	step_id: number,
+	outcome: StepOutcome,
+	tester: string,
+	note: string | null,
+};
+
+/**  The latest result of one step for one model; a retest is a new result. */
+export type StepResult = {
+	step_id: number,
+	outcome: StepOutcome,
+	/**  Who tested (in-house or the supplier's tester). */
+	tester: string,
+	at: string,
+	note: string | null,
+	/**  Who recorded it in Flotta. */
+	recorded_by: string,
+};
+
+/**  One step of a model's certification with its latest result. */
+export type StepState = {
+	step: CertificationStep,
+	latest: StepResult | null,
+	/**  Every earlier result of the step, newest first (retests). */
+	history: StepResult[],
+	/**  The step may be tested now (its level is open, or it is a retest below it). */
+	open: boolean,
 };
 
 /**  What a sync did to the register. */

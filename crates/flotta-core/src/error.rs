@@ -39,6 +39,11 @@ pub enum Error {
     ImportFile { file: String, problem: String },
     #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
     ImportMapping { file: String, problem: String },
+    #[error("{model}: {problem}")]
+    Certification {
+        model: String,
+        problem: flotta_domain::CertificationProblem,
+    },
     #[error("cannot write {}: {source}", path.display())]
     Export {
         path: std::path::PathBuf,
@@ -94,6 +99,8 @@ pub enum ErrorCode {
     ImportUnreadable,
     /// The export could not be written where asked (no such folder, no permission).
     ExportFailed,
+    /// A certification step of a level that has not opened: the levels before it must pass.
+    LevelNotOpen,
     Internal,
 }
 
@@ -150,6 +157,11 @@ impl Error {
             Error::Move { .. } => ErrorCode::InvalidInput,
             Error::MovedMeanwhile { .. } => ErrorCode::ChangedMeanwhile,
             Error::ImportFile { .. } => ErrorCode::ImportUnreadable,
+            Error::Certification {
+                problem: flotta_domain::CertificationProblem::LevelNotOpen { .. },
+                ..
+            } => ErrorCode::LevelNotOpen,
+            Error::Certification { .. } => ErrorCode::InvalidInput,
             Error::ImportMapping { .. } => ErrorCode::InvalidInput,
             Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
             Error::Export { .. } => ErrorCode::ExportFailed,

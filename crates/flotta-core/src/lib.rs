@@ -6,6 +6,7 @@
 //! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
 
 mod audit;
+mod certification;
 mod clock;
 mod connections;
 mod demo;
@@ -31,17 +32,18 @@ use flotta_store::Store;
 
 use crate::process_mark::ProcessMark;
 
+pub use certification::{ModelCertification, ModelRow, StepReport, StepState};
 pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, Compliance,
-    ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange, DeviceDetail,
-    DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue, FieldValue, FleetSummary,
-    InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership, Purchase, PurchaseField,
-    PurchaseLine, PurchaseMatch, Quarter, QuarterForecast, RecordWarning, ReplacementForecast,
-    STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, SyncCounts,
-    SyncMode, SyncRun, SyncStatus, Vendor,
+    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationStatus,
+    CertificationStep, Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps,
+    DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue,
+    FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership,
+    Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast, RecordWarning,
+    ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind,
+    SourceRecord, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;

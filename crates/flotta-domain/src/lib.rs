@@ -9,6 +9,7 @@ mod vocabulary;
 
 pub mod apps;
 pub mod audit;
+pub mod certification;
 pub mod connection;
 pub mod device;
 pub mod identifiers;
@@ -22,6 +23,10 @@ pub mod warranty;
 
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use audit::{AuditFilter, AuditRecord};
+pub use certification::{
+    CertificationProblem, CertificationStatus, CertificationStep, StepOutcome, StepResult,
+    certification_status, check_result, open_level,
+};
 pub use connection::{
     AuthMethod, ConnectionSettings, MAX_CONCURRENCY, MAX_PAGE_SIZE, SettingsProblem, Vendor,
 };

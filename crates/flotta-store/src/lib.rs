@@ -10,6 +10,7 @@
 mod apps;
 mod audit;
 mod bulk;
+mod certification;
 mod connection;
 mod connections;
 mod devices;
@@ -26,6 +27,7 @@ mod sync_writer;
 mod unit_records;
 
 pub use audit::AuditEntry;
+pub use certification::{ModelCount, ModelResult};
 pub use connection::{OpenReport, Store};
 pub use connections::StoredConnection;
 pub use error::StoreError;

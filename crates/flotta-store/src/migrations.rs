@@ -14,6 +14,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0007_devices_without_serial.sql"),
     include_str!("../migrations/0008_history_reason.sql"),
     include_str!("../migrations/0009_purchases.sql"),
+    include_str!("../migrations/0010_certification.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -1,9 +1,9 @@
 //! Changing the register by hand.
 
 use flotta_core::{
-    AllowedMoves, AuditFilter, AuditRecord, DeviceDetail, ErrorPayload, ExportedFile,
-    ImportOptions, LifecycleMove, Purchase, PurchaseImportPreview, PurchaseImportResult,
-    PurchaseList, WarrantyOverview,
+    AllowedMoves, AuditFilter, AuditRecord, CertificationStep, DeviceDetail, ErrorPayload,
+    ExportedFile, ImportOptions, LifecycleMove, ModelCertification, ModelRow, Purchase,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList, StepReport, WarrantyOverview,
 };
 use tauri::State;
 
@@ -99,5 +99,48 @@ pub async fn export_audit(
 ) -> Result<ExportedFile, ErrorPayload> {
     state
         .run(move |core| core.export_audit_to_downloads(&filter))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn models(state: State<'_, AppState>) -> Result<Vec<ModelRow>, ErrorPayload> {
+    state.run(move |core| core.models()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn model_certification(
+    state: State<'_, AppState>,
+    manufacturer: String,
+    model: String,
+) -> Result<ModelCertification, ErrorPayload> {
+    state
+        .run(move |core| core.model_certification(&manufacturer, &model))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn record_certification_step(
+    state: State<'_, AppState>,
+    manufacturer: String,
+    model: String,
+    report: StepReport,
+) -> Result<ModelCertification, ErrorPayload> {
+    state
+        .run(move |core| core.record_certification_step(&manufacturer, &model, &report))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_certification_step(
+    state: State<'_, AppState>,
+    level: u8,
+    title: String,
+) -> Result<CertificationStep, ErrorPayload> {
+    state
+        .run(move |core| core.add_certification_step(level, &title))
         .await
 }

@@ -50,6 +50,7 @@ const ERROR_CODE_KINDS = {
   changed_meanwhile: "edit",
   import_unreadable: "edit",
   export_failed: "edit",
+  level_not_open: "edit",
   internal: "general",
 } as const satisfies Record<ErrorCode, "general" | "connection" | "edit">;
 

@@ -108,6 +108,7 @@ export const en = {
   "error.sync_running": "A sync of this connection is already running. Wait for it to finish or cancel it.",
   "error.sync_cancelled": "The sync was cancelled. Nothing was changed.",
   "error.move_not_allowed": "A unit cannot be moved to that state from the one it is in.",
+  "error.level_not_open": "This level starts only when every step of the level before it has passed.",
   "error.export_failed": "The file could not be written there. Check the folder and that it is not open in another program.",
   "error.import_unreadable": "The file cannot be read as a delivery file. Nothing was imported.",
   "error.changed_meanwhile": "Someone else changed this unit meanwhile. Nothing was changed; look again and retry.",

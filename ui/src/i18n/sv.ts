@@ -106,6 +106,7 @@ export const sv: Dictionary = {
     "En synkronisering av anslutningen pågår redan. Vänta tills den är klar eller avbryt den.",
   "error.sync_cancelled": "Synkroniseringen avbröts. Ingenting ändrades.",
   "error.move_not_allowed": "Enheten kan inte flyttas till det läget från det den är i.",
+  "error.level_not_open": "Den här nivån börjar först när alla steg i nivån före har godkänts.",
   "error.export_failed": "Filen gick inte att skriva där. Kontrollera mappen och att filen inte är öppen i ett annat program.",
   "error.import_unreadable": "Filen går inte att läsa som en leveransfil. Ingenting importerades.",
   "error.changed_meanwhile": "Någon annan har ändrat enheten under tiden. Ingenting ändrades; titta igen och försök på nytt.",

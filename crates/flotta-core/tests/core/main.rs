@@ -2,6 +2,7 @@
 
 mod apps;
 mod audit;
+mod certification;
 mod hostile;
 mod purchases;
 mod secrets;
