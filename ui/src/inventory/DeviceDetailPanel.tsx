@@ -5,6 +5,7 @@ import { useNow } from "../lib/useNow";
 import { DETAIL_SECTIONS, detailValue } from "./detailFields";
 import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
+import { DevicePurchase } from "./DevicePurchase";
 import { DeviceSources } from "./DeviceSources";
 import { MoveUnitDialog, type MoveDraft } from "./MoveUnitDialog";
 import { useSync } from "../sync/syncContext";
@@ -110,6 +111,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
             }
           />
         )}
+        {state.status === "ok" && <DevicePurchase id={id} />}
         {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>

@@ -1,19 +1,22 @@
-import type { InventoryView } from "../bindings";
+import type { InventoryView, PurchaseMatch } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import type { SummaryState } from "../shell/appData";
 import { facetOptions, facetsOf } from "../fleet/facets";
-import { FILTER_KEYS, type FilterKey } from "./viewState";
+import { PURCHASE_MATCHES, purchaseMatchKey } from "../purchases/labels";
+import { FILTER_KEYS, isPurchaseMatch, type FilterKey } from "./viewState";
 
 type Props = {
   view: InventoryView;
   summary: SummaryState;
   onFilter: (key: FilterKey, value: string | null) => void;
   onWithoutHardwareId: (on: boolean) => void;
+  onPurchase: (purchase: PurchaseMatch | null) => void;
   onReset: () => void;
 };
 
-export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onReset }: Props) {
+export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onPurchase, onReset }: Props) {
   const i18n = useI18n();
+  const purchase = view.filters.purchase ?? null;
   return (
     <fieldset className="filter-bar">
       <legend className="visually-hidden">{i18n.t("inventory.filters.label")}</legend>
@@ -45,6 +48,22 @@ export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onRese
           </label>
         );
       })}
+      <label className="filter" title={i18n.t("filter.purchase.hint")}>
+        <span className="field-label">{i18n.t("filter.purchase")}</span>
+        <select
+          data-testid="filter-purchase"
+          value={purchase ?? ""}
+          className={purchase === null ? undefined : "active"}
+          onChange={(event) => onPurchase(isPurchaseMatch(event.target.value) ? event.target.value : null)}
+        >
+          <option value="">{i18n.t("inventory.filters.all")}</option>
+          {PURCHASE_MATCHES.map((match) => (
+            <option key={match} value={match}>
+              {i18n.t(purchaseMatchKey(match))}
+            </option>
+          ))}
+        </select>
+      </label>
       <label className="filter filter-switch">
         <input
           type="checkbox"

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DeviceRow, SortColumn } from "../bindings";
+import type { DeviceRow, PurchaseMatch, SortColumn } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import { useAppData } from "../shell/appData";
 import { InlineError } from "../components/InlineError";
@@ -12,6 +12,7 @@ import { useViewPersistence } from "./useViewPersistence";
 import {
   clearFilters,
   setFilter,
+  setPurchase,
   setSearch,
   setWithoutHardwareId,
   toggleSort,
@@ -37,6 +38,10 @@ export function InventoryView() {
   );
   const onWithoutHardwareId = useCallback(
     (on: boolean) => setView((current) => setWithoutHardwareId(current, on)),
+    [],
+  );
+  const onPurchase = useCallback(
+    (purchase: PurchaseMatch | null) => setView((current) => setPurchase(current, purchase)),
     [],
   );
   const onReset = useCallback(() => setView(clearFilters), []);
@@ -86,6 +91,7 @@ export function InventoryView() {
         summary={summary}
         onFilter={onFilter}
         onWithoutHardwareId={onWithoutHardwareId}
+        onPurchase={onPurchase}
         onReset={onReset}
       />
       {summary.status === "error" && (

@@ -8,7 +8,7 @@ import {
   setFilter,
   setSearch,
   toggleSort,
-  viewKey, setWithoutHardwareId } from "./viewState";
+  viewKey, setWithoutHardwareId, setPurchase, EMPTY_FILTERS } from "./viewState";
 
 describe("toggleSort", () => {
   it("flips the direction when the sorted column is clicked again", () => {
@@ -93,8 +93,10 @@ describe("viewKey", () => {
       viewKey(setFilter(DEFAULT_VIEW, "manufacturer", "ios")),
       viewKey(toggleSort(DEFAULT_VIEW, "serial")),
       viewKey(setWithoutHardwareId(DEFAULT_VIEW, true)),
+      viewKey(setPurchase(DEFAULT_VIEW, "bought")),
+      viewKey(setPurchase(DEFAULT_VIEW, "not_bought")),
     ]);
-    expect(keys.size).toBe(6);
+    expect(keys.size).toBe(8);
   });
 });
 
@@ -106,5 +108,64 @@ describe("normaliseView", () => {
     expect(view.filters).toEqual({ ...DEFAULT_VIEW.filters, os: "ios" });
     expect(view.sort).toEqual(DEFAULT_VIEW.sort);
     expect(normaliseView(null)).toEqual(DEFAULT_VIEW);
+  });
+});
+
+describe("purchase filter", () => {
+  it("starts as 'all'", () => {
+    expect(EMPTY_FILTERS.purchase).toBeNull();
+    expect(DEFAULT_VIEW.filters.purchase).toBeNull();
+  });
+
+  it("sets and clears the purchase filter without touching the others", () => {
+    const view = setPurchase(setFilter(DEFAULT_VIEW, "os", "ios"), "not_bought");
+    expect(view.filters).toEqual({ ...DEFAULT_VIEW.filters, os: "ios", purchase: "not_bought" });
+    expect(setPurchase(view, null).filters.purchase).toBeNull();
+  });
+
+  it("counts as an active filter and is cleared with the others", () => {
+    const view = setPurchase(DEFAULT_VIEW, "bought");
+    expect(activeFilterCount(view)).toBe(1);
+    expect(activeFilterCount(setWithoutHardwareId(view, true))).toBe(2);
+    const cleared = clearFilters(view);
+    expect(cleared.filters.purchase).toBeNull();
+    expect(activeFilterCount(cleared)).toBe(0);
+  });
+
+  it("returns the same object when the value does not change", () => {
+    const view = setPurchase(DEFAULT_VIEW, "bought");
+    expect(setPurchase(view, "bought")).toBe(view);
+    expect(setPurchase(DEFAULT_VIEW, null)).toBe(DEFAULT_VIEW);
+  });
+
+  it("loads a view saved before the filter existed as 'all'", () => {
+    const saved = {
+      search: "",
+      filters: {
+        os: "android",
+        manufacturer: null,
+        model: null,
+        ownership: null,
+        org_unit: null,
+        lifecycle: null,
+        without_hardware_id: false,
+      },
+      sort: { column: "model", direction: "desc" },
+    } as unknown as InventoryView;
+    const view = normaliseView(saved);
+    expect(view.filters.purchase).toBeNull();
+    expect(view.filters.os).toBe("android");
+    expect(activeFilterCount(view)).toBe(1);
+    expect(viewKey(view)).toBe(viewKey(setFilter(toggleSort(toggleSort(DEFAULT_VIEW, "model"), "model"), "os", "android")));
+    // Without normalising, a missing key is "all" too.
+    expect(activeFilterCount(saved)).toBe(1);
+    expect(setPurchase(saved, null)).toBe(saved);
+  });
+
+  it("keeps a saved purchase filter and drops a value this build does not know", () => {
+    const bought = normaliseView({ ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, purchase: "bought" } });
+    expect(bought.filters.purchase).toBe("bought");
+    const unknown = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, purchase: "leased" } } as unknown as InventoryView;
+    expect(normaliseView(unknown).filters.purchase).toBeNull();
   });
 });

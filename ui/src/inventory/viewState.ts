@@ -1,4 +1,4 @@
-import type { DeviceFilters, InventoryView, SortColumn, SortSpec } from "../bindings";
+import type { DeviceFilters, InventoryView, PurchaseMatch, SortColumn, SortSpec } from "../bindings";
 
 /**
  * The filters chosen from the fleet's values (the "no hardware identifier" one is a switch;
@@ -24,6 +24,7 @@ export const EMPTY_FILTERS: DeviceFilters = {
   org_unit: null,
   lifecycle: null,
   without_hardware_id: false,
+  purchase: null,
 };
 
 export const DEFAULT_VIEW: InventoryView = {
@@ -58,6 +59,15 @@ export function setWithoutHardwareId(view: InventoryView, on: boolean): Inventor
   return { ...view, filters: { ...view.filters, without_hardware_id: on } };
 }
 
+/**
+ * Shows only the units with a purchase in the register, or only those without one; `null` is
+ * "all". A view saved before the filter existed has no `purchase` key and counts as "all".
+ */
+export function setPurchase(view: InventoryView, purchase: PurchaseMatch | null): InventoryView {
+  if ((view.filters.purchase ?? null) === purchase) return view;
+  return { ...view, filters: { ...view.filters, purchase } };
+}
+
 export function clearFilters(view: InventoryView): InventoryView {
   if (activeFilterCount(view) === 0) return view;
   return { ...view, filters: EMPTY_FILTERS };
@@ -70,7 +80,9 @@ export function setSearch(view: InventoryView, search: string): InventoryView {
 
 export function activeFilterCount(view: InventoryView): number {
   return (
-    FILTER_KEYS.filter((key) => view.filters[key] !== null).length + (view.filters.without_hardware_id ? 1 : 0)
+    FILTER_KEYS.filter((key) => view.filters[key] !== null).length +
+    (view.filters.without_hardware_id ? 1 : 0) +
+    ((view.filters.purchase ?? null) === null ? 0 : 1)
   );
 }
 
@@ -83,6 +95,7 @@ export function viewKey(view: InventoryView): string {
     view.search,
     FILTER_KEYS.map((key) => view.filters[key]),
     view.filters.without_hardware_id,
+    view.filters.purchase ?? null,
     view.sort.column,
     view.sort.direction,
   ]);
@@ -94,9 +107,18 @@ export function viewKey(view: InventoryView): string {
  */
 export function normaliseView(view: Partial<InventoryView> | null | undefined): InventoryView {
   if (!view) return DEFAULT_VIEW;
+  const filters: DeviceFilters = { ...EMPTY_FILTERS, ...(view.filters ?? {}) };
   return {
     search: typeof view.search === "string" ? view.search : DEFAULT_VIEW.search,
-    filters: { ...EMPTY_FILTERS, ...(view.filters ?? {}) },
+    // A value this build does not know (a newer build's) would be refused by the core: "all".
+    filters: { ...filters, purchase: isPurchaseMatch(filters.purchase) ? filters.purchase : null },
     sort: view.sort ?? DEFAULT_VIEW.sort,
   };
+}
+
+const PURCHASE_MATCHES: Readonly<Record<PurchaseMatch, true>> = { bought: true, not_bought: true };
+
+/** A value of the purchase filter this build knows (from a select, or a saved view). */
+export function isPurchaseMatch(value: unknown): value is PurchaseMatch {
+  return typeof value === "string" && Object.hasOwn(PURCHASE_MATCHES, value);
 }

@@ -9,6 +9,7 @@ import { InlineError } from "../components/InlineError";
 import { AppDataContext, type AppData, type SummaryState } from "./appData";
 import { DemoBanner } from "./DemoBanner";
 import { Header } from "./Header";
+import { Sidebar } from "./Sidebar";
 import { StartupError } from "./StartupError";
 import { SyncProvider } from "../sync/SyncProvider";
 import { VIEWS, type ViewId } from "./views";
@@ -142,24 +143,27 @@ function Running({ status, settings, notices }: RunningProps) {
     <AppDataContext.Provider value={appData}>
       <SyncProvider onSyncFinished={reloadSummary}>
         <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
-          <Header active={active} onNavigate={navigate} />
+          <Header onNavigate={navigate} />
           {status.demo && <DemoBanner />}
-          {notices.length > 0 && (
-            <div className="app-notices">
-              {notices.map((notice) => (
-                <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+          <Sidebar active={active} onNavigate={navigate} />
+          <div className="app-content">
+            {notices.length > 0 && (
+              <div className="app-notices">
+                {notices.map((notice) => (
+                  <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+                ))}
+              </div>
+            )}
+            <main className="app-main">
+              {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
+                // Inactive views stay laid out but invisible and inert: `display: none` would reset
+                // the table's scroll position and hand the virtualiser a zero-sized viewport.
+                <section key={id} className="view" data-active={id === active} inert={id !== active}>
+                  <Component />
+                </section>
               ))}
-            </div>
-          )}
-          <main className="app-main">
-            {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
-              // Inactive views stay laid out but invisible and inert: `display: none` would reset
-              // the table's scroll position and hand the virtualiser a zero-sized viewport.
-              <section key={id} className="view" data-active={id === active} inert={id !== active}>
-                <Component />
-              </section>
-            ))}
-          </main>
+            </main>
+          </div>
         </div>
       </SyncProvider>
     </AppDataContext.Provider>

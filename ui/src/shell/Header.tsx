@@ -4,11 +4,12 @@ import { HeaderSyncIndicator } from "../sync/HeaderSyncIndicator";
 import { useAppData } from "./appData";
 import { HelpDialog } from "./HelpDialog";
 import { LanguageSelect } from "./LanguageSelect";
-import { VIEWS, type ViewId } from "./views";
+import type { ViewId } from "./views";
 
-type Props = { active: ViewId; onNavigate: (view: ViewId) => void };
+/** The navigation itself is in the sidebar; the header only leads to a running sync. */
+type Props = { onNavigate: (view: ViewId) => void };
 
-export function Header({ active, onNavigate }: Props) {
+export function Header({ onNavigate }: Props) {
   const i18n = useI18n();
   const { status } = useAppData();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -18,20 +19,6 @@ export function Header({ active, onNavigate }: Props) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{i18n.t("app.name")}</span>
       </div>
-      <nav className="main-nav" aria-label={i18n.t("nav.label")}>
-        {VIEWS.map((view) => (
-          <button
-            key={view.id}
-            type="button"
-            data-testid={`nav-${view.id}`}
-            className={view.id === active ? "nav-button active" : "nav-button"}
-            aria-current={view.id === active ? "page" : undefined}
-            onClick={() => onNavigate(view.id)}
-          >
-            {i18n.t(view.label)}
-          </button>
-        ))}
-      </nav>
       <HeaderSyncIndicator onOpen={() => onNavigate("connections")} />
       <LanguageSelect />
       <button

@@ -3,19 +3,36 @@ import type { MessageKey } from "../i18n/dictionary";
 import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
 import { OverviewView } from "../overview/OverviewView";
+import { PurchasesView } from "../purchases/PurchasesView";
+
+/** The navigation's groups, in display order. A group is shown once it has a view. */
+export const NAV_GROUPS = ["register", "service", "reports", "admin"] as const;
+
+export type NavGroupId = (typeof NAV_GROUPS)[number];
+
+/** A group's heading. A new group fails the type check until both dictionaries name it. */
+export function groupLabel(group: NavGroupId): MessageKey {
+  return `nav.group.${group}`;
+}
 
 export type ViewDefinition = {
   /** Used in `data-testid="nav-<id>"`. */
   id: string;
   label: MessageKey;
+  group: NavGroupId;
   Component: ComponentType;
 };
 
-/** The navigation, in order. Adding a view is one line here. The first one opens at start. */
+/**
+ * The navigation, in display order: each group's views together, the groups in the order of
+ * `NAV_GROUPS` (a unit test holds this). Adding a view is one line here. The first one opens
+ * at start; the first nine open with Ctrl+1 … Ctrl+9.
+ */
 export const VIEWS = [
-  { id: "inventory", label: "nav.inventory", Component: InventoryView },
-  { id: "overview", label: "nav.overview", Component: OverviewView },
-  { id: "connections", label: "nav.connections", Component: ConnectionsView },
+  { id: "inventory", label: "nav.inventory", group: "register", Component: InventoryView },
+  { id: "overview", label: "nav.overview", group: "register", Component: OverviewView },
+  { id: "purchases", label: "nav.purchases", group: "register", Component: PurchasesView },
+  { id: "connections", label: "nav.connections", group: "admin", Component: ConnectionsView },
 ] as const satisfies readonly ViewDefinition[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];

@@ -1,0 +1,114 @@
+// An asset manager's delivery file as a user meets it: a supplier's CSV (Windows-1252, `;`,
+// decimal comma, one impossible date) previewed with its bad row named, confirmed, and the
+// bought units found matched to the synced ones — and the one never enrolled found apart.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, test } from "node:test";
+
+import {
+  byTestId,
+  freshDatabasePath,
+  screenshot,
+  startApp,
+  waitForDemoSync,
+  waitForGone,
+  waitForTotal,
+  waitUntilReady,
+  whenStable,
+} from "./app.mjs";
+
+let app;
+afterEach(async (context) => {
+  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  await app?.deleteSession().catch(() => {});
+  app = undefined;
+});
+
+const deadline = { timeout: 240_000 };
+
+async function click(selector) {
+  await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
+}
+
+/** The count a preview or result element carries. */
+async function count(testId) {
+  return Number(await app.$(byTestId(testId)).getAttribute("data-count"));
+}
+
+test("a delivery file with a bad row is previewed, imported and matched to the synced units", deadline, async () => {
+  app = await startApp(freshDatabasePath(), { demoDevices: 2_000 });
+  await waitUntilReady(app);
+  const fleet = await waitForDemoSync(app);
+
+  // Three units the EMM reports, read off the inventory as a user reads their labels.
+  const serials = [];
+  for (const row of await app.$$(byTestId("device-row"))) {
+    const serial = await row.getAttribute("data-serial");
+    if (serial) serials.push(serial);
+    if (serials.length === 3) break;
+  }
+  assert.equal(serials.length, 3, "the inventory shows serials");
+
+  // The supplier's file as Excel on Swedish Windows saves it: Windows-1252 (å, ä, ö as single
+  // bytes — latin1 writes them the same), `;`, decimal comma, CRLF.
+  const lines = [
+    "Inköpsdatum;Leverantör;Ordernummer;Tillverkare;Modell;Serienummer;IMEI;À-pris exkl. moms;Garanti (mån);Förvaltning",
+    ...serials.map((serial) => `2026-03-02;Atea Sverige AB;PO-77;Apple;iPhone 16;${serial};;9 490,00;24;Förskoleförvaltningen`),
+    "2026-03-02;Atea Sverige AB;PO-77;Apple;iPad (A16);LADA0000001;;5 990,00;24;Äldreförvaltningen",
+    "2026-02-30;Atea Sverige AB;PO-77;Apple;iPad (A16);LADA0000002;;5 990,00;24;Äldreförvaltningen",
+  ];
+  const file = join(mkdtempSync(join(tmpdir(), "flotta-e2e-")), "atea-leverans.csv");
+  writeFileSync(file, Buffer.from(lines.join("\r\n") + "\r\n", "latin1"));
+
+  await click(byTestId("nav-purchases"));
+  await app.$(byTestId("purchases-view")).waitForDisplayed({ timeout: 10_000 });
+  await click(byTestId("purchases-import"));
+  await app.$(byTestId("import-dialog")).waitForDisplayed({ timeout: 5_000 });
+  await app.$(byTestId("import-file")).setValue(file);
+
+  // The preview names the bad row and its line, and nothing is written yet.
+  await app.$(byTestId("import-preview")).waitForDisplayed({ timeout: 15_000 });
+  assert.equal(await count("import-to-add"), 4);
+  assert.equal(await count("import-refused-count"), 1);
+  const problem = await app.$(`${byTestId("import-problem")}[data-line="6"]`);
+  assert.ok(await problem.isExisting(), "the impossible date is refused on line 6");
+  assert.equal(await problem.getAttribute("data-kind"), "impossible_date");
+  assert.match(await app.$(byTestId("import-format")).getText(), /Windows-1252/);
+  await screenshot(app, "purchases-01-preview");
+
+  await click(byTestId("import-commit"));
+  await app.$(byTestId("import-result")).waitForDisplayed({ timeout: 15_000 });
+  assert.equal(await count("import-result-added"), 4);
+  await click(byTestId("import-done"));
+  await waitForGone(app, byTestId("import-dialog"), "the import dialog closes");
+
+  await app.waitUntil(async () => (await app.$$(byTestId("purchase-row"))).length === 4, {
+    timeout: 10_000,
+    timeoutMsg: "the four bought units are listed",
+  });
+  // Bought, never seen in any EMM: the one still in the drawer.
+  // The segmented control's label is what a user clicks (its radio button is hidden).
+  await whenStable(async () => (await app.$(byTestId("purchases-unseen")).parentElement()).click(), "the unseen list");
+  await app.waitUntil(
+    async () => {
+      const rows = await app.$$(byTestId("purchase-row"));
+      return rows.length === 1 && (await rows[0].getAttribute("data-serial")) === "LADA0000001";
+    },
+    { timeout: 10_000, timeoutMsg: "only the unit no EMM reports is listed as unseen" },
+  );
+  await screenshot(app, "purchases-02-unseen");
+
+  // The inventory finds the three bought units, and a unit's panel shows its purchase.
+  await click(byTestId("nav-inventory"));
+  await app.$(byTestId("filter-purchase")).selectByAttribute("value", "bought");
+  await waitForTotal(app, (total) => total === 3, "the purchase filter finds the three bought units");
+  await click(`${byTestId("device-row")} td:nth-child(2)`);
+  await app.$(byTestId("device-purchase")).waitForDisplayed({ timeout: 10_000 });
+  assert.match(await app.$(byTestId("device-purchase-supplier")).getText(), /Atea Sverige AB/);
+  await app.keys("Escape");
+  await app.$(byTestId("filter-purchase")).selectByAttribute("value", "not_bought");
+  await waitForTotal(app, (total) => total === fleet - 3, "the rest are enrolled, never bought");
+  await screenshot(app, "purchases-03-inventory");
+});

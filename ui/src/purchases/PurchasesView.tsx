@@ -1,0 +1,222 @@
+import { useCallback, useId, useState } from "react";
+import { commands, type Purchase } from "../bindings";
+import { useCommand } from "../api/useCommand";
+import { InlineError } from "../components/InlineError";
+import { useI18n } from "../i18n/I18nContext";
+import type { Translator } from "../i18n/translator";
+import { useNow } from "../lib/useNow";
+import { useRovingRows } from "../lib/useRovingRows";
+import { useSync } from "../sync/syncContext";
+import { daysSince, formatDate } from "./dates";
+import { ImportDialog } from "./ImportDialog";
+import { fieldKey } from "./labels";
+import { formatOre } from "./money";
+
+/**
+ * What was bought, from the suppliers' delivery files, and which of it no EMM has reported:
+ * a unit bought but never enrolled is lying in a drawer, or was never delivered.
+ */
+export function PurchasesView() {
+  const i18n = useI18n();
+  const sync = useSync();
+  const [unseen, setUnseen] = useState(false);
+  const [importing, setImporting] = useState(false);
+  const load = useCallback(() => commands.purchases(unseen), [unseen]);
+  const { state, reload } = useCommand(load, sync.state.registerChanges);
+  const groupName = useId();
+
+  const list = state.status === "ok" ? state.data : null;
+  const listed = list === null ? 0 : unseen ? list.unseen : list.total;
+
+  return (
+    <div className="purchases" data-testid="purchases-view">
+      <div className="view-toolbar">
+        <div>
+          <h1 className="view-heading">{i18n.t("purchases.heading")}</h1>
+          <p className="muted view-intro">{i18n.t("purchases.intro")}</p>
+        </div>
+        <button
+          type="button"
+          className="button-primary"
+          data-testid="purchases-import"
+          onClick={() => setImporting(true)}
+        >
+          {i18n.t("purchases.import.open")}
+        </button>
+      </div>
+
+      <div className="purchases-toolbar">
+        <fieldset className="segmented" data-testid="purchases-show">
+          <legend className="visually-hidden">{i18n.t("purchases.show.label")}</legend>
+          <label className={unseen ? "segment" : "segment active"}>
+            <input
+              type="radio"
+              className="visually-hidden"
+              name={groupName}
+              data-testid="purchases-all"
+              checked={!unseen}
+              onChange={() => setUnseen(false)}
+            />
+            <span>{i18n.t("purchases.show.all")}</span>
+          </label>
+          <label className={unseen ? "segment active" : "segment"}>
+            <input
+              type="radio"
+              className="visually-hidden"
+              name={groupName}
+              data-testid="purchases-unseen"
+              checked={unseen}
+              onChange={() => setUnseen(true)}
+            />
+            <span>{i18n.t("purchases.show.unseen")}</span>
+          </label>
+        </fieldset>
+        <p
+          className="purchases-counts"
+          data-testid="purchases-counts"
+          data-total={list?.total}
+          data-unseen={list?.unseen}
+          aria-live="polite"
+          aria-atomic="true"
+        >
+          {list === null ? (
+            state.status === "loading" && i18n.t("purchases.loading")
+          ) : (
+            <>
+              <span>{i18n.count("purchases.total", list.total)}</span>
+              <span aria-hidden="true"> · </span>
+              <span className={list.unseen > 0 ? "tone-warn" : undefined}>
+                {i18n.count("purchases.unseenCount", list.unseen)}
+              </span>
+            </>
+          )}
+        </p>
+      </div>
+
+      {state.status === "error" && (
+        <InlineError messageKey="purchases.loadError" error={state.error} onRetry={reload} testId="purchases-error" />
+      )}
+      {list !== null && list.rows.length === 0 && (
+        <p className="empty-state" data-testid="purchases-empty">
+          {i18n.t(unseen && list.total > 0 ? "purchases.emptyUnseen" : "purchases.empty")}
+        </p>
+      )}
+      {list !== null && list.rows.length > 0 && (
+        <>
+          <PurchaseTable rows={list.rows} unseen={unseen} />
+          {list.rows.length < listed && (
+            <p className="muted purchases-truncated" data-testid="purchases-truncated">
+              {i18n.t("purchases.truncated", {
+                shown: i18n.format.number(list.rows.length),
+                total: i18n.format.number(listed),
+              })}
+            </p>
+          )}
+        </>
+      )}
+
+      {importing && <ImportDialog onClose={() => setImporting(false)} />}
+    </div>
+  );
+}
+
+/** Arrow keys move between the rows; there is nothing to open, the row says it all. */
+const NOTHING_TO_OPEN = () => undefined;
+
+function PurchaseTable({ rows, unseen }: { rows: readonly Purchase[]; unseen: boolean }) {
+  const i18n = useI18n();
+  const now = useNow();
+  const hintId = useId();
+  const { rowProps, onKeyDown } = useRovingRows(rows.length, NOTHING_TO_OPEN);
+  const locale = i18n.format.locale;
+  const none = i18n.t("value.none");
+
+  return (
+    <div className="table-card">
+      <table
+        className="data-table purchase-table"
+        aria-label={i18n.t(unseen ? "purchases.table.unseenLabel" : "purchases.table.label")}
+        aria-describedby={hintId}
+      >
+        <thead>
+          <tr>
+            <th scope="col">{i18n.t(fieldKey("purchase_date"))}</th>
+            <th scope="col">{i18n.t(fieldKey("supplier"))}</th>
+            <th scope="col">{i18n.t(fieldKey("order_number"))}</th>
+            <th scope="col">{i18n.t(fieldKey("manufacturer"))}</th>
+            <th scope="col">{i18n.t(fieldKey("model"))}</th>
+            <th scope="col">{i18n.t(fieldKey("serial"))}</th>
+            <th scope="col">{i18n.t(fieldKey("imei"))}</th>
+            <th scope="col" className="num">
+              {i18n.t(fieldKey("unit_cost"))}
+            </th>
+            <th scope="col" className="num">
+              {i18n.t(fieldKey("warranty_months"))}
+            </th>
+            <th scope="col">{i18n.t(fieldKey("org_unit"))}</th>
+            {unseen ? (
+              <th scope="col" className="num" title={i18n.t("purchases.column.daysSinceHint")}>
+                {i18n.t("purchases.column.daysSince")}
+              </th>
+            ) : (
+              <th scope="col">{i18n.t("purchases.column.emm")}</th>
+            )}
+          </tr>
+        </thead>
+        <tbody onKeyDown={onKeyDown}>
+          {rows.map((purchase, index) => {
+            const { line } = purchase;
+            const seen = purchase.device_id !== null;
+            return (
+              <tr
+                key={purchase.id}
+                {...rowProps(index)}
+                className="purchase-row"
+                data-testid="purchase-row"
+                data-id={purchase.id}
+                data-serial={line.serial ?? ""}
+                data-seen={seen}
+              >
+                <td className="nowrap">
+                  <time dateTime={line.purchase_date}>{formatDate(line.purchase_date, locale)}</time>
+                </td>
+                <td>{line.supplier}</td>
+                <td>{line.order_number ?? none}</td>
+                <td>{line.manufacturer}</td>
+                <td>{line.model}</td>
+                <td className="mono">{line.serial ?? none}</td>
+                <td className="mono">{line.imei ?? none}</td>
+                <td className="num nowrap">{line.unit_cost_ore === null ? none : formatOre(line.unit_cost_ore, locale)}</td>
+                <td className="num">{line.warranty_months === null ? none : i18n.format.number(line.warranty_months)}</td>
+                <td>{line.org_unit ?? none}</td>
+                {unseen ? (
+                  <td className="num" data-testid="purchase-days">
+                    {daysText(line.purchase_date, now, i18n)}
+                  </td>
+                ) : (
+                  <td>
+                    {seen ? (
+                      <span className="purchase-seen" data-testid="purchase-seen">
+                        {i18n.t("purchases.seen")}
+                      </span>
+                    ) : (
+                      <span className="tone-muted">{i18n.t("purchases.notSeen")}</span>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p id={hintId} className="visually-hidden">
+        {i18n.t("purchases.table.keyboardHint")}
+      </p>
+    </div>
+  );
+}
+
+function daysText(purchaseDate: string, now: Date, i18n: Translator): string {
+  const days = daysSince(purchaseDate, now);
+  return days === null ? i18n.t("value.none") : i18n.format.number(days);
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { daysSince, formatDate, isPastDate, parseIsoDate, warrantyEnd } from "./dates";
+
+/** Local noon, so the test does not depend on the machine's time zone. */
+const day = (year: number, month: number, date: number, hour = 12) => new Date(year, month - 1, date, hour);
+
+describe("parseIsoDate", () => {
+  it("reads a day of the calendar", () => {
+    expect(parseIsoDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+  });
+
+  it("refuses days that do not exist and other text", () => {
+    expect(parseIsoDate("2023-02-29")).toBeNull();
+    expect(parseIsoDate("2024-13-01")).toBeNull();
+    expect(parseIsoDate("2024-04-31")).toBeNull();
+    expect(parseIsoDate("15/03/2024")).toBeNull();
+    expect(parseIsoDate("2024-03-15T10:00:00Z")).toBeNull();
+  });
+});
+
+describe("daysSince", () => {
+  it("is 0 on the day itself, early and late", () => {
+    expect(daysSince("2024-03-15", day(2024, 3, 15, 0))).toBe(0);
+    expect(daysSince("2024-03-15", day(2024, 3, 15, 23))).toBe(0);
+  });
+
+  it("counts whole calendar days, across months, leap days and daylight saving time", () => {
+    expect(daysSince("2024-03-15", day(2024, 3, 16, 0))).toBe(1);
+    expect(daysSince("2024-02-28", day(2024, 3, 1))).toBe(2);
+    expect(daysSince("2024-03-30", day(2024, 4, 1, 0))).toBe(2);
+    expect(daysSince("2023-03-15", day(2024, 3, 15))).toBe(366);
+  });
+
+  it("does not count into the future", () => {
+    expect(daysSince("2024-04-01", day(2024, 3, 15))).toBe(0);
+  });
+
+  it("is null for a date it cannot read", () => {
+    expect(daysSince("", day(2024, 3, 15))).toBeNull();
+  });
+});
+
+describe("warrantyEnd", () => {
+  it("is the last covered day: the day before the same date months later", () => {
+    expect(warrantyEnd("2026-03-02", 24)).toBe("2028-03-01");
+    expect(warrantyEnd("2023-11-15", 3)).toBe("2024-02-14");
+    expect(warrantyEnd("2024-03-01", 12)).toBe("2025-02-28");
+    expect(warrantyEnd("2024-01-01", 12)).toBe("2024-12-31");
+  });
+
+  it("counts from the last day of a shorter month", () => {
+    expect(warrantyEnd("2024-01-31", 1)).toBe("2024-02-28");
+    expect(warrantyEnd("2023-01-31", 1)).toBe("2023-02-27");
+    expect(warrantyEnd("2024-02-29", 12)).toBe("2025-02-27");
+    expect(warrantyEnd("2024-08-31", 1)).toBe("2024-09-29");
+  });
+
+  it("covers nothing for zero months", () => {
+    expect(warrantyEnd("2024-03-15", 0)).toBe("2024-03-14");
+  });
+
+  it("is null without months or a readable date", () => {
+    expect(warrantyEnd("2024-03-15", null)).toBeNull();
+    expect(warrantyEnd("2024-03-15", -1)).toBeNull();
+    expect(warrantyEnd("2024-03-15", 1.5)).toBeNull();
+    expect(warrantyEnd("someday", 12)).toBeNull();
+  });
+});
+
+describe("isPastDate", () => {
+  it("is past only after the day has ended", () => {
+    expect(isPastDate("2024-03-15", day(2024, 3, 15, 23))).toBe(false);
+    expect(isPastDate("2024-03-15", day(2024, 3, 16, 0))).toBe(true);
+    expect(isPastDate("2024-03-15", day(2024, 3, 14))).toBe(false);
+  });
+});
+
+describe("formatDate", () => {
+  it("shows the day in the locale's short form, whatever the time zone", () => {
+    expect(formatDate("2024-03-05", "sv-SE")).toBe("2024-03-05");
+    expect(formatDate("2024-03-05", "en-GB")).toBe("05/03/2024");
+    expect(formatDate("not a date", "sv-SE")).toBe("not a date");
+  });
+});

@@ -1,0 +1,60 @@
+import type { ImportOptions, MappedColumn, PurchaseField } from "../bindings";
+
+/**
+ * Every field a column can be imported as, in the order of a purchase line. A record, so a
+ * field added to the backend fails the type check until it is placed here.
+ */
+const FIELD_ORDER: Record<PurchaseField, true> = {
+  purchase_date: true,
+  supplier: true,
+  order_number: true,
+  invoice_number: true,
+  manufacturer: true,
+  model: true,
+  serial: true,
+  imei: true,
+  unit_cost: true,
+  vat_rate: true,
+  warranty_months: true,
+  org_unit: true,
+  ownership: true,
+  planned_lifetime_months: true,
+};
+
+export const PURCHASE_FIELDS = Object.keys(FIELD_ORDER) as readonly PurchaseField[];
+
+export function isPurchaseField(value: string): value is PurchaseField {
+  return Object.hasOwn(FIELD_ORDER, value);
+}
+
+/**
+ * The mapping with column `index` imported as `field` (`null`: not imported). A field is held
+ * by one column at most, as the core reads only the first: a column that held it gives it up.
+ * Returns `mapping` itself when nothing changes.
+ */
+export function setColumnField(
+  mapping: readonly MappedColumn[],
+  index: number,
+  field: PurchaseField | null,
+): readonly MappedColumn[] {
+  const column = mapping[index];
+  if (column === undefined || column.field === field) return mapping;
+  return mapping.map((other, at) => {
+    if (at === index) return { header: other.header, field };
+    if (field !== null && other.field === field) return { header: other.header, field: null };
+    return other;
+  });
+}
+
+/**
+ * What the preview and the import are asked with: the supplier typed in the dialog (blank is
+ * none), and the columns as the user set them, or `null` to let the core use the supplier's
+ * remembered mapping or guess one from the headers.
+ */
+export function importOptions(supplier: string, mapping: readonly MappedColumn[] | null): ImportOptions {
+  const trimmed = supplier.trim();
+  return {
+    supplier: trimmed === "" ? null : trimmed,
+    mapping: mapping === null ? null : mapping.map((column) => ({ header: column.header, field: column.field })),
+  };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { formatOre, formatVatRate } from "./money";
+
+// Intl writes a no-break space between digit groups and before "kr", and a minus sign (U+2212).
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
+
+describe("formatOre", () => {
+  it("formats whole öre as Swedish kronor with two decimals", () => {
+    expect(plain(formatOre(1_234_550))).toBe("12 345,50 kr");
+    expect(plain(formatOre(899_00, "sv-SE"))).toBe("899,00 kr");
+    expect(plain(formatOre(1))).toBe("0,01 kr");
+    expect(plain(formatOre(0))).toBe("0,00 kr");
+  });
+
+  it("keeps every öre of a large amount", () => {
+    expect(plain(formatOre(123_456_789_01))).toBe("123 456 789,01 kr");
+  });
+
+  it("formats a credit as negative", () => {
+    expect(plain(formatOre(-50_000))).toBe("-500,00 kr");
+  });
+
+  it("follows the interface's locale", () => {
+    expect(plain(formatOre(1_234_550, "en-GB"))).toBe("SEK 12,345.50");
+  });
+});
+
+describe("formatVatRate", () => {
+  it("reads basis points as a percentage", () => {
+    expect(plain(formatVatRate(2500))).toBe("25 %");
+    expect(plain(formatVatRate(1250))).toBe("12,5 %");
+    expect(formatVatRate(600, "en-GB")).toBe("6%");
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Money and rates as the purchases show them. Amounts arrive as whole öre (1/100 SEK)
+ * excluding VAT; they are formatted in the interface's locale (`i18n.format.locale`), with
+ * Swedish formatting when none is given.
+ */
+
+export const DEFAULT_LOCALE = "sv-SE";
+
+const currencyFormats = new Map<string, Intl.NumberFormat>();
+const percentFormats = new Map<string, Intl.NumberFormat>();
+
+function cached(
+  cache: Map<string, Intl.NumberFormat>,
+  locale: string,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat {
+  let format = cache.get(locale);
+  if (format === undefined) {
+    format = new Intl.NumberFormat(locale, options);
+    cache.set(locale, format);
+  }
+  return format;
+}
+
+/** "12 345,50 kr" for 1 234 550 öre in Swedish; always two decimals, so prices line up. */
+export function formatOre(ore: number, locale: string = DEFAULT_LOCALE): string {
+  return cached(currencyFormats, locale, {
+    style: "currency",
+    currency: "SEK",
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }).format(ore / 100);
+}
+
+/** "25 %" for 2500 basis points (hundredths of a percent). */
+export function formatVatRate(basisPoints: number, locale: string = DEFAULT_LOCALE): string {
+  return cached(percentFormats, locale, { style: "percent", maximumFractionDigits: 2 }).format(basisPoints / 10_000);
+}

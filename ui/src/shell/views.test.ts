@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { en } from "../i18n/en";
+import { sv } from "../i18n/sv";
+import { navSections } from "./navGroups";
+import { NAV_GROUPS, VIEWS, groupLabel } from "./views";
+
+describe("VIEWS", () => {
+  it("is listed in the order the sidebar shows, so the first view (the one opened at start) is on top", () => {
+    const shown = navSections(NAV_GROUPS, VIEWS).flatMap((section) => section.views.map((view) => view.id));
+    expect(shown).toEqual(VIEWS.map((view) => view.id));
+    expect(VIEWS[0].id).toBe("inventory");
+  });
+
+  it("keeps the ids the end-to-end tests click", () => {
+    expect(VIEWS.map((view) => view.id)).toEqual(expect.arrayContaining(["inventory", "overview", "connections"]));
+  });
+
+  it("has unique ids", () => {
+    expect(new Set(VIEWS.map((view) => view.id)).size).toBe(VIEWS.length);
+  });
+});
+
+describe("group headings", () => {
+  it("are translated into both languages", () => {
+    expect(NAV_GROUPS.map((group) => en[groupLabel(group)])).toEqual(["Register", "Service", "Reports", "Administration"]);
+    expect(NAV_GROUPS.map((group) => sv[groupLabel(group)])).toEqual(["Register", "Service", "Rapporter", "Administration"]);
+  });
+});
