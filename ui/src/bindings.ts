@@ -21,6 +21,8 @@ export const commands = {
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
 	deviceSources: (id: number) => typedError<SourceRecord[], ErrorPayload>(__TAURI_INVOKE("device_sources", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
+	/**  Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV. */
+	exportDevices: (view: InventoryView) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { view })),
 	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
 	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
 	/**
@@ -32,6 +34,8 @@ export const commands = {
 	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
+	/**  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV. */
+	exportPurchases: (unseen: boolean) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { unseen })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),

@@ -61,11 +61,42 @@ pub(crate) enum Command {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
+    /// Writes a table as CSV for Swedish Excel (`;`, UTF-8 with BOM, decimal comma).
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
     /// Previews an import and, with --commit, imports it.
     Import {
         #[command(subcommand)]
         what: ImportWhat,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ExportWhat {
+    /// The inventory's units (all, or by whether they were bought).
+    Devices {
+        /// The file to write.
+        file: PathBuf,
+        /// Only units with a purchase, or only those without one (enrolled, never bought).
+        #[arg(long, value_enum)]
+        purchase: Option<PurchaseArg>,
+    },
+    /// The purchases.
+    Purchases {
+        /// The file to write.
+        file: PathBuf,
+        /// Only the units no EMM has reported (bought, never seen).
+        #[arg(long)]
+        unseen: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum PurchaseArg {
+    Bought,
+    NotBought,
 }
 
 #[derive(Debug, Subcommand)]

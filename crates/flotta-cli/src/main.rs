@@ -7,6 +7,8 @@
 //! flotta-cli --db <register.sqlite3> connections edit|test|remove <connection id or name> …
 //! flotta-cli --db <register.sqlite3> sync <connection id or name> [--full | --incremental]
 //! flotta-cli --db <register.sqlite3> import purchases <file> [--supplier <name>] [--commit]
+//! flotta-cli --db <register.sqlite3> export devices <file> [--purchase bought|not-bought]
+//! flotta-cli --db <register.sqlite3> export purchases <file> [--unseen]
 //! flotta-cli --db <register.sqlite3> warranty
 //! flotta-cli --db <register.sqlite3> audit [--actor A] [--entity E] [--id ID] [--text T]
 //!     [--from DAY] [--until DAY] [--csv FILE]
@@ -22,6 +24,7 @@
 mod args;
 mod audit;
 mod connections;
+mod export;
 mod import;
 mod sync;
 mod warranty;
@@ -67,6 +70,7 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Sync { connection, mode } => sync::run(&flotta, &connection, mode.into()),
         Command::Import { what } => import::run(&flotta, what),
         Command::Warranty => warranty::run(&flotta),
+        Command::Export { what } => export::run(&flotta, what),
         Command::Audit {
             actor,
             entity,

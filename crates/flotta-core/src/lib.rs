@@ -12,6 +12,7 @@ mod connections;
 mod demo;
 mod error;
 mod export;
+mod exports;
 mod inventory;
 mod lifecycle;
 mod logs;

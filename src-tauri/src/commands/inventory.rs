@@ -1,7 +1,8 @@
 //! Browsing the register.
 
 use flotta_core::{
-    DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, FleetSummary, SourceRecord,
+    DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, ExportedFile, FleetSummary,
+    InventoryView, SourceRecord,
 };
 use tauri::State;
 
@@ -44,4 +45,16 @@ pub async fn device_sources(
 #[specta::specta]
 pub async fn fleet_summary(state: State<'_, AppState>) -> Result<FleetSummary, ErrorPayload> {
     state.run(move |core| core.fleet_summary()).await
+}
+
+/// Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_devices(
+    state: State<'_, AppState>,
+    view: InventoryView,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_devices_to_downloads(&view))
+        .await
 }

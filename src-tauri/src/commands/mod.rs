@@ -1,7 +1,10 @@
 //! The commands the UI can call, one module per area, and the typed bindings for them.
 
+mod audit;
+mod certification;
 mod connections;
 mod inventory;
+mod purchases;
 mod register;
 mod settings;
 mod status;
@@ -22,19 +25,21 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::device_apps,
             inventory::device_sources,
             inventory::fleet_summary,
+            inventory::export_devices,
             register::lifecycle_moves,
             register::move_unit,
-            register::preview_purchase_import,
-            register::import_purchases,
-            register::purchases,
-            register::device_purchase,
-            register::warranty_overview,
-            register::audit_log,
-            register::export_audit,
-            register::models,
-            register::model_certification,
-            register::record_certification_step,
-            register::add_certification_step,
+            purchases::preview_purchase_import,
+            purchases::import_purchases,
+            purchases::purchases,
+            purchases::device_purchase,
+            purchases::warranty_overview,
+            purchases::export_purchases,
+            audit::audit_log,
+            audit::export_audit,
+            certification::models,
+            certification::model_certification,
+            certification::record_certification_step,
+            certification::add_certification_step,
             connections::list_connections,
             connections::connection_defaults,
             connections::save_connection,

@@ -146,6 +146,35 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
     assert_eq!(units(&flotta, PurchaseMatch::Bought)?, 6);
     assert_eq!(units(&flotta, PurchaseMatch::NotBought)?, total - 6);
 
+    // Both views export for Swedish Excel: the units in a drawer, and the units never bought.
+    let unseen_csv = dir.path().join("ej-sedda.csv");
+    assert_eq!(flotta.export_purchases_csv(true, &unseen_csv)?, 3);
+    let text = String::from_utf8(std::fs::read(&unseen_csv)?)?;
+    assert!(text.starts_with("\u{feff}Inköpsdatum;"), "{text}");
+    assert!(
+        text.contains(";DRAWER0001;;5990,00;24;Skola;nej\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("'=1+2"),
+        "the formula cell cannot run: {text}"
+    );
+    let unbought_csv = dir.path().join("ej-inkopta.csv");
+    let view = InventoryView {
+        filters: DeviceFilters {
+            purchase: Some(PurchaseMatch::NotBought),
+            ..DeviceFilters::default()
+        },
+        ..InventoryView::default()
+    };
+    assert_eq!(flotta.export_devices_csv(&view, &unbought_csv)?, total - 6);
+    let exported = std::fs::read_to_string(&unbought_csv)?;
+    assert_eq!(
+        exported.lines().count() as u32,
+        total - 6 + 1,
+        "a header and the rows"
+    );
+
     // The same file again: nothing to add, and it says so.
     let again = flotta.preview_purchase_import("atea-mars.csv", &bytes, &options)?;
     assert_eq!((again.to_add, again.already_bought.len()), (0, 9));

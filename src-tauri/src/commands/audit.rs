@@ -1,0 +1,27 @@
+//! The audit view: the log searched, and exported as CSV.
+
+use flotta_core::{AuditFilter, AuditRecord, ErrorPayload, ExportedFile};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn audit_log(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+) -> Result<Vec<AuditRecord>, ErrorPayload> {
+    state.run(move |core| core.audit_log(&filter)).await
+}
+
+/// Writes what the audit view shows into the user's Downloads folder as CSV.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_audit(
+    state: State<'_, AppState>,
+    filter: AuditFilter,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_audit_to_downloads(&filter))
+        .await
+}

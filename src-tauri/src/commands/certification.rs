@@ -1,0 +1,49 @@
+//! Model certification: the models, one model's steps, recording results, own steps.
+
+use flotta_core::{CertificationStep, ErrorPayload, ModelCertification, ModelRow, StepReport};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+#[specta::specta]
+pub async fn models(state: State<'_, AppState>) -> Result<Vec<ModelRow>, ErrorPayload> {
+    state.run(move |core| core.models()).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn model_certification(
+    state: State<'_, AppState>,
+    manufacturer: String,
+    model: String,
+) -> Result<ModelCertification, ErrorPayload> {
+    state
+        .run(move |core| core.model_certification(&manufacturer, &model))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn record_certification_step(
+    state: State<'_, AppState>,
+    manufacturer: String,
+    model: String,
+    report: StepReport,
+) -> Result<ModelCertification, ErrorPayload> {
+    state
+        .run(move |core| core.record_certification_step(&manufacturer, &model, &report))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_certification_step(
+    state: State<'_, AppState>,
+    level: u8,
+    title: String,
+) -> Result<CertificationStep, ErrorPayload> {
+    state
+        .run(move |core| core.add_certification_step(level, &title))
+        .await
+}
