@@ -53,10 +53,12 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
 
   // The supplier's file as Excel on Swedish Windows saves it: Windows-1252 (å, ä, ö as single
   // bytes — latin1 writes them the same), `;`, decimal comma, CRLF.
+  // Delivered a month ago, with 24 months' warranty: active whenever the test runs.
+  const delivered = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
   const lines = [
     "Inköpsdatum;Leverantör;Ordernummer;Tillverkare;Modell;Serienummer;IMEI;À-pris exkl. moms;Garanti (mån);Förvaltning",
-    ...serials.map((serial) => `2026-03-02;Atea Sverige AB;PO-77;Apple;iPhone 16;${serial};;9 490,00;24;Förskoleförvaltningen`),
-    "2026-03-02;Atea Sverige AB;PO-77;Apple;iPad (A16);LADA0000001;;5 990,00;24;Äldreförvaltningen",
+    ...serials.map((serial) => `${delivered};Atea Sverige AB;PO-77;Apple;iPhone 16;${serial};;9 490,00;24;Förskoleförvaltningen`),
+    `${delivered};Atea Sverige AB;PO-77;Apple;iPad (A16);LADA0000001;;5 990,00;24;Äldreförvaltningen`,
     "2026-02-30;Atea Sverige AB;PO-77;Apple;iPad (A16);LADA0000002;;5 990,00;24;Äldreförvaltningen",
   ];
   const file = join(mkdtempSync(join(tmpdir(), "flotta-e2e-")), "atea-leverans.csv");
@@ -111,4 +113,42 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
   await app.$(byTestId("filter-purchase")).selectByAttribute("value", "not_bought");
   await waitForTotal(app, (total) => total === fleet - 3, "the rest are enrolled, never bought");
   await screenshot(app, "purchases-03-inventory");
+
+  // The warranties: four active, none falling due in the next eight quarters.
+  await click(byTestId("nav-warranties"));
+  await app.$(byTestId("warranty-view")).waitForDisplayed({ timeout: 10_000 });
+  await app.waitUntil(async () => (await app.$(byTestId("warranty-kpi-active")).getAttribute("data-value")) === "4", {
+    timeout: 10_000,
+    timeoutMsg: "the four imported units have active warranties",
+  });
+  assert.equal((await app.$$(byTestId("forecast-row"))).length, 8, "eight quarters ahead");
+
+  // The import is in the audit log, by who and when.
+  await click(byTestId("nav-audit"));
+  await app.$(`${byTestId("audit-row")}[data-action="import"]`).waitForExist({
+    timeout: 10_000,
+    timeoutMsg: "the audit log lists the import",
+  });
+
+  // A model is certified step by step: level 2 waits until level 1 has passed.
+  await click(byTestId("nav-models"));
+  const model = `${byTestId("model-row")}[data-model="iPhone 16"]`;
+  await app.$(model).waitForExist({ timeout: 10_000, timeoutMsg: "the bought model is listed" });
+  await click(`${model} td`);
+  await app.$(byTestId("model-panel")).waitForDisplayed({ timeout: 10_000 });
+  const step = (code) => `${byTestId("cert-step")}[data-code="${code}"]`;
+  assert.equal(await app.$(step("2a")).getAttribute("data-open"), "false", "level 2 is locked");
+  await click(`${step("1a")} ${byTestId("cert-record")}`);
+  await app.$(byTestId("cert-record-dialog")).waitForDisplayed({ timeout: 5_000 });
+  await click(byTestId("cert-outcome-pass"));
+  await app.$(byTestId("cert-tester")).setValue("Kim Lind");
+  await click(byTestId("cert-submit"));
+  await waitForGone(app, byTestId("cert-record-dialog"), "the result form closes");
+  await app.waitUntil(async () => (await app.$(step("1a")).getAttribute("data-outcome")) === "pass", {
+    timeout: 10_000,
+    timeoutMsg: "step 1a shows its passed result",
+  });
+  assert.equal(await app.$(byTestId("model-panel")).getAttribute("data-status"), "in_progress");
+  assert.match(await app.$(byTestId("model-panel-status")).getText(), /Nivå 1 pågår/);
+  await screenshot(app, "purchases-04-certification");
 });

@@ -42,7 +42,7 @@ pub(crate) enum Command {
         /// Only changes by this person (as the log names them).
         #[arg(long)]
         actor: Option<String>,
-        /// Only changes of this kind of record: device, connection, purchases, settings.
+        /// Only changes of this kind of record: device, connection, purchases, model, setting.
         #[arg(long)]
         entity: Option<String>,
         /// Only changes of the record with this id.

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { DeviceRow, PurchaseMatch, SortColumn } from "../bindings";
+import { commands, type DeviceRow, type PurchaseMatch, type SortColumn } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import { useAppData } from "../shell/appData";
+import { ExportButton } from "../components/ExportButton";
 import { InlineError } from "../components/InlineError";
 import { DeviceTable, type DeviceTableHandle } from "./DeviceTable";
 import { DeviceDetailPanel } from "./DeviceDetailPanel";
@@ -85,6 +86,11 @@ export function InventoryView() {
               ? i18n.t("inventory.total.loading")
               : ""}
         </p>
+        <ExportButton
+          run={() => commands.exportDevices(view)}
+          hint="inventory.export.hint"
+          testId="inventory-export"
+        />
       </div>
       <FilterBar
         view={view}

@@ -1,6 +1,7 @@
 import { useCallback, useId, useState } from "react";
 import { commands, type Purchase } from "../bindings";
 import { useCommand } from "../api/useCommand";
+import { ExportButton } from "../components/ExportButton";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
@@ -35,14 +36,21 @@ export function PurchasesView() {
           <h1 className="view-heading">{i18n.t("purchases.heading")}</h1>
           <p className="muted view-intro">{i18n.t("purchases.intro")}</p>
         </div>
-        <button
-          type="button"
-          className="button-primary"
-          data-testid="purchases-import"
-          onClick={() => setImporting(true)}
-        >
-          {i18n.t("purchases.import.open")}
-        </button>
+        <div className="view-actions">
+          <ExportButton
+            run={() => commands.exportPurchases(unseen)}
+            hint={unseen ? "purchases.export.hintUnseen" : "purchases.export.hint"}
+            testId="purchases-export"
+          />
+          <button
+            type="button"
+            className="button-primary"
+            data-testid="purchases-import"
+            onClick={() => setImporting(true)}
+          >
+            {i18n.t("purchases.import.open")}
+          </button>
+        </div>
       </div>
 
       <div className="purchases-toolbar">

@@ -4,6 +4,9 @@ import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
 import { OverviewView } from "../overview/OverviewView";
 import { PurchasesView } from "../purchases/PurchasesView";
+import { WarrantyView } from "../warranty/WarrantyView";
+import { ModelsView } from "../models/ModelsView";
+import { AuditView } from "../audit/AuditView";
 
 /** The navigation's groups, in display order. A group is shown once it has a view. */
 export const NAV_GROUPS = ["register", "service", "reports", "admin"] as const;
@@ -32,7 +35,10 @@ export const VIEWS = [
   { id: "inventory", label: "nav.inventory", group: "register", Component: InventoryView },
   { id: "overview", label: "nav.overview", group: "register", Component: OverviewView },
   { id: "purchases", label: "nav.purchases", group: "register", Component: PurchasesView },
+  { id: "warranties", label: "nav.warranties", group: "register", Component: WarrantyView },
+  { id: "models", label: "nav.models", group: "register", Component: ModelsView },
   { id: "connections", label: "nav.connections", group: "admin", Component: ConnectionsView },
+  { id: "audit", label: "nav.audit", group: "admin", Component: AuditView },
 ] as const satisfies readonly ViewDefinition[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];
