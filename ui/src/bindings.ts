@@ -102,7 +102,10 @@ export type AppVisibility = {
 export type AuditFilter = {
 	/**  Who made the change (exact). */
 	actor: string | null,
-	/**  The kind of record: `device`, `connection`, `purchases`, `settings`. */
+	/**
+	 *  The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`,
+	 *  `model`, `certification_template`, `setting`.
+	 */
 	entity: string | null,
 	/**  The record's id (a device's, a connection's). */
 	entity_id: string | null,
