@@ -607,6 +607,11 @@ export type Purchase = {
 	 *  has reported it.
 	 */
 	device_id: number | null,
+	/**
+	 *  The last day the warranty covers ([`crate::warranty::warranty_end`]); `None` without a
+	 *  warranty period.
+	 */
+	warranty_end: string | null,
 };
 
 /**  A field of a [`PurchaseLine`]; an import maps a file's columns onto these. */

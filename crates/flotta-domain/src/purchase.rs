@@ -94,6 +94,9 @@ pub struct Purchase {
     /// The unit in the register with its serial number (else its IMEI); `None` while no sync
     /// has reported it.
     pub device_id: Option<u32>,
+    /// The last day the warranty covers ([`crate::warranty::warranty_end`]); `None` without a
+    /// warranty period.
+    pub warranty_end: Option<NaiveDate>,
 }
 
 impl PurchaseLine {

@@ -210,6 +210,24 @@ mod tests {
             Some(day("2026-02-27"))
         );
         assert_eq!(warranty_end(day("2026-03-02"), None), None);
+        for (bought, months, last) in [
+            ("2023-11-15", 3, "2024-02-14"),
+            ("2024-03-01", 12, "2025-02-28"),
+            ("2024-01-01", 12, "2024-12-31"),
+            // A month without the day counts from its last day.
+            ("2024-01-31", 1, "2024-02-28"),
+            ("2023-01-31", 1, "2023-02-27"),
+            ("2024-02-29", 12, "2025-02-27"),
+            ("2024-08-31", 1, "2024-09-29"),
+            // Zero months cover nothing.
+            ("2024-03-15", 0, "2024-03-14"),
+        ] {
+            assert_eq!(
+                warranty_end(day(bought), Some(months)),
+                Some(day(last)),
+                "{bought} + {months}"
+            );
+        }
     }
 
     #[test]

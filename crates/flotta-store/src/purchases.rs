@@ -3,7 +3,9 @@
 //! units by serial number, then IMEI.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use flotta_domain::{ForecastUnit, Imei, Ownership, Purchase, PurchaseLine, SerialNumber};
+use flotta_domain::{
+    ForecastUnit, Imei, Ownership, Purchase, PurchaseLine, SerialNumber, warranty_end,
+};
 use rusqlite::{OptionalExtension, Row, params};
 
 use crate::audit::{AuditEntry, record};
@@ -332,8 +334,10 @@ fn purchase(row: &Row<'_>) -> Result<Purchase, StoreError> {
         what: what.into(),
         detail,
     };
+    let warranty_months: Option<u32> = row.get(11).context("reading a purchase")?;
     Ok(Purchase {
         id: row.get(0).context("reading a purchase")?,
+        warranty_end: warranty_end(purchase_date, warranty_months),
         line: PurchaseLine {
             purchase_date,
             supplier: text(2)?,
@@ -351,7 +355,7 @@ fn purchase(row: &Row<'_>) -> Result<Purchase, StoreError> {
                 .transpose()?,
             unit_cost_ore: row.get(9).context("reading a purchase")?,
             vat_rate_basis_points: row.get(10).context("reading a purchase")?,
-            warranty_months: row.get(11).context("reading a purchase")?,
+            warranty_months,
             org_unit: row.get(12).context("reading a purchase")?,
             ownership: vocabulary("purchases.ownership", &text(13)?, Ownership::from_text)?,
             planned_lifetime_months: row.get(14).context("reading a purchase")?,

@@ -83,3 +83,34 @@ export function DialogHeader({ titleId, title, onClose, closeTestId }: HeaderPro
     </header>
   );
 }
+
+type ActionsProps = {
+  onCancel: () => void;
+  submitLabel: string;
+  submitTestId: string;
+  /** The form is being sent: the button shows it and cannot be pressed again. */
+  busy: boolean;
+  /** Nothing to send (besides being busy). */
+  disabled?: boolean;
+};
+
+/** A form dialog's footer: Cancel, and the button that submits the form. */
+export function FormDialogActions({ onCancel, submitLabel, submitTestId, busy, disabled = false }: ActionsProps) {
+  const i18n = useI18n();
+  return (
+    <div className="dialog-actions">
+      <button type="button" className="button-secondary" onClick={onCancel}>
+        {i18n.t("dialog.cancel")}
+      </button>
+      <button
+        type="submit"
+        className="button-primary"
+        data-testid={submitTestId}
+        disabled={busy || disabled}
+        aria-busy={busy}
+      >
+        {submitLabel}
+      </button>
+    </div>
+  );
+}

@@ -4,9 +4,9 @@ import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { useNow } from "../lib/useNow";
-import { formatDate, isPastDate, warrantyEnd } from "../purchases/dates";
+import { formatDate, isPastDate } from "../purchases/dates";
 import { fieldKey } from "../purchases/labels";
-import { formatOre, formatVatRate } from "../purchases/money";
+import { formatOre, formatVatRate } from "../lib/money";
 import { useSync } from "../sync/syncContext";
 
 /**
@@ -45,7 +45,7 @@ function PurchaseFacts({ purchase }: { purchase: Purchase }) {
   const none = <span className="tone-muted">{i18n.t("value.none")}</span>;
   const text = (value: string | null): ReactNode => (value === null || value === "" ? none : value);
   const months = (count: number | null): ReactNode => (count === null ? none : i18n.count("purchases.months", count));
-  const ends = warrantyEnd(line.purchase_date, line.warranty_months);
+  const ends = purchase.warranty_end;
   const expired = ends !== null && isPastDate(ends, now);
 
   return (

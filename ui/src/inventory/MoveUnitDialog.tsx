@@ -2,7 +2,7 @@ import { useCallback, useId, useState, type FormEvent } from "react";
 import { commands, type DeviceDetail, type ErrorPayload, type Lifecycle } from "../bindings";
 import { call } from "../api/call";
 import { useCommand } from "../api/useCommand";
-import { Dialog, DialogHeader } from "../components/Dialog";
+import { Dialog, DialogHeader, FormDialogActions } from "../components/Dialog";
 import { ErrorDetails } from "../components/ErrorDetails";
 import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
@@ -117,20 +117,13 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
             </div>
           )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {i18n.t("dialog.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button-primary"
-            data-testid="move-submit"
-            disabled={saving || allowed.length === 0}
-            aria-busy={saving}
-          >
-            {i18n.t("move.submit")}
-          </button>
-        </div>
+        <FormDialogActions
+          onCancel={onClose}
+          submitLabel={i18n.t("move.submit")}
+          submitTestId="move-submit"
+          busy={saving}
+          disabled={allowed.length === 0}
+        />
       </form>
     </Dialog>
   );

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { commands, type CertificationStep, type ErrorPayload } from "../bindings";
 import { call } from "../api/call";
-import { Dialog, DialogHeader } from "../components/Dialog";
+import { Dialog, DialogHeader, FormDialogActions } from "../components/Dialog";
 import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
@@ -101,20 +101,12 @@ export function AddStepDialog({ onClose, onAdded }: Props) {
             <InlineError messageKey="models.addStep.error" error={formRefusal} testId="cert-add-step-error" />
           )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {i18n.t("dialog.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button-primary"
-            data-testid="cert-step-submit"
-            disabled={saving}
-            aria-busy={saving}
-          >
-            {i18n.t("models.addStep.submit")}
-          </button>
-        </div>
+        <FormDialogActions
+          onCancel={onClose}
+          submitLabel={i18n.t("models.addStep.submit")}
+          submitTestId="cert-step-submit"
+          busy={saving}
+        />
       </form>
     </Dialog>
   );

@@ -8,7 +8,7 @@ import {
   type StepState,
 } from "../bindings";
 import { call } from "../api/call";
-import { Dialog, DialogHeader } from "../components/Dialog";
+import { Dialog, DialogHeader, FormDialogActions } from "../components/Dialog";
 import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
@@ -177,20 +177,12 @@ export function RecordStepDialog({ model, step, onClose, onRecorded }: Props) {
             <InlineError messageKey="models.record.error" error={formRefusal} testId="cert-record-error" />
           )}
         </div>
-        <div className="dialog-actions">
-          <button type="button" className="button-secondary" onClick={onClose}>
-            {i18n.t("dialog.cancel")}
-          </button>
-          <button
-            type="submit"
-            className="button-primary"
-            data-testid="cert-submit"
-            disabled={saving}
-            aria-busy={saving}
-          >
-            {i18n.t("models.record.submit")}
-          </button>
-        </div>
+        <FormDialogActions
+          onCancel={onClose}
+          submitLabel={i18n.t("models.record.submit")}
+          submitTestId="cert-submit"
+          busy={saving}
+        />
       </form>
     </Dialog>
   );

@@ -25,7 +25,7 @@ import {
 } from "./importFile";
 import { delimiterText, encodingKey, fieldKey, mappingSourceKey, missingText, problemKey } from "./labels";
 import { importOptions, isPurchaseField, PURCHASE_FIELDS, setColumnField } from "./mapping";
-import { formatOre } from "./money";
+import { formatOre } from "../lib/money";
 
 type Props = { onClose: () => void };
 

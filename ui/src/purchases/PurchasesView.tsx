@@ -11,7 +11,7 @@ import { useSync } from "../sync/syncContext";
 import { daysSince, formatDate } from "./dates";
 import { ImportDialog } from "./ImportDialog";
 import { fieldKey } from "./labels";
-import { formatOre } from "./money";
+import { formatOre } from "../lib/money";
 
 /**
  * What was bought, from the suppliers' delivery files, and which of it no EMM has reported:

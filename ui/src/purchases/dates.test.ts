@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysSince, formatDate, isPastDate, parseIsoDate, warrantyEnd } from "./dates";
+import { daysSince, formatDate, isPastDate, parseIsoDate } from "./dates";
 
 /** Local noon, so the test does not depend on the machine's time zone. */
 const day = (year: number, month: number, date: number, hour = 12) => new Date(year, month - 1, date, hour);
@@ -37,33 +37,6 @@ describe("daysSince", () => {
 
   it("is null for a date it cannot read", () => {
     expect(daysSince("", day(2024, 3, 15))).toBeNull();
-  });
-});
-
-describe("warrantyEnd", () => {
-  it("is the last covered day: the day before the same date months later", () => {
-    expect(warrantyEnd("2026-03-02", 24)).toBe("2028-03-01");
-    expect(warrantyEnd("2023-11-15", 3)).toBe("2024-02-14");
-    expect(warrantyEnd("2024-03-01", 12)).toBe("2025-02-28");
-    expect(warrantyEnd("2024-01-01", 12)).toBe("2024-12-31");
-  });
-
-  it("counts from the last day of a shorter month", () => {
-    expect(warrantyEnd("2024-01-31", 1)).toBe("2024-02-28");
-    expect(warrantyEnd("2023-01-31", 1)).toBe("2023-02-27");
-    expect(warrantyEnd("2024-02-29", 12)).toBe("2025-02-27");
-    expect(warrantyEnd("2024-08-31", 1)).toBe("2024-09-29");
-  });
-
-  it("covers nothing for zero months", () => {
-    expect(warrantyEnd("2024-03-15", 0)).toBe("2024-03-14");
-  });
-
-  it("is null without months or a readable date", () => {
-    expect(warrantyEnd("2024-03-15", null)).toBeNull();
-    expect(warrantyEnd("2024-03-15", -1)).toBeNull();
-    expect(warrantyEnd("2024-03-15", 1.5)).toBeNull();
-    expect(warrantyEnd("someday", 12)).toBeNull();
   });
 });
 

@@ -18,10 +18,6 @@ export function parseIsoDate(text: string): CalendarDate | null {
   return { year, month, day };
 }
 
-export function toIsoDate({ year, month, day }: CalendarDate): string {
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
 /** `month` 1..12. */
 function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
@@ -45,25 +41,6 @@ export function daysSince(isoDate: string, today: Date): number | null {
   if (date === null) return null;
   const days = Math.round((utcMs(localDay(today)) - utcMs(date)) / DAY_MS);
   return Math.max(0, days);
-}
-
-/**
- * The last day a warranty of `months` from `isoDate` covers, as the core counts it: the day
- * before the same day of the month `months` later (24 months from 2 March 2026 cover up to
- * and including 1 March 2028). A month without that day counts from its last day instead
- * (1 month from 31 January 2024 covers up to 28 February). `null` without a readable date or
- * a whole, non-negative number of months.
- */
-export function warrantyEnd(isoDate: string, months: number | null): string | null {
-  if (months === null || !Number.isInteger(months) || months < 0) return null;
-  const date = parseIsoDate(isoDate);
-  if (date === null) return null;
-  const monthIndex = date.month - 1 + months;
-  const year = date.year + Math.floor(monthIndex / 12);
-  const month = (monthIndex % 12) + 1;
-  const after = { year, month, day: Math.min(date.day, daysInMonth(year, month)) };
-  const last = new Date(utcMs(after) - DAY_MS);
-  return toIsoDate({ year: last.getUTCFullYear(), month: last.getUTCMonth() + 1, day: last.getUTCDate() });
 }
 
 /** True once the day `today` falls on (this computer's time zone) is after `isoDate`. */

@@ -16,7 +16,7 @@ import {
   totalUnits,
   type ForecastSplit,
 } from "./forecast";
-import { formatSek } from "./money";
+import { formatSek } from "../lib/money";
 
 const STATUSES = ["active", "expiring", "expired", "unknown"] as const;
 

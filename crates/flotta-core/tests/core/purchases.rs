@@ -140,6 +140,11 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
         .ok_or("matched by IMEI")?;
     assert_eq!(purchase.line.unit_cost_ore, 419_050);
     assert_eq!(
+        purchase.warranty_end,
+        chrono::NaiveDate::from_ymd_opt(2029, 3, 1),
+        "36 months from 2 March 2026 cover up to 1 March 2029"
+    );
+    assert_eq!(
         purchase.line.org_unit.as_deref(),
         Some("Äldreförvaltningen")
     );

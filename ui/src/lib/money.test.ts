@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatOre, formatVatRate } from "./money";
+import { formatOre, formatSek, formatVatRate } from "./money";
 
 // Intl writes a no-break space between digit groups and before "kr", and a minus sign (U+2212).
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, " ").replace(/\u2212/g, "-");
@@ -30,5 +30,26 @@ describe("formatVatRate", () => {
     expect(plain(formatVatRate(2500))).toBe("25 %");
     expect(plain(formatVatRate(1250))).toBe("12,5 %");
     expect(formatVatRate(600, "en-GB")).toBe("6%");
+  });
+});
+
+describe("formatSek", () => {
+  it("shows öre as whole Swedish kronor", () => {
+    expect(plain(formatSek(1_234_500, "sv-SE"))).toBe("12 345 kr");
+    expect(plain(formatSek(0, "sv-SE"))).toBe("0 kr");
+    expect(plain(formatSek(899_900, "sv-SE"))).toBe("8 999 kr");
+  });
+
+  it("rounds to the nearest krona", () => {
+    expect(plain(formatSek(1_234_550, "sv-SE"))).toBe("12 346 kr");
+    expect(plain(formatSek(1_234_549, "sv-SE"))).toBe("12 345 kr");
+  });
+
+  it("keeps large budgets exact", () => {
+    expect(plain(formatSek(987_654_321_00, "sv-SE"))).toBe("987 654 321 kr");
+  });
+
+  it("follows the interface's locale", () => {
+    expect(plain(formatSek(1_234_500, "en-GB"))).toBe("SEK 12,345");
   });
 });
