@@ -148,6 +148,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0010_certification.sql",
         "2e8ab6fdcb287ad851fa09a924d098efa354a5b6506bc4ef18f81d8d363aa98d",
     ),
+    (
+        "0011_preconfig.sql",
+        "6a00e23ccb6a0e50776f682c2a7dbc0a117ba86633f783c95758d34fae84207f",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

@@ -43,6 +43,10 @@ export const commands = {
 	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
 	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
 	addCertificationStep: (level: number, title: string) => typedError<CertificationStep, ErrorPayload>(__TAURI_INVOKE("add_certification_step", { level, title })),
+	preconfig: (delivery: number | null) => typedError<PreconfigView, ErrorPayload>(__TAURI_INVOKE("preconfig", { delivery })),
+	tickPreconfig: (scope: TickScope, stepId: number, done: boolean) => typedError<number, ErrorPayload>(__TAURI_INVOKE("tick_preconfig", { scope, stepId, done })),
+	addPreconfigStep: (title: string) => typedError<PreconfigStep, ErrorPayload>(__TAURI_INVOKE("add_preconfig_step", { title })),
+	retirePreconfigStep: (stepId: number) => typedError<null, ErrorPayload>(__TAURI_INVOKE("retire_preconfig_step", { stepId })),
 	listConnections: () => typedError<Connection[], ErrorPayload>(__TAURI_INVOKE("list_connections")),
 	connectionDefaults: () => typedError<ConnectionDefaults, ErrorPayload>(__TAURI_INVOKE("connection_defaults")),
 	saveConnection: (id: number | null, input: ConnectionInput) => typedError<Connection, ErrorPayload>(__TAURI_INVOKE("save_connection", { id, input })),
@@ -103,8 +107,9 @@ export type AuditFilter = {
 	/**  Who made the change (exact). */
 	actor: string | null,
 	/**
-	 *  The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`,
-	 *  `model`, `certification_template`, `setting`.
+	 *  The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`
+	 *  (an import), `purchase` (one bought unit), `model`, `certification_template`,
+	 *  `preconfig_template`, `setting`.
 	 */
 	entity: string | null,
 	/**  The record's id (a device's, a connection's). */
@@ -266,6 +271,15 @@ export type ConnectionTest = {
 	/**  Devices the vendor says it manages, when it says so without a full listing. */
 	devices: number | null,
 	elapsed_ms: number,
+};
+
+/**  One imported delivery file. */
+export type Delivery = {
+	id: number,
+	file_name: string,
+	supplier: string,
+	imported_at: string,
+	units: number,
 };
 
 /**  An app on a device as the register shows it, once however many connections report it. */
@@ -590,6 +604,51 @@ export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "oth
 /**  Who owns the hardware. Personal devices (BYOD) are managed but not the organisation's asset. */
 export type Ownership = "corporate" | "personal" | "unknown";
 
+/**  One step of the organisation's checklist. */
+export type PreconfigStep = {
+	id: number,
+	title: string,
+	/**  Done by itself when a sync first reports the unit (MDM pre-enrolment, zero-touch). */
+	done_by_enrolment: boolean,
+};
+
+/**  One delivered unit on the checklist. */
+export type PreconfigUnit = {
+	purchase_id: number,
+	manufacturer: string,
+	model: string,
+	serial: string | null,
+	imei: string | null,
+	/**  One per step of the checklist, in its order. */
+	steps: StepDone[],
+	/**  Every step is done. */
+	ready: boolean,
+	/**
+	 *  In stock until a sync reports the unit; then the synced unit's state (deployed on its
+	 *  first check-in).
+	 */
+	lifecycle: Lifecycle,
+	/**
+	 *  The model's certification; a unit of a model not certified is flagged before it is
+	 *  handed out.
+	 */
+	certification: CertificationStatus,
+};
+
+/**  The checklist of one delivery. */
+export type PreconfigView = {
+	steps: PreconfigStep[],
+	/**  Every delivery, newest first. */
+	deliveries: Delivery[],
+	/**  The delivery shown; `None` when there is none. */
+	delivery: number | null,
+	/**  Units of the delivery; `units` holds the first of them. */
+	total: number,
+	units: PreconfigUnit[],
+	/**  Units of `units` ready to deploy. */
+	ready: number,
+};
+
 /**  Why a row is refused, for the UI to word; `ImportProblem::message` has the details. */
 export type ProblemKind = "impossible_date" | "not_a_number" | "imei_check_digit" | "bad_imei" | "bad_serial" | "unknown_ownership" | "missing_required" | "no_identifier" | "duplicate_in_file" | "wrong_cell_count";
 
@@ -781,6 +840,13 @@ export type SourceRecord = {
 	lost_mode: boolean,
 };
 
+/**  How one step of one unit stands. */
+export type StepDone = { state: "open" } | 
+/**  Ticked by a person. */
+{ state: "ticked"; at: string; actor: string } | 
+/**  The unit checked in to an EMM, which is what the step asks for. */
+{ state: "enrolled"; at: string };
+
 /**  What a tester found in one step. */
 export type StepOutcome = "pass" | "fail" | "not_applicable";
 
@@ -883,6 +949,9 @@ export type SyncRun = {
 };
 
 export type SyncStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+/**  Whose step is ticked: one unit's, or every unit's of a delivery. */
+export type TickScope = { kind: "unit"; id: number } | { kind: "delivery"; id: number };
 
 /**  The EMM products Flotta can sync from. */
 export type Vendor = 

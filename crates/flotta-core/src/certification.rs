@@ -53,9 +53,42 @@ pub struct StepReport {
     pub note: Option<String>,
 }
 
+/// Certification status per model (manufacturer, name); a model without results has not started.
+#[derive(Debug, Default)]
+pub(crate) struct ModelStatuses(HashMap<(String, String), CertificationStatus>);
+
+impl ModelStatuses {
+    pub(crate) fn of(&self, manufacturer: &str, model: &str) -> CertificationStatus {
+        self.0
+            .get(&(manufacturer.to_owned(), model.to_owned()))
+            .cloned()
+            .unwrap_or(CertificationStatus::NotStarted)
+    }
+}
+
 impl Flotta {
     /// Every model in the fleet or in the purchases, with unit counts and certification status.
     pub fn models(&self) -> Result<Vec<ModelRow>, Error> {
+        let statuses = self.certification_statuses()?;
+        Ok(self
+            .reader()
+            .model_counts()?
+            .into_iter()
+            .map(|count| {
+                let status = statuses.of(&count.manufacturer, &count.model);
+                ModelRow {
+                    manufacturer: count.manufacturer,
+                    model: count.model,
+                    units: count.units,
+                    purchased: count.purchased,
+                    status,
+                }
+            })
+            .collect())
+    }
+
+    /// The certification status of every model that has results.
+    pub(crate) fn certification_statuses(&self) -> Result<ModelStatuses, Error> {
         let reader = self.reader();
         let steps = reader.certification_steps()?;
         let mut results: HashMap<(String, String), Vec<StepResult>> = HashMap::new();
@@ -65,22 +98,15 @@ impl Flotta {
                 .or_default()
                 .push(found.result);
         }
-        Ok(reader
-            .model_counts()?
-            .into_iter()
-            .map(|count| {
-                let key = (count.manufacturer, count.model);
-                let status =
-                    certification_status(&steps, results.get(&key).map_or(&[], Vec::as_slice));
-                ModelRow {
-                    manufacturer: key.0,
-                    model: key.1,
-                    units: count.units,
-                    purchased: count.purchased,
-                    status,
-                }
-            })
-            .collect())
+        Ok(ModelStatuses(
+            results
+                .into_iter()
+                .map(|(key, results)| {
+                    let status = certification_status(&steps, &results);
+                    (key, status)
+                })
+                .collect(),
+        ))
     }
 
     /// One model's steps with their results and which may be tested now.

@@ -16,6 +16,7 @@ mod exports;
 mod inventory;
 mod lifecycle;
 mod logs;
+mod preconfig;
 mod process_mark;
 mod purchases;
 mod secrets;
@@ -42,13 +43,15 @@ pub use flotta_domain::{
     CertificationStep, Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps,
     DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue,
     FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership,
-    Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast, RecordWarning,
-    ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec, SourceKind,
-    SourceRecord, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor,
+    PreconfigStep, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast,
+    RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
+    SourceKind, SourceRecord, StepDone, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun,
+    SyncStatus, Vendor,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};
+pub use preconfig::{Delivery, PreconfigUnit, PreconfigView, TickScope};
 pub use purchases::{
     ImportOptions, ImportProblem, ImportedBefore, MappingSource, ProblemKind,
     PurchaseImportPreview, PurchaseImportResult, PurchaseList, WarrantyOverview,

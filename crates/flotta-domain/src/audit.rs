@@ -9,8 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct AuditFilter {
     /// Who made the change (exact).
     pub actor: Option<String>,
-    /// The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`,
-    /// `model`, `certification_template`, `setting`.
+    /// The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`
+    /// (an import), `purchase` (one bought unit), `model`, `certification_template`,
+    /// `preconfig_template`, `setting`.
     pub entity: Option<String>,
     /// The record's id (a device's, a connection's).
     pub entity_id: Option<String>,

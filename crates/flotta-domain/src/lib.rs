@@ -15,6 +15,7 @@ pub mod device;
 pub mod identifiers;
 pub mod inventory;
 pub mod lifecycle;
+pub mod preconfig;
 pub mod purchase;
 pub mod source;
 pub mod sync;
@@ -37,6 +38,9 @@ pub use inventory::{
     PurchaseMatch, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
 };
 pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, check_move};
+pub use preconfig::{
+    PreconfigStep, StepDone, StepTitleProblem, Tick, check_step_title, ready_to_deploy, step_states,
+};
 pub use purchase::{Purchase, PurchaseField, PurchaseLine};
 pub use source::SourceKind;
 pub use sync::{

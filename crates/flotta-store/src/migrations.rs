@@ -15,6 +15,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0008_history_reason.sql"),
     include_str!("../migrations/0009_purchases.sql"),
     include_str!("../migrations/0010_certification.sql"),
+    include_str!("../migrations/0011_preconfig.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -4,6 +4,7 @@ mod audit;
 mod certification;
 mod connections;
 mod inventory;
+mod preconfig;
 mod purchases;
 mod register;
 mod settings;
@@ -40,6 +41,10 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             certification::model_certification,
             certification::record_certification_step,
             certification::add_certification_step,
+            preconfig::preconfig,
+            preconfig::tick_preconfig,
+            preconfig::add_preconfig_step,
+            preconfig::retire_preconfig_step,
             connections::list_connections,
             connections::connection_defaults,
             connections::save_connection,
