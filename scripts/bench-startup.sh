@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Benchmark: cold start of the app to its first rendered inventory page, and memory use, on a
-# register of 50,000 devices. Runs the release build under a private Xvfb display.
+# Benchmark: cold start of the app to its first rendered inventory page, and memory use, on
+# two registers of 50,000 devices: the demo register (the app generates it and syncs its demo
+# tenant) and a register synced by `flotta-cli` from a separate Intune emulator with every
+# device's installed apps, as an organisation's own register is. Runs the release build under
+# a private Xvfb display.
 #   scripts/bench-startup.sh [runs]
 # Start time is measured inside the app (process start to the UI's first-page signal); memory
 # is summed over the app and its WebKit child processes, 3 s after the first page, both as
@@ -12,20 +15,22 @@ runs=${1:-5}
 scripts/setup.sh --test
 (cd ui && npm run --silent build)
 cargo build --release -p flotta-app --locked
+cargo build --release --locked -q -p flotta-emulator --bin flotta-emulator -p flotta-cli --bin flotta-cli
 app=target/release/flotta
 work=$(mktemp -d)
 db="$work/bench.sqlite3"
 display_number=$((500 + RANDOM % 400))
 Xvfb ":$display_number" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
-trap 'kill $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+emulator_pid=
+trap 'kill $xvfb_pid $emulator_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=":$display_number"
 
-# Starts the app, waits for its first-page log line, prints "elapsed_ms rss_kib pss_kib",
-# stops it.
+# Starts the app on the register "$db" with the arguments given after the first (`first` or
+# `later`), waits for its first-page log line, prints "elapsed_ms rss_kib pss_kib", stops it.
 measure() {
   local log="$work/run.log"
-  "$app" --db "$db" --demo-devices 50000 >"$log" 2>&1 &
+  "$app" --db "$db" "${@:2}" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     grep -q "first inventory page rendered" "$log" && break
@@ -52,10 +57,34 @@ measure() {
 }
 
 echo "first start (generates and stores the 50,000-device demo fleet):"
-read -r elapsed rss pss < <(measure first)
+read -r elapsed rss pss < <(measure first --demo-devices 50000)
 echo "  first page after ${elapsed} ms, RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB"
 echo "later starts on the existing register:"
-for i in $(seq 1 "$runs"); do
-  read -r elapsed rss pss < <(measure)
-  echo "  run $i: first page after ${elapsed} ms, RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB (app + WebKit processes)"
+later_starts() {
+  for i in $(seq 1 "$runs"); do
+    read -r elapsed rss pss < <(measure later "$@")
+    echo "  run $i: first page after ${elapsed} ms, RSS $((rss / 1024)) MiB, PSS $((pss / 1024)) MiB (app + WebKit processes)"
+  done
+}
+later_starts --demo-devices 50000
+
+# A register of the organisation's own: an Intune connection (no secret stored, syncing only
+# when asked) and a full sync of 50,000 devices with their installed apps, by the command line.
+url_file="$work/emulator.url"
+target/release/flotta-emulator --devices 50000 >"$url_file" &
+emulator_pid=$!
+for _ in $(seq 1 600); do
+  [ -s "$url_file" ] && break
+  sleep 0.1
 done
+url="$(cat "$url_file")"
+db="$work/synced.sqlite3"
+export FLOTTA_CONNECTION_SECRET=demo-secret
+target/release/flotta-cli --db "$db" connections add --name "Intune" --vendor intune \
+  --base-url "$url/graph" --token-url "$url/login" --tenant exempelstad.onmicrosoft.com \
+  --client-id flotta-demo --auth client-credentials --apps on --manual --without-keyring >/dev/null
+target/release/flotta-cli --db "$db" sync Intune --full
+kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true
+emulator_pid=
+echo "starts on a register synced from an Intune tenant (not demo):"
+later_starts

@@ -15,6 +15,7 @@ import {
   waitForDemoSync,
   waitForGone,
   waitForTotal,
+  invoke,
   waitUntilReady,
   whenStable,
 } from "./app.mjs";
@@ -123,6 +124,45 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
   });
   assert.equal((await app.$$(byTestId("forecast-row"))).length, 8, "eight quarters ahead");
 
+  // The delivery's checklist: the three enrolled units have their enrolment step done by
+  // their check-in, the one in the drawer has not; no model is certified, so each is flagged.
+  await click(byTestId("nav-preconfig"));
+  await app.$(byTestId("preconfig-table")).waitForDisplayed({ timeout: 10_000 });
+  const readyCount = async () => Number(await app.$(byTestId("preconfig-ready-count")).getAttribute("data-ready"));
+  assert.equal(await readyCount(), 0);
+  assert.equal(await app.$(byTestId("preconfig-ready-count")).getAttribute("data-total"), "4");
+  const rows = await app.$$(`[data-testid^="preconfig-row-"]`);
+  const unitIds = {};
+  for (const row of rows) {
+    const id = (await row.getAttribute("data-testid")).replace("preconfig-row-", "");
+    unitIds[(await row.getText()).includes("LADA0000001") ? "drawer" : id] = id;
+  }
+  assert.ok(unitIds.drawer, "the unit in the drawer is on the checklist");
+  assert.match(await app.$(byTestId(`preconfig-state-${unitIds.drawer}`)).getText(), /I lager/);
+  assert.ok(await app.$(byTestId(`preconfig-uncertified-${unitIds.drawer}`)).isExisting(), "an uncertified model is flagged");
+  const enrolled = await app.$$(`[data-testid^="preconfig-enrolled-"]`);
+  assert.equal(enrolled.length, 3, "the three synced units are enrolled by their check-in");
+  // Every step a person does, ticked for the whole delivery at once.
+  const tickAll = [];
+  for (const button of await app.$$(`[data-testid^="preconfig-tick-all-"]`)) {
+    tickAll.push(await button.getAttribute("data-testid"));
+  }
+  assert.ok(tickAll.length >= 5, `the template's steps: ${tickAll}`);
+  for (const testId of tickAll) {
+    const button = app.$(byTestId(testId));
+    // A column with nothing left to tick is disabled (none here: the drawer's unit lacks even
+    // the enrolment step, which a pre-enrolled unit has ticked by hand).
+    if (!(await button.isEnabled())) continue;
+    await whenStable(() => button.click(), `ticking ${testId}`);
+    await app.$(byTestId("preconfig-tick-all-done")).waitForDisplayed({ timeout: 10_000 });
+  }
+  await app.waitUntil(async () => (await readyCount()) === 4, {
+    timeout: 10_000,
+    timeoutMsg: "every unit is ready once every step is ticked",
+  });
+  assert.match(await app.$(byTestId(`preconfig-state-${unitIds.drawer}`)).getText(), /Redo att lämna ut/);
+  await screenshot(app, "purchases-04-preconfig");
+
   // The import is in the audit log, by who and when.
   await click(byTestId("nav-audit"));
   await app.$(`${byTestId("audit-row")}[data-action="import"]`).waitForExist({
@@ -150,5 +190,38 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
   });
   assert.equal(await app.$(byTestId("model-panel")).getAttribute("data-status"), "in_progress");
   assert.match(await app.$(byTestId("model-panel-status")).getText(), /Nivå 1 pågår/);
-  await screenshot(app, "purchases-04-certification");
+  await screenshot(app, "purchases-05-certification");
+
+  // The fleet's largest model certified through all three levels: its units show it in the
+  // inventory, and the certification filter finds exactly them.
+  const models = await invoke(app, "models");
+  const largest = models.reduce((a, b) => (b.units > a.units ? b : a));
+  await click(byTestId("nav-models"));
+  const largestRow = `${byTestId("model-row")}[data-model="${largest.model}"]`;
+  await app.$(largestRow).waitForExist({ timeout: 10_000, timeoutMsg: `${largest.model} is listed` });
+  await click(`${largestRow} td`);
+  await app.$(`${byTestId("model-panel")}[data-model="${largest.model}"]`).waitForDisplayed({ timeout: 10_000 });
+  for (const code of ["1a", "1b", "1c", "2a", "2b", "3a", "3b", "3c"]) {
+    await app.waitUntil(async () => (await app.$(step(code)).getAttribute("data-open")) === "true", {
+      timeout: 10_000,
+      timeoutMsg: `step ${code} opens once the level before has passed`,
+    });
+    await click(`${step(code)} ${byTestId("cert-record")}`);
+    await app.$(byTestId("cert-record-dialog")).waitForDisplayed({ timeout: 5_000 });
+    await click(byTestId("cert-outcome-pass"));
+    await app.$(byTestId("cert-tester")).setValue("Kim Lind");
+    await click(byTestId("cert-submit"));
+    await waitForGone(app, byTestId("cert-record-dialog"), "the result form closes");
+  }
+  await app.waitUntil(async () => (await app.$(byTestId("model-panel")).getAttribute("data-status")) === "certified", {
+    timeout: 10_000,
+    timeoutMsg: "the model is certified after its last step",
+  });
+  await click(byTestId("nav-inventory"));
+  await app.$(byTestId("filter-purchase")).selectByAttribute("value", "");
+  await app.$(byTestId("filter-certification")).selectByAttribute("value", "certified");
+  await waitForTotal(app, (total) => total === largest.units, "the certified model's units, and only they");
+  await app.$(`${byTestId("device-row")} td[data-column="certification"]`).waitForExist({ timeout: 10_000 });
+  assert.match(await app.$(`${byTestId("device-row")} td[data-column="certification"]`).getText(), /Certifierad/);
+  await screenshot(app, "purchases-06-certified-in-inventory");
 });

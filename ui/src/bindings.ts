@@ -16,6 +16,7 @@ export const commands = {
 	getSettings: () => typedError<Settings, ErrorPayload>(__TAURI_INVOKE("get_settings")),
 	setLanguage: (language: Language | null) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_language", { language })),
 	setInventoryView: (view: InventoryView) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_inventory_view", { view })),
+	setExpiringWithinDays: (days: number) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_expiring_within_days", { days })),
 	queryDevices: (query: DeviceQuery) => typedError<DevicePage, ErrorPayload>(__TAURI_INVOKE("query_devices", { query })),
 	deviceDetail: (id: number) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("device_detail", { id })),
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
@@ -155,6 +156,9 @@ export type CellNote = {
 	/**  The text as it was kept. */
 	value: string,
 };
+
+/**  Whether a unit's model has passed every level of the certification. */
+export type CertificationMatch = "certified" | "not_certified";
 
 /**  Where a model's certification stands. */
 export type CertificationStatus = { state: "not_started" } | 
@@ -350,6 +354,15 @@ export type DeviceFilters = {
 	 *  paperwork missing).
 	 */
 	purchase?: PurchaseMatch | null,
+	/**  Only units bought from this supplier. */
+	supplier?: string | null,
+	/**
+	 *  Only units whose warranty stands so today (`Unknown`: no purchase, or no warranty
+	 *  period recorded).
+	 */
+	warranty?: WarrantyStatus | null,
+	/**  Only units of certified models, or only those of models not (yet) certified. */
+	certification?: CertificationMatch | null,
 };
 
 /**  A window of rows and the number of rows matching the whole view. */
@@ -383,6 +396,13 @@ export type DeviceRow = {
 	compliance: Compliance,
 	last_check_in: string | null,
 	jailbroken: boolean,
+	/**  From the unit's purchase (matched by serial number, then IMEI); `None` without one. */
+	purchase_date: string | null,
+	supplier: string | null,
+	/**  The last day the warranty covers; `None` without a purchase or a warranty period. */
+	warranty_end: string | null,
+	/**  The model's certification, as of the query. */
+	certification: CertificationStatus,
 };
 
 /**  Units falling due and what replacing them costs, in one quarter or one group of it. */
@@ -496,6 +516,12 @@ export type FleetSummary = {
 	by_org_unit: FacetValue[],
 	by_ownership: FacetValue[],
 	by_lifecycle: FacetValue[],
+	/**  Synced units by the supplier of their purchase. */
+	by_supplier: FacetValue[],
+	/**  Units by warranty status today (`unknown`: no purchase or no warranty period). */
+	by_warranty: FacetValue[],
+	/**  Units of certified models and of models not certified. */
+	by_certification: FacetValue[],
 };
 
 /**  What the user says about a file besides its bytes. */
@@ -802,9 +828,11 @@ export type SecretStoreStatus = {
 export type Settings = {
 	language: Language | null,
 	inventory_view: InventoryView,
+	/**  Days before its end that a warranty counts as expiring. */
+	expiring_within_days: number,
 };
 
-export type SortColumn = "serial" | "imei" | "manufacturer" | "model" | "os" | "os_version" | "ownership" | "user" | "org_unit" | "lifecycle" | "compliance" | "last_check_in";
+export type SortColumn = "serial" | "imei" | "manufacturer" | "model" | "os" | "os_version" | "ownership" | "user" | "org_unit" | "lifecycle" | "compliance" | "last_check_in" | "purchase_date" | "supplier" | "warranty_end";
 
 export type SortDirection = "asc" | "desc";
 
@@ -970,6 +998,13 @@ export type WarrantyOverview = {
 	/**  The next eight quarters. */
 	forecast: ReplacementForecast,
 };
+
+/**  Where a unit's warranty stands on a given day. */
+export type WarrantyStatus = "active" | 
+/**  Ends within the organisation's notice period (a setting, 90 days by default). */
+"expiring" | "expired" | 
+/**  No warranty period was recorded. */
+"unknown";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

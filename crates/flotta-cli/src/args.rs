@@ -36,13 +36,19 @@ pub(crate) enum Command {
     },
     /// Bought units by warranty status, and the replacement forecast for the next eight
     /// quarters (units and what they cost), per organisation unit and per model.
-    Warranty,
+    Warranty {
+        /// First set the organisation's notice period: a warranty ending within this many
+        /// days counts as expiring (1–730; 90 until set).
+        #[arg(long, value_name = "N")]
+        notice_days: Option<u32>,
+    },
     /// Searches the audit log (who changed what, when, before and after), newest first.
     Audit {
         /// Only changes by this person (as the log names them).
         #[arg(long)]
         actor: Option<String>,
-        /// Only changes of this kind of record: device, connection, purchases, model, setting.
+        /// Only changes of this kind of record: device, connection, purchases, purchase,
+        /// model, certification_template, preconfig_template, setting.
         #[arg(long)]
         entity: Option<String>,
         /// Only changes of the record with this id.
@@ -82,6 +88,16 @@ pub(crate) enum ExportWhat {
         /// Only units with a purchase, or only those without one (enrolled, never bought).
         #[arg(long, value_enum)]
         purchase: Option<PurchaseArg>,
+        /// Only units whose warranty stands so today (the notice period is the register's
+        /// setting, `flotta-cli warranty --notice-days N`).
+        #[arg(long, value_enum)]
+        warranty: Option<WarrantyArg>,
+        /// Only units bought from this supplier (as the purchases name it).
+        #[arg(long)]
+        supplier: Option<String>,
+        /// Only units of certified models, or only those of models not certified.
+        #[arg(long, value_enum)]
+        certification: Option<CertificationArg>,
     },
     /// The purchases.
     Purchases {
@@ -97,6 +113,20 @@ pub(crate) enum ExportWhat {
 pub(crate) enum PurchaseArg {
     Bought,
     NotBought,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum WarrantyArg {
+    Active,
+    Expiring,
+    Expired,
+    Unknown,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum CertificationArg {
+    Certified,
+    NotCertified,
 }
 
 #[derive(Debug, Subcommand)]

@@ -1,17 +1,37 @@
 //! `flotta-cli export`: the inventory or the purchases as CSV for Swedish Excel.
 
-use flotta_core::{DeviceFilters, ErrorPayload, Flotta, InventoryView, PurchaseMatch};
+use flotta_core::{
+    CertificationMatch, DeviceFilters, ErrorPayload, Flotta, InventoryView, PurchaseMatch,
+    WarrantyStatus,
+};
 
-use crate::args::{ExportWhat, PurchaseArg};
+use crate::args::{CertificationArg, ExportWhat, PurchaseArg, WarrantyArg};
 
 pub(crate) fn run(flotta: &Flotta, what: ExportWhat) -> Result<(), ErrorPayload> {
     let (rows, file) = match what {
-        ExportWhat::Devices { file, purchase } => {
+        ExportWhat::Devices {
+            file,
+            purchase,
+            warranty,
+            supplier,
+            certification,
+        } => {
             let view = InventoryView {
                 filters: DeviceFilters {
                     purchase: purchase.map(|purchase| match purchase {
                         PurchaseArg::Bought => PurchaseMatch::Bought,
                         PurchaseArg::NotBought => PurchaseMatch::NotBought,
+                    }),
+                    warranty: warranty.map(|warranty| match warranty {
+                        WarrantyArg::Active => WarrantyStatus::Active,
+                        WarrantyArg::Expiring => WarrantyStatus::Expiring,
+                        WarrantyArg::Expired => WarrantyStatus::Expired,
+                        WarrantyArg::Unknown => WarrantyStatus::Unknown,
+                    }),
+                    supplier,
+                    certification: certification.map(|wanted| match wanted {
+                        CertificationArg::Certified => CertificationMatch::Certified,
+                        CertificationArg::NotCertified => CertificationMatch::NotCertified,
                     }),
                     ..DeviceFilters::default()
                 },

@@ -69,7 +69,7 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Connections { action } => connections::run(&flotta, action),
         Command::Sync { connection, mode } => sync::run(&flotta, &connection, mode.into()),
         Command::Import { what } => import::run(&flotta, what),
-        Command::Warranty => warranty::run(&flotta),
+        Command::Warranty { notice_days } => warranty::run(&flotta, notice_days),
         Command::Export { what } => export::run(&flotta, what),
         Command::Audit {
             actor,

@@ -3,7 +3,10 @@
 
 use flotta_core::{DueCount, ErrorPayload, Flotta};
 
-pub(crate) fn run(flotta: &Flotta) -> Result<(), ErrorPayload> {
+pub(crate) fn run(flotta: &Flotta, notice_days: Option<u32>) -> Result<(), ErrorPayload> {
+    if let Some(days) = notice_days {
+        flotta.set_expiring_within_days(days)?;
+    }
     let overview = flotta.warranty_overview()?;
     println!(
         "warranties on {}: {} active, {} expiring within {} days, {} expired, {} unknown",

@@ -64,6 +64,15 @@ impl ModelStatuses {
             .cloned()
             .unwrap_or(CertificationStatus::NotStarted)
     }
+
+    /// (manufacturer, model) of every certified model.
+    pub(crate) fn certified(&self) -> Vec<(String, String)> {
+        self.0
+            .iter()
+            .filter(|(_, status)| matches!(status, CertificationStatus::Certified { .. }))
+            .map(|(key, _)| key.clone())
+            .collect()
+    }
 }
 
 impl Flotta {

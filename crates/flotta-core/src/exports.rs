@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use flotta_domain::{DeviceRow, InventoryView, Purchase};
+use flotta_domain::{CertificationStatus, DeviceRow, InventoryView, Purchase};
 use flotta_reports::{Cell, Table, swedish_csv};
 
 use crate::{Error, ExportedFile, Flotta, export};
@@ -16,9 +16,7 @@ impl Flotta {
     pub fn export_devices_csv(&self, view: &InventoryView, path: &Path) -> Result<u32, Error> {
         let mut rows = Vec::new();
         loop {
-            let page = self
-                .reader()
-                .query_devices(view, rows.len() as u32, EXPORT_WINDOW)?;
+            let page = self.query_window(view, rows.len() as u32, EXPORT_WINDOW)?;
             let done = page.rows.len() < EXPORT_WINDOW as usize;
             rows.extend(page.rows.iter().map(device_cells));
             if done {
@@ -39,6 +37,10 @@ impl Flotta {
                 "Livscykel",
                 "Efterlevnad",
                 "Senaste incheckning (UTC)",
+                "Inköpsdatum",
+                "Leverantör",
+                "Garanti t.o.m.",
+                "Modellens certifiering",
             ]
             .map(str::to_owned)
             .to_vec(),
@@ -119,7 +121,22 @@ fn device_cells(row: &DeviceRow) -> Vec<Cell> {
         row.lifecycle.as_str().into(),
         row.compliance.as_str().into(),
         row.last_check_in.map_or(Cell::Empty, Cell::Time),
+        row.purchase_date.map_or(Cell::Empty, Cell::Date),
+        row.supplier.clone().into(),
+        row.warranty_end.map_or(Cell::Empty, Cell::Date),
+        certification_text(&row.certification).into(),
     ]
+}
+
+/// The certification as the export's other vocabularies read: stable words, the level where
+/// it stands.
+fn certification_text(status: &CertificationStatus) -> String {
+    match status {
+        CertificationStatus::NotStarted => "not_started".into(),
+        CertificationStatus::InProgress { level } => format!("in_progress level {level}"),
+        CertificationStatus::Stopped { level } => format!("stopped level {level}"),
+        CertificationStatus::Certified { on } => format!("certified {}", on.date_naive()),
+    }
 }
 
 fn purchase_cells(purchase: &Purchase, today: chrono::NaiveDate) -> Vec<Cell> {

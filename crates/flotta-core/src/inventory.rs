@@ -2,6 +2,7 @@
 
 use flotta_demo::{DEMO_SEED, FleetSpec};
 use flotta_domain::SourceKind;
+use flotta_store::QueryContext;
 
 use crate::transport::{AppStatus, DeviceQuery};
 use crate::{DeviceDetail, DevicePage, Error, FleetSummary, Flotta};
@@ -40,9 +41,28 @@ impl Flotta {
                 ),
             });
         }
-        Ok(self
-            .store()
-            .query_devices(&query.view, query.offset, query.limit)?)
+        self.query_window(&query.view, query.offset, query.limit)
+    }
+
+    /// A window of `view` with each row's model certification, for the table and exports.
+    pub(crate) fn query_window(
+        &self,
+        view: &flotta_domain::InventoryView,
+        offset: u32,
+        limit: u32,
+    ) -> Result<DevicePage, Error> {
+        let statuses = self.certification_statuses()?;
+        let certified_models = statuses.certified();
+        let context = QueryContext {
+            today: self.clock.now().date_naive(),
+            expiring_within_days: self.expiring_within_days()?,
+            certified_models: &certified_models,
+        };
+        let mut page = self.reader().query_devices(view, &context, offset, limit)?;
+        for row in &mut page.rows {
+            row.certification = statuses.of(&row.manufacturer, &row.model);
+        }
+        Ok(page)
     }
 
     pub fn device_detail(&self, id: u32) -> Result<DeviceDetail, Error> {
@@ -99,7 +119,13 @@ impl Flotta {
 
     pub fn fleet_summary(&self) -> Result<FleetSummary, Error> {
         let now = self.clock.now();
-        Ok(self.reader().fleet_summary(now)?)
+        let certified_models = self.certification_statuses()?.certified();
+        let context = QueryContext {
+            today: now.date_naive(),
+            expiring_within_days: self.expiring_within_days()?,
+            certified_models: &certified_models,
+        };
+        Ok(self.reader().fleet_summary(now, &context)?)
     }
 
     /// Fills an empty register with the generated demo fleet, under a source marked as demo.

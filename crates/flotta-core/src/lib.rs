@@ -39,14 +39,14 @@ pub use clock::Clock;
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
 pub use flotta_domain::{
-    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationStatus,
-    CertificationStep, Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps,
-    DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue,
-    FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership,
-    PreconfigStep, Purchase, PurchaseField, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast,
-    RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
-    SourceKind, SourceRecord, StepDone, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun,
-    SyncStatus, Vendor,
+    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationMatch,
+    CertificationStatus, CertificationStep, Compliance, ComplianceReason, ConnectionSettings,
+    DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
+    DueCount, FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove,
+    OsFamily, Ownership, PreconfigStep, Purchase, PurchaseField, PurchaseLine, PurchaseMatch,
+    Quarter, QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn,
+    SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome, StepResult,
+    SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;

@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use flotta_domain::{
-    DEFAULT_EXPIRING_WITHIN_DAYS, Purchase, PurchaseField, PurchaseLine, ReplacementForecast,
-    WarrantyStatus, replacement_forecast, warranty_end, warranty_status,
+    Purchase, PurchaseField, PurchaseLine, ReplacementForecast, WarrantyStatus,
+    replacement_forecast, warranty_end, warranty_status,
 };
 use flotta_import::{
     CellNote, Encoding, MappedColumn, Mapping, MissingColumn, PurchaseDefaults, PurchasePreview,
@@ -232,7 +232,7 @@ impl Flotta {
     pub fn warranty_overview(&self) -> Result<WarrantyOverview, Error> {
         let units = self.reader().forecast_units()?;
         let today = self.clock.now().date_naive();
-        let within = DEFAULT_EXPIRING_WITHIN_DAYS;
+        let within = self.expiring_within_days()?;
         let (mut active, mut expiring, mut expired, mut unknown) = (0, 0, 0, 0);
         for unit in &units {
             let end = warranty_end(unit.purchase_date, unit.warranty_months);

@@ -1,23 +1,56 @@
-//! User preferences: language and the inventory view, kept in the database.
+//! Preferences kept in the database: the language, the inventory view, and the organisation's
+//! notice period for warranties.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+
+use flotta_domain::DEFAULT_EXPIRING_WITHIN_DAYS;
 
 use crate::transport::{Language, Settings};
 use crate::{Error, Flotta, InventoryView};
 
 const LANGUAGE: &str = "ui.language";
 const INVENTORY_VIEW: &str = "inventory.view";
+const EXPIRING_WITHIN_DAYS: &str = "warranty.expiring_within_days";
+
+/// The longest notice period for warranties: two years.
+pub const MAX_EXPIRING_WITHIN_DAYS: u32 = 730;
 
 impl Flotta {
     /// The saved preferences. A value that cannot be read (written by another version, or
     /// damaged) falls back to its default rather than failing the start.
     pub fn settings(&self) -> Result<Settings, Error> {
+        let expiring_within_days = self.expiring_within_days()?;
         let store = self.reader();
         Ok(Settings {
-            language: read_or_default(store.setting(LANGUAGE)?, LANGUAGE),
-            inventory_view: read_or_default(store.setting(INVENTORY_VIEW)?, INVENTORY_VIEW),
+            language: read_or(store.setting(LANGUAGE)?, LANGUAGE, None),
+            inventory_view: read_or(
+                store.setting(INVENTORY_VIEW)?,
+                INVENTORY_VIEW,
+                <_>::default(),
+            ),
+            expiring_within_days,
         })
+    }
+
+    /// Days before its end that a warranty counts as expiring.
+    pub(crate) fn expiring_within_days(&self) -> Result<u32, Error> {
+        let days = read_or(
+            self.reader().setting(EXPIRING_WITHIN_DAYS)?,
+            EXPIRING_WITHIN_DAYS,
+            DEFAULT_EXPIRING_WITHIN_DAYS,
+        );
+        Ok(days.min(MAX_EXPIRING_WITHIN_DAYS))
+    }
+
+    pub fn set_expiring_within_days(&self, days: u32) -> Result<(), Error> {
+        if !(1..=MAX_EXPIRING_WITHIN_DAYS).contains(&days) {
+            return Err(Error::InvalidInput {
+                what: "warranty notice period",
+                detail: format!("{days} days; give 1 to {MAX_EXPIRING_WITHIN_DAYS}"),
+            });
+        }
+        self.save(EXPIRING_WITHIN_DAYS, &days)
     }
 
     pub fn set_language(&self, language: Option<Language>) -> Result<(), Error> {
@@ -39,12 +72,12 @@ impl Flotta {
     }
 }
 
-fn read_or_default<T: DeserializeOwned + Default>(json: Option<String>, key: &str) -> T {
+fn read_or<T: DeserializeOwned>(json: Option<String>, key: &str, default: T) -> T {
     let Some(json) = json else {
-        return T::default();
+        return default;
     };
     serde_json::from_str(&json).unwrap_or_else(|error| {
         tracing::warn!(key, %error, "ignoring an unreadable saved setting");
-        T::default()
+        default
     })
 }

@@ -15,6 +15,8 @@ pub enum Language {
 pub struct Settings {
     pub language: Option<Language>,
     pub inventory_view: InventoryView,
+    /// Days before its end that a warranty counts as expiring.
+    pub expiring_within_days: u32,
 }
 
 /// A window of the inventory: rows `offset..offset + limit` of the view.

@@ -3,11 +3,13 @@
 //! These shapes are shared by the store (which answers them in SQL), the core (which hands them to
 //! the UI) and the settings (which persist the view), so they live here once.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::certification::CertificationStatus;
 use crate::device::{Compliance, Lifecycle, OsFamily, Ownership};
 use crate::source::SourceKind;
+use crate::warranty::WarrantyStatus;
 
 /// Exact-match filters; `None` means "all".
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -26,6 +28,24 @@ pub struct DeviceFilters {
     /// paperwork missing).
     #[serde(default)]
     pub purchase: Option<PurchaseMatch>,
+    /// Only units bought from this supplier.
+    #[serde(default)]
+    pub supplier: Option<String>,
+    /// Only units whose warranty stands so today (`Unknown`: no purchase, or no warranty
+    /// period recorded).
+    #[serde(default)]
+    pub warranty: Option<WarrantyStatus>,
+    /// Only units of certified models, or only those of models not (yet) certified.
+    #[serde(default)]
+    pub certification: Option<CertificationMatch>,
+}
+
+vocabulary! {
+    /// Whether a unit's model has passed every level of the certification.
+    CertificationMatch {
+        Certified => "certified",
+        NotCertified => "not_certified",
+    }
 }
 
 vocabulary! {
@@ -52,6 +72,9 @@ pub enum SortColumn {
     Lifecycle,
     Compliance,
     LastCheckIn,
+    PurchaseDate,
+    Supplier,
+    WarrantyEnd,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -131,6 +154,13 @@ pub struct DeviceRow {
     pub compliance: Compliance,
     pub last_check_in: Option<DateTime<Utc>>,
     pub jailbroken: bool,
+    /// From the unit's purchase (matched by serial number, then IMEI); `None` without one.
+    pub purchase_date: Option<NaiveDate>,
+    pub supplier: Option<String>,
+    /// The last day the warranty covers; `None` without a purchase or a warranty period.
+    pub warranty_end: Option<NaiveDate>,
+    /// The model's certification, as of the query.
+    pub certification: CertificationStatus,
 }
 
 /// A window of rows and the number of rows matching the whole view.
@@ -194,6 +224,12 @@ pub struct FleetSummary {
     pub by_org_unit: Vec<FacetValue>,
     pub by_ownership: Vec<FacetValue>,
     pub by_lifecycle: Vec<FacetValue>,
+    /// Synced units by the supplier of their purchase.
+    pub by_supplier: Vec<FacetValue>,
+    /// Units by warranty status today (`unknown`: no purchase or no warranty period).
+    pub by_warranty: Vec<FacetValue>,
+    /// Units of certified models and of models not certified.
+    pub by_certification: Vec<FacetValue>,
 }
 
 /// After this many days without a check-in a device is reported as stale.

@@ -34,8 +34,9 @@ pub use connection::{
 pub use device::{Compliance, ComplianceReason, Device, Lifecycle, OsFamily, Ownership};
 pub use identifiers::{IdentifierError, Imei, SerialNumber};
 pub use inventory::{
-    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue, FleetSummary, InventoryView,
-    PurchaseMatch, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
+    CertificationMatch, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, FacetValue,
+    FleetSummary, InventoryView, PurchaseMatch, STALE_AFTER_DAYS, SortColumn, SortDirection,
+    SortSpec,
 };
 pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, check_move};
 pub use preconfig::{
@@ -49,5 +50,6 @@ pub use sync::{
 pub use unit_sources::{FieldValue, SourceRecord};
 pub use warranty::{
     DEFAULT_EXPIRING_WITHIN_DAYS, DueCount, ForecastUnit, Quarter, QuarterForecast,
-    ReplacementForecast, WarrantyStatus, replacement_forecast, warranty_end, warranty_status,
+    ReplacementForecast, WarrantyStatus, replacement_forecast, warranty_end, warranty_end_range,
+    warranty_status,
 };

@@ -49,6 +49,23 @@ pub fn warranty_status(
     }
 }
 
+/// The last covered days that give `status` on `today`, as an inclusive range (`None`: open
+/// at that end), so a query can select by end date what [`warranty_status`] would say.
+/// `None` for [`WarrantyStatus::Unknown`], which is the absence of an end.
+pub fn warranty_end_range(
+    status: WarrantyStatus,
+    today: NaiveDate,
+    expiring_within_days: u32,
+) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let notice = today.checked_add_days(chrono::Days::new(u64::from(expiring_within_days)));
+    match status {
+        WarrantyStatus::Expired => Some((None, today.pred_opt())),
+        WarrantyStatus::Expiring => Some((Some(today), notice)),
+        WarrantyStatus::Active => Some((notice.and_then(|day| day.succ_opt()), None)),
+        WarrantyStatus::Unknown => None,
+    }
+}
+
 /// What the forecast needs of one bought unit.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ForecastUnit {
@@ -300,5 +317,28 @@ mod tests {
             )]
         );
         assert_eq!(forecast.undated, 1);
+    }
+
+    #[test]
+    fn the_end_date_ranges_say_what_the_status_says() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        for offset in -5_i64..100 {
+            let end = today + chrono::Duration::days(offset);
+            let status = warranty_status(Some(end), today, 90);
+            for candidate in [
+                WarrantyStatus::Active,
+                WarrantyStatus::Expiring,
+                WarrantyStatus::Expired,
+            ] {
+                let (from, to) = warranty_end_range(candidate, today, 90).unwrap();
+                let inside = from.is_none_or(|from| end >= from) && to.is_none_or(|to| end <= to);
+                assert_eq!(
+                    inside,
+                    candidate == status,
+                    "{end}: {candidate} vs {status}"
+                );
+            }
+        }
+        assert_eq!(warranty_end_range(WarrantyStatus::Unknown, today, 90), None);
     }
 }

@@ -16,6 +16,8 @@ pub struct Store {
     path: PathBuf,
     /// The last free-text search's result in this connection's temporary table.
     pub(crate) search_hits: std::sync::Mutex<Option<crate::query::SearchHits>>,
+    /// What `temp.unit_purchase` was built from (see `query.rs`), if it was.
+    pub(crate) unit_purchases: std::sync::Mutex<Option<String>>,
 }
 
 /// What opening the database did besides opening it.
@@ -106,6 +108,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             search_hits: Default::default(),
+            unit_purchases: Default::default(),
         };
         Ok((
             store,
@@ -129,6 +132,7 @@ impl Store {
             conn,
             path: self.path.clone(),
             search_hits: Default::default(),
+            unit_purchases: Default::default(),
         })
     }
 
@@ -237,6 +241,7 @@ fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
     conn.busy_timeout(std::time::Duration::from_secs(60))
         .context("setting the busy timeout")?;
+    crate::functions::register(conn)?;
     Ok(())
 }
 

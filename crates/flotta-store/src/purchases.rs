@@ -54,6 +54,10 @@ const MATCHED_DEVICE: &str = "coalesce(
     (SELECT d.id FROM devices d WHERE d.serial = p.serial),
     (SELECT d.id FROM devices d WHERE d.imei = p.imei))";
 
+/// No unit in the register has the purchase's serial number or IMEI.
+const UNSEEN: &str = "NOT EXISTS (SELECT 1 FROM devices d WHERE d.serial = p.serial)
+    AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.imei = p.imei)";
+
 impl Store {
     /// Which of these units are bought already: the file lines (of `lines`) whose serial
     /// number or IMEI a stored purchase has.
@@ -285,11 +289,12 @@ impl Store {
     /// Purchases, newest first; with `unseen`, only those whose unit no sync has reported
     /// (in stock, waiting for enrolment, or lost in a drawer).
     pub fn purchases(&self, unseen: bool, limit: u32) -> Result<Vec<Purchase>, StoreError> {
+        // Walks the date index newest first and stops at `limit`: the match is looked up only
+        // for the rows it passes.
         let sql = format!(
-            "SELECT * FROM (SELECT {PURCHASE_COLUMNS}, {MATCHED_DEVICE} AS device
-                FROM purchases p)
-             WHERE ?1 = 0 OR device IS NULL
-             ORDER BY purchase_date DESC, id DESC LIMIT ?2"
+            "SELECT {PURCHASE_COLUMNS}, {MATCHED_DEVICE} FROM purchases p
+             WHERE ?1 = 0 OR {UNSEEN}
+             ORDER BY p.purchase_date DESC, p.id DESC LIMIT ?2"
         );
         let mut statement = self.conn.prepare(&sql).context("listing purchases")?;
         let rows = statement
@@ -306,10 +311,7 @@ impl Store {
     pub fn purchase_counts(&self) -> Result<(u32, u32), StoreError> {
         self.conn
             .query_row(
-                &format!(
-                    "SELECT count(*), count(*) FILTER (WHERE {MATCHED_DEVICE} IS NULL)
-                     FROM purchases p"
-                ),
+                &format!("SELECT count(*), count(*) FILTER (WHERE {UNSEEN}) FROM purchases p"),
                 [],
                 |row| Ok((row.get(0)?, row.get(1)?)),
             )

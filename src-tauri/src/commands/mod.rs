@@ -21,6 +21,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             settings::get_settings,
             settings::set_language,
             settings::set_inventory_view,
+            settings::set_expiring_within_days,
             inventory::query_devices,
             inventory::device_detail,
             inventory::device_apps,

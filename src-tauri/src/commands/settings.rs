@@ -28,3 +28,14 @@ pub async fn set_inventory_view(
 ) -> Result<(), ErrorPayload> {
     state.run(move |core| core.set_inventory_view(&view)).await
 }
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_expiring_within_days(
+    state: State<'_, AppState>,
+    days: u32,
+) -> Result<(), ErrorPayload> {
+    state
+        .run(move |core| core.set_expiring_within_days(days))
+        .await
+}

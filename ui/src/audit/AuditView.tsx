@@ -309,7 +309,8 @@ function ChangeList({ record, i18n }: { record: AuditRecord; i18n: Translator })
                 {label}:{" "}
               </span>
             )}
-            {!onlyAfter && (
+            {/* A context key (the step a tick is for) names what changed: its value alone. */}
+            {!onlyAfter && change.before !== change.after && (
               <>
                 <span className="audit-before">{changeValueLabel(change.field, change.before, i18n)}</span>
                 <Arrow i18n={i18n} />

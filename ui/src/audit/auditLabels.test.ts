@@ -12,6 +12,17 @@ describe("audit labels", () => {
     expect(actionLabel("import", en)).toBe("Import");
   });
 
+  it("word the pre-configuration checklist's entries", () => {
+    expect(actionLabel("preconfig", sv)).toBe("Förberedelse");
+    expect(actionLabel("retire_step", en)).toBe("Step removed");
+    expect(recordLabel("purchase", "R58N12ABCDE", sv)).toBe("Inköpt enhet R58N12ABCDE");
+    expect(recordLabel("preconfig_template", "7", en)).toBe("Pre-configuration step 7");
+    expect(fieldLabel("step", sv)).toBe("Steg");
+    expect(fieldLabel("done", sv)).toBe("Klar");
+    expect(changeValueLabel("done", "true", sv)).toBe("Ja");
+    expect(fieldLabel("title", en)).toBe("Title");
+  });
+
   it("show an unknown action or record kind as the log has it", () => {
     expect(actionLabel("archive", sv)).toBe("archive");
     expect(entityLabel("contract", sv)).toBe("contract");

@@ -18,6 +18,8 @@ const ACTIONS: Readonly<Record<string, MessageKey>> = {
   close: "audit.action.close",
   add_step: "audit.action.add_step",
   certify: "audit.action.certify",
+  preconfig: "audit.action.preconfig",
+  retire_step: "audit.action.retire_step",
 };
 
 const ENTITIES: Readonly<Record<string, MessageKey>> = {
@@ -29,6 +31,8 @@ const ENTITIES: Readonly<Record<string, MessageKey>> = {
   source: "audit.entity.source",
   model: "audit.entity.model",
   certification_template: "audit.entity.certification_template",
+  purchase: "audit.entity.purchase",
+  preconfig_template: "audit.entity.preconfig_template",
 };
 
 const FIELDS: Readonly<Record<string, MessageKey>> = {
@@ -44,6 +48,9 @@ const FIELDS: Readonly<Record<string, MessageKey>> = {
   mode: "audit.field.mode",
   closed: "audit.field.closed",
   name: "audit.field.name",
+  step: "audit.field.step",
+  done: "audit.field.done",
+  title: "audit.field.title",
 };
 
 const SYNC_MODES: Readonly<Record<string, SyncMode>> = { full: "full", incremental: "incremental" };

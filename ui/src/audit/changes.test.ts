@@ -66,6 +66,23 @@ describe("changes", () => {
     expect(changes(null, "42")).toEqual({ kind: "fields", changes: [{ field: WHOLE_VALUE, before: null, after: "42" }] });
   });
 
+  it("keeps the checklist step a pre-configuration tick is for, though only its done changed", () => {
+    expect(changes('{"step":"Skärmskydd","done":false}', '{"step":"Skärmskydd","done":true}')).toEqual({
+      kind: "fields",
+      changes: [
+        { field: "step", before: "Skärmskydd", after: "Skärmskydd" },
+        { field: "done", before: "false", after: "true" },
+      ],
+    });
+  });
+
+  it("shows no step on its own when nothing else changed", () => {
+    expect(changes('{"step":"Skärmskydd","done":true}', '{"step":"Skärmskydd","done":true}')).toEqual({
+      kind: "fields",
+      changes: [],
+    });
+  });
+
   it("has nothing to show when both sides are missing", () => {
     expect(changes(null, null)).toEqual({ kind: "fields", changes: [] });
   });

@@ -1,10 +1,14 @@
 /**
  * What one audit entry changed. The log keeps the changed values before and after as JSON
  * objects (`{"lifecycle":"in_stock"}` → `{"lifecycle":"deployed","reason":"…"}`); the view
- * shows them as `field: before → after`, one line per key whose value differs.
+ * shows them as `field: before → after`, one line per key whose value differs, with the key
+ * that names what the entry is about (a checklist step) even when it did not change.
  */
 
-/** One changed key. `null` on a side means the key had no value there (absent or JSON null). */
+/**
+ * One changed key. `null` on a side means the key had no value there (absent or JSON null).
+ * A context key (`CONTEXT_KEYS`) comes with the same value on both sides.
+ */
 export type FieldChange = {
   /** The key as the log stores it; "" when a side is a single value rather than an object. */
   readonly field: string;
@@ -20,6 +24,14 @@ export type AuditChanges =
 
 /** The key standing for a whole value that is not an object (a setting such as `"sv"`). */
 export const WHOLE_VALUE = "";
+
+/**
+ * Keys that say what an entry is about rather than what it changed: a pre-configuration tick
+ * names its checklist step on both sides (`{"step":"Skärmskydd","done":false}` →
+ * `{"step":"Skärmskydd","done":true}`), and without it the row would only say "Done: No → Yes".
+ * Kept, unchanged, when something else changed.
+ */
+const CONTEXT_KEYS: ReadonlySet<string> = new Set(["step"]);
 
 type Side = ReadonlyMap<string, unknown>;
 
@@ -62,12 +74,15 @@ export function changes(before: string | null, after: string | null): AuditChang
   const to = readSide(after);
   if (from === undefined || to === undefined) return { kind: "raw", before, after };
   const keys = [...from.keys(), ...[...to.keys()].filter((key) => !from.has(key))];
-  const changed: FieldChange[] = [];
+  const listed: FieldChange[] = [];
+  let changed = false;
   for (const field of keys) {
     const old = from.get(field) ?? null;
     const next = to.get(field) ?? null;
-    if (canonical(old) === canonical(next)) continue;
-    changed.push({ field, before: valueText(old), after: valueText(next) });
+    const same = canonical(old) === canonical(next);
+    if (same && !(CONTEXT_KEYS.has(field) && old !== null)) continue;
+    changed ||= !same;
+    listed.push({ field, before: valueText(old), after: valueText(next) });
   }
-  return { kind: "fields", changes: changed };
+  return { kind: "fields", changes: changed ? listed : [] };
 }

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../i18n/translator";
-import { facetOptions, topFacets } from "./facets";
+import type { FleetSummary } from "../bindings";
+import { facetLabel, facetOptions, facetsOf, topFacets } from "./facets";
 
 const sv = createTranslator("sv");
 const en = createTranslator("en");
+const context = { expiringWithinDays: 90 };
 
 describe("facetOptions", () => {
   it("labels enum facets in the active language, keeps the raw value and the natural order", () => {
@@ -16,6 +18,7 @@ describe("facetOptions", () => {
       ],
       null,
       sv,
+      context,
     );
     expect(options).toEqual([
       { value: "in_stock", label: "I lager", count: 40 },
@@ -31,7 +34,7 @@ describe("facetOptions", () => {
       { value: "Åre", count: 1 },
       { value: "Zinkgruvan", count: 1 },
     ];
-    expect(facetOptions("org_unit", facets, null, sv).map((o) => o.value)).toEqual([
+    expect(facetOptions("org_unit", facets, null, sv, context).map((o) => o.value)).toEqual([
       "Zinkgruvan",
       "Åre",
       "Ängelholm",
@@ -40,9 +43,57 @@ describe("facetOptions", () => {
   });
 
   it("keeps an applied filter value that is no longer among the facets", () => {
-    const options = facetOptions("model", [{ value: "Pixel 8", count: 3 }], "Nokia 3310", en);
+    const options = facetOptions("model", [{ value: "Pixel 8", count: 3 }], "Nokia 3310", en, context);
     expect(options[0]).toEqual({ value: "Nokia 3310", label: "Nokia 3310", count: null });
     expect(options).toHaveLength(2);
+  });
+});
+
+describe("warranty and certification facets", () => {
+  it("word the warranty statuses with the notice period, in the order a warranty runs", () => {
+    const facets = [
+      { value: "unknown", count: 40 },
+      { value: "expired", count: 7 },
+      { value: "active", count: 1200 },
+      { value: "expiring", count: 31 },
+    ];
+    expect(facetOptions("warranty", facets, null, sv, { expiringWithinDays: 45 })).toEqual([
+      { value: "active", label: "Garantin gäller", count: 1200 },
+      { value: "expiring", label: "Går ut inom 45 dagar", count: 31 },
+      { value: "expired", label: "Garantin har gått ut", count: 7 },
+      { value: "unknown", label: "Garantitid saknas", count: 40 },
+    ]);
+    expect(facetLabel("warranty", "expiring", en, { expiringWithinDays: 1000 })).toBe("Expiring within 1,000 days");
+  });
+
+  it("list certified before not certified, translated", () => {
+    const facets = [
+      { value: "not_certified", count: 300 },
+      { value: "certified", count: 2000 },
+    ];
+    expect(facetOptions("certification", facets, null, sv, context)).toEqual([
+      { value: "certified", label: "Certifierad", count: 2000 },
+      { value: "not_certified", label: "Ej certifierad", count: 300 },
+    ]);
+  });
+
+  it("show suppliers as they are named, alphabetically", () => {
+    const facets = [
+      { value: "Dustin", count: 2 },
+      { value: "Atea Sverige AB", count: 9 },
+    ];
+    expect(facetOptions("supplier", facets, null, sv, context).map((o) => o.label)).toEqual(["Atea Sverige AB", "Dustin"]);
+  });
+
+  it("read each filter's facets from the summary", () => {
+    const summary = {
+      by_supplier: [{ value: "Dustin", count: 2 }],
+      by_warranty: [{ value: "active", count: 2 }],
+      by_certification: [{ value: "certified", count: 2 }],
+    } as unknown as FleetSummary;
+    expect(facetsOf(summary, "supplier")).toBe(summary.by_supplier);
+    expect(facetsOf(summary, "warranty")).toBe(summary.by_warranty);
+    expect(facetsOf(summary, "certification")).toBe(summary.by_certification);
   });
 });
 

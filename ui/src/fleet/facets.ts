@@ -1,12 +1,21 @@
-import type { FacetValue, FleetSummary, Lifecycle, OsFamily, Ownership } from "../bindings";
+import type { CertificationMatch, FacetValue, FleetSummary, Lifecycle, OsFamily, Ownership } from "../bindings";
 import type { FilterKey } from "../inventory/viewState";
 import type { EnumKind, Translator } from "../i18n/translator";
+import { WARRANTY_STATUSES } from "../warranty/status";
 
 /** Facets whose values are backend enums and so get translated labels. */
 const ENUM_FACETS: Partial<Record<FilterKey, EnumKind>> = {
   os: "os",
   ownership: "ownership",
   lifecycle: "lifecycle",
+  warranty: "warranty.kpi",
+  certification: "certification",
+};
+
+/** What a facet's label depends on besides its value: "expiring" names the notice period. */
+export type FacetContext = {
+  /** The organisation's warranty notice period (`Settings.expiring_within_days`). */
+  readonly expiringWithinDays: number;
 };
 
 /** Canonical order for enum facets: the order people expect, not alphabetical per language. */
@@ -23,16 +32,18 @@ const ENUM_ORDER: Partial<Record<FilterKey, readonly string[]>> = {
     "returned",
     "recycled",
   ] satisfies Lifecycle[],
+  warranty: WARRANTY_STATUSES,
+  certification: ["certified", "not_certified"] satisfies CertificationMatch[],
 };
 
 export function facetsOf(summary: FleetSummary, key: FilterKey): readonly FacetValue[] {
   return summary[`by_${key}`];
 }
 
-export function facetLabel(key: FilterKey, value: string, i18n: Translator): string {
+export function facetLabel(key: FilterKey, value: string, i18n: Translator, context: FacetContext): string {
   if (value === "") return i18n.t("value.empty");
   const kind = ENUM_FACETS[key];
-  return kind ? i18n.enumLabel(kind, value) : value;
+  return kind ? i18n.enumLabel(kind, value, { days: i18n.format.number(context.expiringWithinDays) }) : value;
 }
 
 export type FacetOption = { value: string; label: string; count: number | null };
@@ -48,10 +59,11 @@ export function facetOptions(
   facets: readonly FacetValue[],
   selected: string | null,
   i18n: Translator,
+  context: FacetContext,
 ): FacetOption[] {
   const options: FacetOption[] = facets.map((facet) => ({
     value: facet.value,
-    label: facetLabel(key, facet.value, i18n),
+    label: facetLabel(key, facet.value, i18n, context),
     count: facet.count,
   }));
   const order = ENUM_ORDER[key];
@@ -66,7 +78,7 @@ export function facetOptions(
     options.sort((a, b) => collator.compare(a.label, b.label));
   }
   if (selected !== null && !options.some((option) => option.value === selected)) {
-    options.unshift({ value: selected, label: facetLabel(key, selected, i18n), count: null });
+    options.unshift({ value: selected, label: facetLabel(key, selected, i18n, context), count: null });
   }
   return options;
 }

@@ -1,6 +1,7 @@
 import type { StartupErrorCode } from "../api/call";
 import type {
   AuthMethod,
+  CertificationMatch,
   Compliance,
   ComplianceReason,
   DeviceDetail,
@@ -15,6 +16,7 @@ import type {
   SyncPhase,
   SyncStatus,
   Vendor,
+  WarrantyStatus,
 } from "../bindings";
 
 /**
@@ -39,4 +41,6 @@ export type EnumKey =
   | `secret.${SecretStorage}`
   | `sync.mode.${SyncMode}`
   | `sync.status.${SyncStatus}`
-  | `sync.phase.${SyncPhase}`;
+  | `sync.phase.${SyncPhase}`
+  | `warranty.kpi.${WarrantyStatus}`
+  | `certification.${CertificationMatch}`;

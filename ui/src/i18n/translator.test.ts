@@ -18,6 +18,11 @@ describe("translator", () => {
     expect(sv.enumLabel("os", "harmonyos")).toBe("harmonyos");
   });
 
+  it("fills the placeholders of an enum label", () => {
+    expect(sv.enumLabel("warranty.kpi", "expiring", { days: 90 })).toBe("Går ut inom 90 dagar");
+    expect(en.enumLabel("certification", "not_certified")).toBe("Not certified");
+  });
+
   it("words errors by code and never shows the technical message", () => {
     const text = sv.error({ code: "database_read_only", message: "EACCES /var/lib/flotta.db", field: null });
     expect(text).toBe("Databasen är skrivskyddad.");

@@ -17,12 +17,26 @@ export type Translator = {
   error: (error: ErrorPayload) => string;
   /**
    * Label of a backend enum value. A value this build does not know yet (a newer
-   * backend) is shown as it is instead of breaking the page.
+   * backend) is shown as it is instead of breaking the page. `params` fill a label that
+   * has placeholders (the warranty's "expiring within {days} days").
    */
-  enumLabel: (kind: EnumKind, value: string) => string;
+  enumLabel: (kind: EnumKind, value: string, params?: Params) => string;
 };
 
-export type EnumKind = "os" | "ownership" | "lifecycle" | "compliance" | "reason" | "source";
+/**
+ * Prefixes of the dictionary keys that label a backend enum. `warranty.kpi` words the
+ * warranty statuses for the Warranty view's cards, and the same words serve the inventory's
+ * warranty filter and the overview.
+ */
+export type EnumKind =
+  | "os"
+  | "ownership"
+  | "lifecycle"
+  | "compliance"
+  | "reason"
+  | "source"
+  | "warranty.kpi"
+  | "certification";
 
 function lookup(dictionary: Dictionary, key: string): string | undefined {
   return Object.hasOwn(dictionary, key) ? dictionary[key as MessageKey] : undefined;
@@ -42,6 +56,9 @@ export function createTranslator(language: Language): Translator {
       return t(`${key}.${form}`, { count: format.number(count) });
     },
     error: (error) => lookup(dictionary, `error.${error.code}`) ?? t("error.internal"),
-    enumLabel: (kind, value) => lookup(dictionary, `${kind}.${value}`) ?? value,
+    enumLabel(kind, value, params) {
+      const template = lookup(dictionary, `${kind}.${value}`);
+      return template === undefined ? value : interpolate(template, params);
+    },
   };
 }

@@ -3,8 +3,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import type { DeviceRow, SortColumn, SortSpec } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import { useNow } from "../lib/useNow";
+import { useAppData } from "../shell/appData";
 import type { RowStore } from "./rowStore";
-import { COLUMNS, MARKER_COLUMN_WIDTH, TABLE_MIN_WIDTH, columnWidth } from "./columns";
+import { COLUMNS, MARKER_COLUMN_WIDTH, TABLE_MIN_WIDTH, columnWidth, isSortable, type CellContext } from "./columns";
 
 /** Fixed heights keep scroll offsets pure arithmetic: no row is ever measured. */
 export const ROW_HEIGHT = 34;
@@ -32,6 +33,8 @@ type Props = {
 export function DeviceTable({ store, sort, selectedId, onSort, onOpen, ref }: Props) {
   const i18n = useI18n();
   const now = useNow();
+  const { expiringWithinDays } = useAppData();
+  const cellContext: CellContext = { now, expiringWithinDays };
   const scrollRef = useRef<HTMLDivElement>(null);
   const rowElements = useRef(new Map<number, HTMLTableRowElement>());
   const pendingFocus = useRef<number | null>(null);
@@ -178,20 +181,29 @@ export function DeviceTable({ store, sort, selectedId, onSort, onOpen, ref }: Pr
               </span>
             </th>
             {COLUMNS.map((column) => {
-              const active = sort.column === column.id;
               const label = i18n.t(`column.${column.id}`);
+              const id = column.id;
+              if (!isSortable(id)) {
+                // Same testid pattern as the sortable headers, so every column is found alike.
+                return (
+                  <th key={id} scope="col" data-testid={`sort-${id}`} className="unsortable">
+                    <span className="column-label">{label}</span>
+                  </th>
+                );
+              }
+              const active = sort.column === id;
               return (
                 <th
-                  key={column.id}
+                  key={id}
                   scope="col"
-                  data-testid={`sort-${column.id}`}
+                  data-testid={`sort-${id}`}
                   aria-sort={active ? (sort.direction === "asc" ? "ascending" : "descending") : "none"}
                   className={active ? "sorted" : undefined}
                 >
                   <button
                     type="button"
                     className="sort-button"
-                    onClick={() => onSort(column.id)}
+                    onClick={() => onSort(id)}
                     title={i18n.t("inventory.table.sortBy", { column: label })}
                   >
                     <span className="sort-label">{label}</span>
@@ -267,13 +279,19 @@ export function DeviceTable({ store, sort, selectedId, onSort, onOpen, ref }: Pr
                   )}
                 </td>
                 {COLUMNS.map((column) => {
-                  const cell = column.cell(row, i18n, now);
+                  const cell = column.cell(row, i18n, cellContext);
                   const classes = [column.numeric ? "num" : "", cell.tone ? `tone-${cell.tone}` : ""]
                     .filter(Boolean)
                     .join(" ");
                   return (
-                    <td key={column.id} className={classes || undefined} title={cell.title}>
-                      {cell.text}
+                    <td key={column.id} data-column={column.id} className={classes || undefined} title={cell.title}>
+                      {cell.badge === undefined ? (
+                        cell.text
+                      ) : (
+                        <span className="cert-badge" data-tone={cell.badge}>
+                          {cell.text}
+                        </span>
+                      )}
                     </td>
                   );
                 })}

@@ -1,9 +1,17 @@
 import type { InventoryView, PurchaseMatch } from "../bindings";
+import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
-import type { SummaryState } from "../shell/appData";
+import { useAppData, type SummaryState } from "../shell/appData";
 import { facetOptions, facetsOf } from "../fleet/facets";
 import { PURCHASE_MATCHES, purchaseMatchKey } from "../purchases/labels";
-import { FILTER_KEYS, isPurchaseMatch, type FilterKey } from "./viewState";
+import { FILTER_KEYS, filterValue, isPurchaseMatch, type FilterKey } from "./viewState";
+
+/** The filters whose values need a word on where they come from, on hover. */
+const FILTER_HINTS: Partial<Record<FilterKey, MessageKey>> = {
+  supplier: "filter.supplier.hint",
+  warranty: "filter.warranty.hint",
+  certification: "filter.certification.hint",
+};
 
 type Props = {
   view: InventoryView;
@@ -16,16 +24,18 @@ type Props = {
 
 export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onPurchase, onReset }: Props) {
   const i18n = useI18n();
+  const { expiringWithinDays } = useAppData();
   const purchase = view.filters.purchase ?? null;
   return (
-    <fieldset className="filter-bar">
+    <fieldset className="filter-bar inventory-filters">
       <legend className="visually-hidden">{i18n.t("inventory.filters.label")}</legend>
       {FILTER_KEYS.map((key) => {
-        const selected = view.filters[key];
+        const selected = filterValue(view, key);
         const facets = summary.status === "ok" ? facetsOf(summary.data, key) : [];
-        const options = facetOptions(key, facets, selected, i18n);
+        const options = facetOptions(key, facets, selected, i18n, { expiringWithinDays });
+        const hint = FILTER_HINTS[key];
         return (
-          <label key={key} className="filter">
+          <label key={key} className="filter" title={hint === undefined ? undefined : i18n.t(hint)}>
             <span className="field-label">{i18n.t(`filter.${key}`)}</span>
             <select
               data-testid={`filter-${key}`}

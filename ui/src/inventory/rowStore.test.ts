@@ -30,6 +30,10 @@ function row(id: number, tag = ""): DeviceRow {
     compliance: "compliant",
     last_check_in: null,
     jailbroken: false,
+    purchase_date: null,
+    supplier: null,
+    warranty_end: null,
+    certification: { state: "not_started" },
   };
 }
 

@@ -4,11 +4,18 @@ import {
   activeFilterCount,
   clearFilters,
   DEFAULT_VIEW,
+  EMPTY_FILTERS,
+  FILTER_KEYS,
+  filterValue,
+  isCertificationMatch,
   normaliseView,
   setFilter,
+  setPurchase,
   setSearch,
+  setWithoutHardwareId,
   toggleSort,
-  viewKey, setWithoutHardwareId, setPurchase, EMPTY_FILTERS } from "./viewState";
+  viewKey,
+} from "./viewState";
 
 describe("toggleSort", () => {
   it("flips the direction when the sorted column is clicked again", () => {
@@ -167,5 +174,96 @@ describe("purchase filter", () => {
     expect(bought.filters.purchase).toBe("bought");
     const unknown = { ...DEFAULT_VIEW, filters: { ...DEFAULT_VIEW.filters, purchase: "leased" } } as unknown as InventoryView;
     expect(normaliseView(unknown).filters.purchase).toBeNull();
+  });
+});
+
+describe("supplier, warranty and certification filters", () => {
+  it("start as 'all' and are offered after the fleet's own facets", () => {
+    expect(EMPTY_FILTERS).toMatchObject({ supplier: null, warranty: null, certification: null });
+    expect(FILTER_KEYS).toEqual([
+      "os",
+      "manufacturer",
+      "model",
+      "certification",
+      "ownership",
+      "org_unit",
+      "lifecycle",
+      "supplier",
+      "warranty",
+    ]);
+  });
+
+  it("count as active filters and are cleared with the others", () => {
+    let view = setFilter(DEFAULT_VIEW, "supplier", "Atea Sverige AB");
+    view = setFilter(view, "warranty", "expiring");
+    view = setFilter(view, "certification", "not_certified");
+    expect(view.filters).toEqual({
+      ...EMPTY_FILTERS,
+      supplier: "Atea Sverige AB",
+      warranty: "expiring",
+      certification: "not_certified",
+    });
+    expect(activeFilterCount(view)).toBe(3);
+    const cleared = clearFilters(setPurchase(view, "bought"));
+    expect(cleared.filters).toEqual(EMPTY_FILTERS);
+    expect(activeFilterCount(cleared)).toBe(0);
+  });
+
+  it("change the persistence key, each on its own", () => {
+    const keys = new Set([
+      viewKey(DEFAULT_VIEW),
+      viewKey(setFilter(DEFAULT_VIEW, "supplier", "expired")),
+      viewKey(setFilter(DEFAULT_VIEW, "warranty", "expired")),
+      viewKey(setFilter(DEFAULT_VIEW, "warranty", "active")),
+      viewKey(setFilter(DEFAULT_VIEW, "certification", "certified")),
+      viewKey(setFilter(DEFAULT_VIEW, "certification", "not_certified")),
+    ]);
+    expect(keys.size).toBe(6);
+  });
+
+  it("read a view saved before they existed as 'all'", () => {
+    const saved = {
+      search: "",
+      filters: {
+        os: null,
+        manufacturer: "Apple",
+        model: null,
+        ownership: null,
+        org_unit: null,
+        lifecycle: null,
+        without_hardware_id: false,
+        purchase: "bought",
+      },
+      sort: { column: "serial", direction: "asc" },
+    } as unknown as InventoryView;
+    // Without normalising, a missing key already counts as "all" and needs no change.
+    expect(activeFilterCount(saved)).toBe(2);
+    expect(filterValue(saved, "warranty")).toBeNull();
+    expect(setFilter(saved, "supplier", "")).toBe(saved);
+    const view = normaliseView(saved);
+    expect(view.filters).toEqual({ ...EMPTY_FILTERS, manufacturer: "Apple", purchase: "bought" });
+    expect(viewKey(view)).toBe(viewKey(saved));
+  });
+
+  it("keep saved values this build knows and drop the others", () => {
+    const known = normaliseView({
+      ...DEFAULT_VIEW,
+      filters: { ...EMPTY_FILTERS, supplier: "Dustin", warranty: "unknown", certification: "certified" },
+    });
+    expect(known.filters).toMatchObject({ supplier: "Dustin", warranty: "unknown", certification: "certified" });
+    const newer = {
+      ...DEFAULT_VIEW,
+      filters: { ...EMPTY_FILTERS, warranty: "extended", certification: "pending" },
+    } as unknown as InventoryView;
+    expect(normaliseView(newer).filters).toEqual(EMPTY_FILTERS);
+  });
+});
+
+describe("isCertificationMatch", () => {
+  it("knows the two values of the certification filter", () => {
+    expect(isCertificationMatch("certified")).toBe(true);
+    expect(isCertificationMatch("not_certified")).toBe(true);
+    expect(isCertificationMatch("in_progress")).toBe(false);
+    expect(isCertificationMatch(undefined)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { DeviceFilters, InventoryView, PurchaseMatch, SortColumn, SortSpec } from "../bindings";
+import type { CertificationMatch, DeviceFilters, InventoryView, PurchaseMatch, SortColumn, SortSpec } from "../bindings";
+import { isWarrantyStatus } from "../warranty/status";
 
 /**
  * The filters chosen from the fleet's values (the "no hardware identifier" one is a switch;
@@ -6,23 +7,35 @@ import type { DeviceFilters, InventoryView, PurchaseMatch, SortColumn, SortSpec 
  */
 export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id" | "purchase">;
 
-/** Display order of the filter selects. */
-export const FILTER_KEYS = [
-  "os",
-  "manufacturer",
-  "model",
-  "ownership",
-  "org_unit",
-  "lifecycle",
-] as const satisfies readonly FilterKey[];
+/**
+ * Display order of the filter selects: certification beside the model it belongs to, and the
+ * purchase's supplier and warranty last, next to the purchase filter that follows them. A
+ * record, so a filter added to the bindings fails the type check until it is placed here.
+ */
+const FILTER_ORDER: Readonly<Record<FilterKey, true>> = {
+  os: true,
+  manufacturer: true,
+  model: true,
+  certification: true,
+  ownership: true,
+  org_unit: true,
+  lifecycle: true,
+  supplier: true,
+  warranty: true,
+};
 
-export const EMPTY_FILTERS: DeviceFilters = {
+export const FILTER_KEYS = Object.keys(FILTER_ORDER) as readonly FilterKey[];
+
+export const EMPTY_FILTERS: Required<DeviceFilters> = {
   os: null,
   manufacturer: null,
   model: null,
+  certification: null,
   ownership: null,
   org_unit: null,
   lifecycle: null,
+  supplier: null,
+  warranty: null,
   without_hardware_id: false,
   purchase: null,
 };
@@ -49,7 +62,7 @@ export function toggleSort(view: InventoryView, column: SortColumn): InventoryVi
  */
 export function setFilter(view: InventoryView, key: FilterKey, value: string | null): InventoryView {
   const normalised = value === null || value === "" ? null : value;
-  if (view.filters[key] === normalised) return view;
+  if (filterValue(view, key) === normalised) return view;
   return { ...view, filters: { ...view.filters, [key]: normalised } };
 }
 
@@ -78,9 +91,17 @@ export function setSearch(view: InventoryView, search: string): InventoryView {
   return trimmed === view.search ? view : { ...view, search: trimmed };
 }
 
+/**
+ * The value a select shows for `key`; `null` is "all". The filters added after the first
+ * release are optional in the bindings, so a view saved before them has no key: "all" too.
+ */
+export function filterValue(view: InventoryView, key: FilterKey): string | null {
+  return view.filters[key] ?? null;
+}
+
 export function activeFilterCount(view: InventoryView): number {
   return (
-    FILTER_KEYS.filter((key) => view.filters[key] !== null).length +
+    FILTER_KEYS.filter((key) => filterValue(view, key) !== null).length +
     (view.filters.without_hardware_id ? 1 : 0) +
     ((view.filters.purchase ?? null) === null ? 0 : 1)
   );
@@ -93,7 +114,7 @@ export function activeFilterCount(view: InventoryView): number {
 export function viewKey(view: InventoryView): string {
   return JSON.stringify([
     view.search,
-    FILTER_KEYS.map((key) => view.filters[key]),
+    FILTER_KEYS.map((key) => filterValue(view, key)),
     view.filters.without_hardware_id,
     view.filters.purchase ?? null,
     view.sort.column,
@@ -111,7 +132,14 @@ export function normaliseView(view: Partial<InventoryView> | null | undefined): 
   return {
     search: typeof view.search === "string" ? view.search : DEFAULT_VIEW.search,
     // A value this build does not know (a newer build's) would be refused by the core: "all".
-    filters: { ...filters, purchase: isPurchaseMatch(filters.purchase) ? filters.purchase : null },
+    filters: {
+      ...filters,
+      purchase: isPurchaseMatch(filters.purchase) ? filters.purchase : null,
+      warranty: isWarrantyStatus(filters.warranty) ? filters.warranty : null,
+      certification: isCertificationMatch(filters.certification) ? filters.certification : null,
+      // `undefined` (a key missing from an older view) is "all" as well.
+      supplier: filters.supplier ?? null,
+    },
     sort: view.sort ?? DEFAULT_VIEW.sort,
   };
 }
@@ -121,4 +149,11 @@ const PURCHASE_MATCHES: Readonly<Record<PurchaseMatch, true>> = { bought: true, 
 /** A value of the purchase filter this build knows (from a select, or a saved view). */
 export function isPurchaseMatch(value: unknown): value is PurchaseMatch {
   return typeof value === "string" && Object.hasOwn(PURCHASE_MATCHES, value);
+}
+
+const CERTIFICATION_MATCHES: Readonly<Record<CertificationMatch, true>> = { certified: true, not_certified: true };
+
+/** A value of the certification filter this build knows (a saved view may hold a newer build's). */
+export function isCertificationMatch(value: unknown): value is CertificationMatch {
+  return typeof value === "string" && Object.hasOwn(CERTIFICATION_MATCHES, value);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysSince, formatDate, isPastDate, parseIsoDate } from "./dates";
+import { daysSince, daysUntil, formatDate, isPastDate, parseIsoDate } from "./dates";
 
 /** Local noon, so the test does not depend on the machine's time zone. */
 const day = (year: number, month: number, date: number, hour = 12) => new Date(year, month - 1, date, hour);
@@ -45,6 +45,20 @@ describe("isPastDate", () => {
     expect(isPastDate("2024-03-15", day(2024, 3, 15, 23))).toBe(false);
     expect(isPastDate("2024-03-15", day(2024, 3, 16, 0))).toBe(true);
     expect(isPastDate("2024-03-15", day(2024, 3, 14))).toBe(false);
+  });
+});
+
+describe("daysUntil", () => {
+  it("counts calendar days ahead, 0 on the day, negative once passed", () => {
+    expect(daysUntil("2024-03-15", day(2024, 3, 15, 0))).toBe(0);
+    expect(daysUntil("2024-03-15", day(2024, 3, 15, 23))).toBe(0);
+    expect(daysUntil("2024-04-01", day(2024, 3, 30, 23))).toBe(2);
+    expect(daysUntil("2024-03-15", day(2024, 3, 16, 0))).toBe(-1);
+    expect(daysUntil("2025-03-01", day(2024, 3, 1))).toBe(365);
+  });
+
+  it("is null for text that is not a day", () => {
+    expect(daysUntil("2024-02-30", day(2024, 1, 1))).toBeNull();
   });
 });
 

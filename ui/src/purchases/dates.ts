@@ -43,6 +43,16 @@ export function daysSince(isoDate: string, today: Date): number | null {
   return Math.max(0, days);
 }
 
+/**
+ * Whole days from the day `today` falls on (this computer's time zone) to `isoDate`: 0 on the
+ * day itself, negative once it has passed. `null` when the date cannot be read.
+ */
+export function daysUntil(isoDate: string, today: Date): number | null {
+  const date = parseIsoDate(isoDate);
+  if (date === null) return null;
+  return Math.round((utcMs(date) - utcMs(localDay(today))) / DAY_MS);
+}
+
 /** True once the day `today` falls on (this computer's time zone) is after `isoDate`. */
 export function isPastDate(isoDate: string, today: Date): boolean {
   const date = parseIsoDate(isoDate);

@@ -5,6 +5,7 @@ import type { MessageKey } from "../i18n/dictionary";
 import { I18nProvider, useI18n } from "../i18n/I18nContext";
 import { browserLanguages, pickLanguage } from "../i18n/language";
 import { normaliseView } from "../inventory/viewState";
+import { DEFAULT_EXPIRING_WITHIN_DAYS } from "../warranty/status";
 import { InlineError } from "../components/InlineError";
 import { AppDataContext, type AppData, type SummaryState } from "./appData";
 import { DemoBanner } from "./DemoBanner";
@@ -103,6 +104,10 @@ function Running({ status, settings, notices }: RunningProps) {
   const [ready, setReady] = useState(false);
   const firstPaintSent = useRef(false);
   const [initialInventoryView] = useState(() => normaliseView(settings?.inventory_view));
+  // Settings that could not be read are shown as a notice; meanwhile the core's default holds.
+  const [expiringWithinDays, setExpiringWithinDays] = useState(
+    () => settings?.expiring_within_days ?? DEFAULT_EXPIRING_WITHIN_DAYS,
+  );
 
   useEffect(() => {
     let current = true;
@@ -135,8 +140,16 @@ function Running({ status, settings, notices }: RunningProps) {
   }, []);
 
   const appData = useMemo<AppData>(
-    () => ({ status, summary, reloadSummary, initialInventoryView, onInventoryFirstPage }),
-    [status, summary, reloadSummary, initialInventoryView, onInventoryFirstPage],
+    () => ({
+      status,
+      summary,
+      reloadSummary,
+      initialInventoryView,
+      onInventoryFirstPage,
+      expiringWithinDays,
+      onExpiringWithinDaysSaved: setExpiringWithinDays,
+    }),
+    [status, summary, reloadSummary, initialInventoryView, onInventoryFirstPage, expiringWithinDays],
   );
 
   return (

@@ -15,6 +15,13 @@ export type AppData = {
   readonly initialInventoryView: InventoryView;
   /** Called by the inventory once its first page is on screen (successfully or not). */
   onInventoryFirstPage: (success: boolean) => void;
+  /**
+   * The organisation's warranty notice period: days before its end that a warranty counts as
+   * expiring. The core counts and filters by it; the UI words labels and tints dates with it.
+   */
+  readonly expiringWithinDays: number;
+  /** Records a notice period the core has just saved. */
+  onExpiringWithinDaysSaved: (days: number) => void;
 };
 
 export const AppDataContext = createContext<AppData | null>(null);

@@ -4,6 +4,7 @@ import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
 import { OverviewView } from "../overview/OverviewView";
 import { PurchasesView } from "../purchases/PurchasesView";
+import { PreconfigView } from "../preconfig/PreconfigView";
 import { WarrantyView } from "../warranty/WarrantyView";
 import { ModelsView } from "../models/ModelsView";
 import { AuditView } from "../audit/AuditView";
@@ -35,6 +36,7 @@ export const VIEWS = [
   { id: "inventory", label: "nav.inventory", group: "register", Component: InventoryView },
   { id: "overview", label: "nav.overview", group: "register", Component: OverviewView },
   { id: "purchases", label: "nav.purchases", group: "register", Component: PurchasesView },
+  { id: "preconfig", label: "nav.preconfig", group: "register", Component: PreconfigView },
   { id: "warranties", label: "nav.warranties", group: "register", Component: WarrantyView },
   { id: "models", label: "nav.models", group: "register", Component: ModelsView },
   { id: "connections", label: "nav.connections", group: "admin", Component: ConnectionsView },

@@ -1,11 +1,13 @@
-import { useCallback, useId, useMemo, useState } from "react";
-import { commands, type DueCount, type WarrantyOverview } from "../bindings";
+import { useCallback, useId, useMemo, useState, type FormEvent } from "react";
+import { commands, type DueCount, type ErrorPayload, type WarrantyOverview } from "../bindings";
+import { call } from "../api/call";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
 import { useRovingRows } from "../lib/useRovingRows";
 import { BarChart, type Bar } from "../overview/BarChart";
+import { useAppData } from "../shell/appData";
 import { useSync } from "../sync/syncContext";
 import {
   FORECAST_SPLITS,
@@ -17,8 +19,12 @@ import {
   type ForecastSplit,
 } from "./forecast";
 import { formatSek } from "../lib/money";
-
-const STATUSES = ["active", "expiring", "expired", "unknown"] as const;
+import {
+  MAX_EXPIRING_WITHIN_DAYS,
+  MIN_EXPIRING_WITHIN_DAYS,
+  WARRANTY_STATUSES,
+  parseExpiringWithinDays,
+} from "./status";
 
 /**
  * The bought units' warranties today, and when units fall due for replacement: per quarter
@@ -37,6 +43,7 @@ export function WarrantyView() {
           <h1 className="view-heading">{i18n.t("warranty.heading")}</h1>
           <p className="muted view-intro">{i18n.t("warranty.intro")}</p>
         </div>
+        <NoticePeriod />
       </div>
       {state.status === "loading" && <p className="muted">{i18n.t("warranty.loading")}</p>}
       {state.status === "error" && (
@@ -44,6 +51,110 @@ export function WarrantyView() {
       )}
       {state.status === "ok" && <WarrantyContent overview={state.data} i18n={i18n} />}
     </div>
+  );
+}
+
+type SaveState =
+  | { readonly status: "idle" }
+  | { readonly status: "saving" }
+  | { readonly status: "saved" }
+  | { readonly status: "error"; readonly error: ErrorPayload };
+
+/**
+ * The organisation's notice period: how many days before its end a warranty counts as
+ * expiring. It decides the cards here, the overview's counts and the inventory's warranty
+ * filter and tint, so a saved change has them all read again.
+ */
+function NoticePeriod() {
+  const i18n = useI18n();
+  const { edited } = useSync();
+  const { expiringWithinDays, onExpiringWithinDaysSaved } = useAppData();
+  const id = useId();
+  const [draft, setDraft] = useState(() => String(expiringWithinDays));
+  // The range is pointed out once the user leaves the field or saves, not while a number is typed.
+  const [checked, setChecked] = useState(false);
+  const [save, setSave] = useState<SaveState>({ status: "idle" });
+  const days = parseExpiringWithinDays(draft);
+  // The core checks the range again; its refusal is worded as the field's own problem.
+  const refused = save.status === "error" && save.error.code === "invalid_input";
+  const problem =
+    (checked && days === null) || refused
+      ? i18n.t("warranty.notice.invalid", {
+          min: i18n.format.number(MIN_EXPIRING_WITHIN_DAYS),
+          max: i18n.format.number(MAX_EXPIRING_WITHIN_DAYS),
+        })
+      : null;
+  const saving = save.status === "saving";
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setChecked(true);
+    if (days === null || saving) return;
+    if (days === expiringWithinDays) {
+      setSave({ status: "saved" });
+      return;
+    }
+    setSave({ status: "saving" });
+    void call(() => commands.setExpiringWithinDays(days)).then((result) => {
+      if (result.status === "error") {
+        setSave({ status: "error", error: result.error });
+        return;
+      }
+      setSave({ status: "saved" });
+      onExpiringWithinDaysSaved(days);
+      // Not an edit of a unit, but every count and filter by warranty status has changed: the
+      // views that read the register (this one, the overview, the inventory) read it again.
+      edited();
+    });
+  };
+
+  return (
+    <form className="notice-period" onSubmit={onSubmit} noValidate data-testid="warranty-notice">
+      <label className="field-label" htmlFor={id}>
+        {i18n.t("warranty.notice.label")}
+      </label>
+      <div className="notice-period-row">
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={MIN_EXPIRING_WITHIN_DAYS}
+          max={MAX_EXPIRING_WITHIN_DAYS}
+          step={1}
+          className="notice-period-days"
+          data-testid="warranty-notice-days"
+          value={draft}
+          aria-invalid={problem !== null}
+          aria-describedby={`${id}-hint ${id}-problem`}
+          onChange={(event) => {
+            setDraft(event.target.value);
+            if (save.status !== "saving") setSave({ status: "idle" });
+          }}
+          onBlur={() => setChecked(true)}
+        />
+        <span>{i18n.t("warranty.notice.unit")}</span>
+        <button type="submit" className="button-secondary" data-testid="warranty-notice-save" disabled={saving}>
+          {i18n.t(saving ? "warranty.notice.saving" : "warranty.notice.save")}
+        </button>
+        <span className="tone-good notice-period-saved" role="status">
+          {save.status === "saved" ? i18n.t("warranty.notice.saved") : ""}
+        </span>
+      </div>
+      <span
+        id={`${id}-problem`}
+        className="field-problem"
+        data-testid="warranty-notice-problem"
+        role={problem ? "alert" : undefined}
+      >
+        {problem}
+      </span>
+      <span id={`${id}-hint`} className="field-hint">
+        {i18n.t("warranty.notice.hint")}
+      </span>
+      {save.status === "error" && !refused && (
+        <InlineError messageKey="warranty.notice.saveError" error={save.error} testId="warranty-notice-error" />
+      )}
+    </form>
   );
 }
 
@@ -66,7 +177,7 @@ function WarrantyContent({ overview, i18n }: { overview: WarrantyOverview; i18n:
         {i18n.t("warranty.today", { date: formatDay(overview.today, i18n.format.locale) })}
       </p>
       <ul className="kpi-grid warranty-kpis">
-        {STATUSES.map((status) => (
+        {WARRANTY_STATUSES.map((status) => (
           <li
             key={status}
             className={`kpi-card warranty-kpi-${status}`}

@@ -359,3 +359,97 @@ async fn a_workspace_one_tenant_code_comes_from_the_environment_and_stays_out_of
     }
     Ok(())
 }
+
+/// A scheduled check an asset manager scripts: sync, import the supplier's delivery file,
+/// set the warranty notice period, and export the units whose warranty has ended (#14).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn purchases_are_imported_and_expired_warranties_exported_from_the_command_line_issue_14()
+-> TestResult {
+    let emulator = Emulator::start(EmulatorConfig::new(300, chrono::Utc::now())).await?;
+    let dir = tempfile::tempdir()?;
+    let path = register(&dir, &emulator)?;
+    let secret = emulator.credentials().client_secret.clone();
+    let synced = cli(&path, &secret, &["sync", "Intune skolor", "--full"])?;
+    assert_eq!(synced.status.code(), Some(0), "{}", text(&synced));
+    let serials: Vec<String> = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .take(3)
+            .map(|e| e.device.serial.as_str().to_owned())
+            .collect()
+    });
+    let delivery = dir.path().join("leverans.csv");
+    std::fs::write(
+        &delivery,
+        format!(
+            "Inköpsdatum;Leverantör;Tillverkare;Modell;Serienummer;Pris;Garanti (mån)\n\
+             2020-01-15;Dustin AB;Apple;iPhone 11;{};5 990;24\n\
+             2020-01-15;Dustin AB;Apple;iPhone 11;{};5 990;24\n\
+             {};Atea Sverige AB;Apple;iPhone 16;{};9 490;36\n",
+            serials[0],
+            serials[1],
+            chrono::Utc::now().date_naive(),
+            serials[2]
+        ),
+    )?;
+    let preview = cli(
+        &path,
+        "",
+        &["import", "purchases", delivery.to_str().ok_or("path")?],
+    )?;
+    assert_eq!(preview.status.code(), Some(0), "{}", text(&preview));
+    let committed = cli(
+        &path,
+        "",
+        &[
+            "import",
+            "purchases",
+            delivery.to_str().ok_or("path")?,
+            "--commit",
+        ],
+    )?;
+    assert_eq!(committed.status.code(), Some(0), "{}", text(&committed));
+
+    let warranty = cli(&path, "", &["warranty", "--notice-days", "30"])?;
+    let report = text(&warranty);
+    assert_eq!(warranty.status.code(), Some(0), "{report}");
+    assert!(
+        report.contains("1 active, 0 expiring within 30 days, 2 expired, 0 unknown"),
+        "{report}"
+    );
+    let refused = cli(&path, "", &["warranty", "--notice-days", "0"])?;
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+
+    let out = dir.path().join("utgangna.csv");
+    let exported = cli(
+        &path,
+        "",
+        &[
+            "export",
+            "devices",
+            out.to_str().ok_or("path")?,
+            "--warranty",
+            "expired",
+        ],
+    )?;
+    assert_eq!(exported.status.code(), Some(0), "{}", text(&exported));
+    let csv = std::fs::read_to_string(&out)?;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 3, "a header and the two expired units: {csv}");
+    assert!(
+        lines[0].contains("Garanti t.o.m.;Modellens certifiering"),
+        "{}",
+        lines[0]
+    );
+    for serial in &serials[..2] {
+        assert!(
+            lines
+                .iter()
+                .any(|line| line.starts_with(&format!("{serial};"))
+                    && line.contains(";2020-01-15;Dustin AB;2022-01-14;not_started")),
+            "{serial} in {csv}"
+        );
+    }
+    Ok(())
+}

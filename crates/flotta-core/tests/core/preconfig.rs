@@ -36,19 +36,26 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
     let flotta = open(&dir);
     let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
     sync(&flotta, id, SyncMode::Full).await?;
-    let enrolled: String = emulator.with_fleet(|fleet| {
-        fleet.enrolments()[0].device.serial.as_str().to_owned()
-    });
+    let enrolled: String =
+        emulator.with_fleet(|fleet| fleet.enrolments()[0].device.serial.as_str().to_owned());
     assert!(
         flotta.preconfig(None)?.delivery.is_none(),
         "no delivery before the first import"
     );
     import(&flotta, "telia-1.csv", &["OLDER00001"])?;
-    import(&flotta, "telia-2.csv", &[&enrolled, "DRAWER1001", "DRAWER1002"])?;
+    import(
+        &flotta,
+        "telia-2.csv",
+        &[&enrolled, "DRAWER1001", "DRAWER1002"],
+    )?;
 
     let view = flotta.preconfig(None)?;
     assert_eq!(view.deliveries.len(), 2);
-    assert_eq!(view.delivery, Some(view.deliveries[0].id), "the newest first");
+    assert_eq!(
+        view.delivery,
+        Some(view.deliveries[0].id),
+        "the newest first"
+    );
     assert_eq!(view.deliveries[0].file_name, "telia-2.csv");
     assert_eq!((view.total, view.units.len(), view.ready), (3, 3, 0));
     let delivery = view.delivery.ok_or("a delivery")?;
@@ -59,7 +66,11 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
         .ok_or("the template has the enrolment step")?;
     let synced = unit(&view.units, &enrolled)?;
     assert!(matches!(synced.steps[enrolment], StepDone::Enrolled { .. }));
-    assert_eq!(synced.lifecycle, Lifecycle::Deployed, "deployed on first check-in");
+    assert_eq!(
+        synced.lifecycle,
+        Lifecycle::Deployed,
+        "deployed on first check-in"
+    );
     let drawer = unit(&view.units, "DRAWER1001")?;
     assert_eq!(drawer.steps[enrolment], StepDone::Open);
     assert_eq!(drawer.lifecycle, Lifecycle::InStock);
@@ -86,7 +97,11 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
     assert_eq!(view.ready, 1, "only the enrolled unit has every step done");
     assert!(unit(&view.units, &enrolled)?.ready);
     let older = flotta.preconfig(Some(view.deliveries[1].id))?;
-    assert_eq!(older.units[0].steps[0], StepDone::Open, "another delivery is untouched");
+    assert_eq!(
+        older.units[0].steps[0],
+        StepDone::Open,
+        "another delivery is untouched"
+    );
 
     // The enrolment step of a unit in the drawer, ticked by hand (zero-touch registered).
     let drawer = unit(&view.units, "DRAWER1001")?.purchase_id;
@@ -132,8 +147,16 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
         entity_id: Some("DRAWER1001".into()),
         ..AuditFilter::default()
     })?;
-    assert_eq!(ticks.len(), 5 + 1 + 2, "five for the delivery, one by hand, off and on");
-    assert!(ticks.iter().all(|entry| entry.action == "preconfig" && entry.actor == "tester"));
+    assert_eq!(
+        ticks.len(),
+        5 + 1 + 2,
+        "five for the delivery, one by hand, off and on"
+    );
+    assert!(
+        ticks
+            .iter()
+            .all(|entry| entry.action == "preconfig" && entry.actor == "tester")
+    );
     let template = flotta.audit_log(&AuditFilter {
         entity: Some("preconfig_template".into()),
         ..AuditFilter::default()

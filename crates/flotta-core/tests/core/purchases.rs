@@ -290,3 +290,211 @@ async fn files_that_are_not_delivery_files_are_refused_by_name_and_nothing_is_wr
     assert_eq!(flotta.purchases(false)?.total, 0);
     Ok(())
 }
+
+/// The ids of a window of the inventory.
+fn window(
+    flotta: &Flotta,
+    view: &InventoryView,
+    offset: u32,
+    limit: u32,
+) -> Result<(u32, Vec<flotta_core::DeviceRow>), flotta_core::Error> {
+    let page = flotta.query_devices(&DeviceQuery {
+        view: view.clone(),
+        offset,
+        limit,
+    })?;
+    Ok((page.total, page.rows))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_inventory_filters_and_sorts_on_purchase_warranty_and_certification_issue_14()
+-> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let total = flotta.status()?.device_count;
+    let serials: Vec<String> = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .take(5)
+            .map(|e| e.device.serial.as_str().to_owned())
+            .collect()
+    });
+    // Bought on days counted back from today: the oldest one's warranty has ended, the next
+    // one's ends in 29 days, the third's runs on; the fourth has no warranty recorded.
+    let today = chrono::Utc::now().date_naive();
+    let bought = |months_ago: u32, days_later: u64| -> Result<String, String> {
+        let day = today
+            .checked_sub_months(chrono::Months::new(months_ago))
+            .and_then(|day| day.checked_add_days(chrono::Days::new(days_later)))
+            .ok_or("a date")?;
+        Ok(day.format("%Y-%m-%d").to_string())
+    };
+    let lines = [
+        (bought(36, 0)?, "Dustin AB", "24", &serials[0]),
+        (bought(24, 30)?, "Atea Sverige AB", "24", &serials[1]),
+        (bought(0, 0)?, "Atea Sverige AB", "24", &serials[2]),
+        (bought(12, 0)?, "Atea Sverige AB", "", &serials[3]),
+    ];
+    let mut csv =
+        String::from("Inköpsdatum;Leverantör;Tillverkare;Modell;Serienummer;Pris;Garanti (mån)\n");
+    for (date, supplier, warranty, serial) in &lines {
+        csv.push_str(&format!(
+            "{date};{supplier};Apple;iPhone 16;{serial};8 990;{warranty}\n"
+        ));
+    }
+    flotta.import_purchases("blandat.csv", csv.as_bytes(), &ImportOptions::default())?;
+
+    let with = |filters: DeviceFilters| InventoryView {
+        filters,
+        ..InventoryView::default()
+    };
+    let count = |filters: DeviceFilters| -> Result<u32, flotta_core::Error> {
+        Ok(window(&flotta, &with(filters), 0, 10)?.0)
+    };
+    let serials_of = |rows: &[flotta_core::DeviceRow]| -> Vec<String> {
+        rows.iter().map(|row| row.serial.clone()).collect()
+    };
+    let warranty = |status| DeviceFilters {
+        warranty: Some(status),
+        ..DeviceFilters::default()
+    };
+    use flotta_core::WarrantyStatus::{Active, Expired, Expiring, Unknown};
+    let (_, rows) = window(&flotta, &with(warranty(Expired)), 0, 10)?;
+    assert_eq!(serials_of(&rows), [serials[0].clone()]);
+    let (_, rows) = window(&flotta, &with(warranty(Expiring)), 0, 10)?;
+    assert_eq!(serials_of(&rows), [serials[1].clone()]);
+    assert_eq!(count(warranty(Active))?, 1);
+    assert_eq!(
+        count(warranty(Unknown))?,
+        total - 3,
+        "no purchase or no period"
+    );
+    let supplier = |name: &str| DeviceFilters {
+        supplier: Some(name.into()),
+        ..DeviceFilters::default()
+    };
+    assert_eq!(count(supplier("Atea Sverige AB"))?, 3);
+    assert_eq!(count(supplier("Dustin AB"))?, 1);
+    let row = &window(&flotta, &with(supplier("Dustin AB")), 0, 1)?.1[0];
+    assert_eq!(
+        row.purchase_date.map(|d| d.to_string()),
+        Some(lines[0].0.clone())
+    );
+    assert!(row.warranty_end.is_some_and(|end| end < today));
+
+    // The overview's counts are the filters' counts.
+    let summary = flotta.fleet_summary()?;
+    let facet = |facets: &[flotta_core::FacetValue], value: &str| {
+        facets.iter().find(|f| f.value == value).map(|f| f.count)
+    };
+    assert_eq!(facet(&summary.by_warranty, "expired"), Some(1));
+    assert_eq!(facet(&summary.by_warranty, "expiring"), Some(1));
+    assert_eq!(facet(&summary.by_warranty, "unknown"), Some(total - 3));
+    assert_eq!(facet(&summary.by_supplier, "Atea Sverige AB"), Some(3));
+    assert_eq!(
+        facet(&summary.by_certification, "not_certified"),
+        Some(total)
+    );
+
+    // A shorter notice period: 29 days left is no longer "expiring".
+    flotta.set_expiring_within_days(10)?;
+    assert_eq!(count(warranty(Expiring))?, 0);
+    assert_eq!(count(warranty(Active))?, 2);
+    assert_eq!(flotta.settings()?.expiring_within_days, 10);
+    assert!(flotta.set_expiring_within_days(0).is_err());
+
+    // Sorted by purchase date the bought units come first in date order, in both directions,
+    // across window boundaries; the others follow.
+    let sorted = |column, direction| InventoryView {
+        sort: flotta_core::SortSpec { column, direction },
+        ..InventoryView::default()
+    };
+    use flotta_core::{
+        SortColumn,
+        SortDirection::{Asc, Desc},
+    };
+    let oldest_first = [&serials[0], &serials[1], &serials[3], &serials[2]];
+    let by_date = sorted(SortColumn::PurchaseDate, Asc);
+    let (all, first) = window(&flotta, &by_date, 0, 3)?;
+    let (_, next) = window(&flotta, &by_date, 3, 3)?;
+    assert_eq!(all, total);
+    let shown: Vec<String> = serials_of(&first)
+        .into_iter()
+        .chain(serials_of(&next))
+        .collect();
+    assert_eq!(shown[..4], oldest_first.map(|s| s.clone()));
+    assert!(next[1..].iter().all(|row| row.purchase_date.is_none()));
+    let (_, newest) = window(&flotta, &sorted(SortColumn::PurchaseDate, Desc), 0, 5)?;
+    assert_eq!(
+        serials_of(&newest)[..4],
+        oldest_first
+            .map(|s| s.clone())
+            .into_iter()
+            .rev()
+            .collect::<Vec<_>>()[..]
+    );
+    assert!(
+        newest[4].purchase_date.is_none(),
+        "missing values last in both directions"
+    );
+    let (_, by_end) = window(&flotta, &sorted(SortColumn::WarrantyEnd, Asc), 0, 4)?;
+    assert_eq!(
+        serials_of(&by_end)[..3],
+        [serials[0].clone(), serials[1].clone(), serials[2].clone()]
+    );
+    let (_, by_supplier) = window(&flotta, &sorted(SortColumn::Supplier, Desc), 0, 1)?;
+    assert_eq!(by_supplier[0].supplier.as_deref(), Some("Dustin AB"));
+
+    // Certification: nothing is certified until every step of a model has passed.
+    let certified = DeviceFilters {
+        certification: Some(flotta_core::CertificationMatch::Certified),
+        ..DeviceFilters::default()
+    };
+    let not_certified = DeviceFilters {
+        certification: Some(flotta_core::CertificationMatch::NotCertified),
+        ..DeviceFilters::default()
+    };
+    assert_eq!(count(certified.clone())?, 0);
+    assert_eq!(count(not_certified.clone())?, total);
+    let model = flotta
+        .models()?
+        .into_iter()
+        .max_by_key(|model| model.units)
+        .ok_or("a model")?;
+    let steps = flotta
+        .model_certification(&model.manufacturer, &model.model)?
+        .steps;
+    for step in steps {
+        flotta.record_certification_step(
+            &model.manufacturer,
+            &model.model,
+            &flotta_core::StepReport {
+                step_id: step.step.id,
+                outcome: flotta_core::StepOutcome::Pass,
+                tester: "Kim".into(),
+                note: None,
+            },
+        )?;
+    }
+    let (found, rows) = window(&flotta, &with(certified), 0, 5)?;
+    assert_eq!(found, model.units);
+    assert!(rows.iter().all(|row| row.model == model.model
+        && matches!(
+            row.certification,
+            flotta_core::CertificationStatus::Certified { .. }
+        )));
+    assert_eq!(count(not_certified)?, total - model.units);
+
+    // A later delivery shows at once in what was matched before.
+    let more = format!(
+        "Inköpsdatum;Leverantör;Tillverkare;Modell;Serienummer;Pris\n{};Tele2 Företag;Apple;iPhone 16;{};8 990\n",
+        lines[2].0, serials[4]
+    );
+    flotta.import_purchases("tele2.csv", more.as_bytes(), &ImportOptions::default())?;
+    assert_eq!(count(supplier("Tele2 Företag"))?, 1);
+    Ok(())
+}

@@ -5,9 +5,18 @@ use flotta_domain::{
     Device, DeviceFilters, InventoryView, Lifecycle, OsFamily, Ownership, SortColumn,
     SortDirection, SortSpec,
 };
-use flotta_store::Store;
+use flotta_store::{QueryContext, Store};
 
 use crate::{TestResult, device, imei, now, store_with};
+
+/// No model certified, the default notice period, today as the tests' `now`.
+fn context() -> QueryContext<'static> {
+    QueryContext {
+        today: now().date_naive(),
+        expiring_within_days: flotta_domain::DEFAULT_EXPIRING_WITHIN_DAYS,
+        certified_models: &[],
+    }
+}
 
 fn sorted(column: SortColumn, direction: SortDirection) -> InventoryView {
     InventoryView {
@@ -28,7 +37,9 @@ fn check(store: &Store, view: &InventoryView, window: u32, expected: &[&str]) {
     let mut serials = Vec::new();
     let mut offset = 0;
     loop {
-        let page = store.query_devices(view, offset, window).expect("query");
+        let page = store
+            .query_devices(view, &context(), offset, window)
+            .expect("query");
         assert_eq!(page.total as usize, expected.len(), "total for {view:?}");
         assert_eq!(page.offset, offset);
         if page.rows.is_empty() {
@@ -208,7 +219,7 @@ fn search_finds_substrings_of_serial_imei_user_and_model_ignoring_case() -> Test
 fn a_window_past_the_end_is_empty_and_still_counts() -> TestResult {
     let dir = tempfile::tempdir()?;
     let store = store_with(&dir, &fleet())?;
-    let page = store.query_devices(&InventoryView::default(), 100, 10)?;
+    let page = store.query_devices(&InventoryView::default(), &context(), 100, 10)?;
     assert_eq!(page.total, 4);
     assert!(page.rows.is_empty());
     Ok(())
@@ -218,7 +229,7 @@ fn a_window_past_the_end_is_empty_and_still_counts() -> TestResult {
 fn detail_has_every_field_and_a_missing_id_is_none() -> TestResult {
     let dir = tempfile::tempdir()?;
     let store = store_with(&dir, &fleet())?;
-    let first = store.query_devices(&searched("A1"), 0, 1)?.rows[0].id;
+    let first = store.query_devices(&searched("A1"), &context(), 0, 1)?.rows[0].id;
     let detail = store.device_detail(first)?.expect("exists");
     assert_eq!(detail.serial, "A1");
     assert_eq!(detail.user_name.as_deref(), Some("Örjan Åberg"));
@@ -234,7 +245,7 @@ fn detail_has_every_field_and_a_missing_id_is_none() -> TestResult {
 fn the_summary_counts_the_fleet() -> TestResult {
     let dir = tempfile::tempdir()?;
     let store = store_with(&dir, &fleet())?;
-    let summary = store.fleet_summary(now())?;
+    let summary = store.fleet_summary(now(), &context())?;
     assert_eq!(summary.total, 4);
     assert_eq!(summary.personal, 1);
     assert_eq!(
