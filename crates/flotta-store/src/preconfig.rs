@@ -271,8 +271,9 @@ impl Store {
         Ok((total, units))
     }
 
-    /// Ticks (or unticks) `step` for the target's units whose latest tick says otherwise, with
-    /// an audit entry per unit; returns how many changed.
+    /// Ticks (or unticks) `step` for the target's units whose latest tick says otherwise —
+    /// leaving the enrolment step of units a sync has reported, which their check-in did —
+    /// with an audit entry per unit; returns how many changed.
     pub fn tick_preconfig(
         &mut self,
         target: TickTarget,
@@ -292,6 +293,9 @@ impl Store {
                     "INSERT INTO preconfig_ticks (purchase_id, step_id, done, at, actor)
                      SELECT p.id, ?3, ?4, ?5, ?6 FROM purchases p
                      WHERE (p.id = ?1 OR p.import_id = ?2)
+                       -- The enrolment step of an enrolled unit is done by its check-in.
+                       AND NOT (?7 AND (EXISTS (SELECT 1 FROM devices d WHERE d.serial = p.serial)
+                            OR EXISTS (SELECT 1 FROM devices d WHERE d.imei = p.imei)))
                        AND coalesce((SELECT t.done FROM preconfig_ticks t
                             WHERE t.purchase_id = p.id AND t.step_id = ?3
                             ORDER BY t.id DESC LIMIT 1), 0) != ?4
@@ -301,7 +305,15 @@ impl Store {
                 .context("ticking a checklist")?;
             let rows = statement
                 .query_map(
-                    params![unit, delivery, step.id, done, format_time(&at), actor],
+                    params![
+                        unit,
+                        delivery,
+                        step.id,
+                        done,
+                        format_time(&at),
+                        actor,
+                        step.done_by_enrolment
+                    ],
                     |row| Ok((row.get(0)?, row.get(1)?)),
                 )
                 .context("ticking a checklist")?;

@@ -78,6 +78,9 @@ export function ChecklistTable({ view, pending, onTick, onTickAll, onUntickAll }
           <tr>
             <th scope="col">{i18n.t("preconfig.column.unit")}</th>
             <th scope="col">{i18n.t("preconfig.column.model")}</th>
+            {/* Where the unit stands comes before the steps, so a wide checklist scrolls
+                sideways without hiding it. */}
+            <th scope="col">{i18n.t("preconfig.column.state")}</th>
             {steps.map((step, index) => (
               <StepHeader
                 key={step.id}
@@ -89,7 +92,6 @@ export function ChecklistTable({ view, pending, onTick, onTickAll, onUntickAll }
                 i18n={i18n}
               />
             ))}
-            <th scope="col">{i18n.t("preconfig.column.state")}</th>
           </tr>
         </thead>
         <tbody
@@ -136,6 +138,15 @@ export function ChecklistTable({ view, pending, onTick, onTickAll, onUntickAll }
                     </span>
                   )}
                 </td>
+                <td className="nowrap" data-testid={`preconfig-state-${unit.purchase_id}`} data-state={state.state}>
+                  {state.tone === "good" ? (
+                    <span className="cert-badge" data-tone="good">
+                      {state.text}
+                    </span>
+                  ) : (
+                    <span className={TONE_CLASS[state.tone]}>{state.text}</span>
+                  )}
+                </td>
                 {steps.map((step, stepIndex) => (
                   <td key={step.id} className="preconfig-step-cell">
                     <StepControl
@@ -152,15 +163,6 @@ export function ChecklistTable({ view, pending, onTick, onTickAll, onUntickAll }
                     />
                   </td>
                 ))}
-                <td className="nowrap" data-testid={`preconfig-state-${unit.purchase_id}`} data-state={state.state}>
-                  {state.tone === "good" ? (
-                    <span className="cert-badge" data-tone="good">
-                      {state.text}
-                    </span>
-                  ) : (
-                    <span className={TONE_CLASS[state.tone]}>{state.text}</span>
-                  )}
-                </td>
               </tr>
             );
           })}

@@ -110,11 +110,16 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
         flotta.tick_preconfig(TickScope::Unit(drawer), enrolment_id, true)?,
         1
     );
+    // For the whole delivery it is ticked only where no check-in did it: the other drawer unit.
+    assert_eq!(
+        flotta.tick_preconfig(TickScope::Delivery(delivery), enrolment_id, true)?,
+        1
+    );
     let view = flotta.preconfig(Some(delivery))?;
     let ready = unit(&view.units, "DRAWER1001")?;
     assert!(ready.ready);
     assert!(matches!(&ready.steps[enrolment], StepDone::Ticked { actor, .. } if actor == "tester"));
-    assert_eq!(view.ready, 2);
+    assert_eq!(view.ready, 3);
 
     flotta.tick_preconfig(TickScope::Unit(drawer), battery, false)?;
     assert!(!unit(&flotta.preconfig(Some(delivery))?.units, "DRAWER1001")?.ready);
@@ -128,7 +133,7 @@ async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> 
     assert_eq!(view.ready, 0);
     assert_eq!(view.steps.last().map(|step| step.id), Some(label.id));
     flotta.retire_preconfig_step(label.id)?;
-    assert_eq!(flotta.preconfig(Some(delivery))?.ready, 2);
+    assert_eq!(flotta.preconfig(Some(delivery))?.ready, 3);
     let refused = flotta
         .tick_preconfig(TickScope::Unit(drawer), label.id, true)
         .map_err(ErrorPayload::from)
