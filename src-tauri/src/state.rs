@@ -55,11 +55,24 @@ impl AppState {
         work: impl FnOnce(&Flotta) -> Result<T, flotta_core::Error> + Send + 'static,
     ) -> Result<T, ErrorPayload> {
         let core = self.core()?;
-        tauri::async_runtime::spawn_blocking(move || work(&core).map_err(ErrorPayload::from))
-            .await
-            .map_err(|error| {
-                ErrorPayload::new(ErrorCode::Internal, format!("the command stopped: {error}"))
-            })?
+        // The closure's type names the command it was made in, for the debug log's timings.
+        let command = std::any::type_name_of_val(&work);
+        let queued = std::time::Instant::now();
+        tauri::async_runtime::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let result = work(&core).map_err(ErrorPayload::from);
+            tracing::debug!(
+                command,
+                waited_ms = (started - queued).as_millis() as u64,
+                ran_ms = started.elapsed().as_millis() as u64,
+                "command done"
+            );
+            result
+        })
+        .await
+        .map_err(|error| {
+            ErrorPayload::new(ErrorCode::Internal, format!("the command stopped: {error}"))
+        })?
     }
 }
 

@@ -58,6 +58,27 @@ pub struct StepReport {
 pub(crate) struct ModelStatuses(HashMap<(String, String), CertificationStatus>);
 
 impl ModelStatuses {
+    /// The status of every model that has results, read on `store`.
+    pub(crate) fn read(store: &flotta_store::Store) -> Result<Self, Error> {
+        let steps = store.certification_steps()?;
+        let mut results: HashMap<(String, String), Vec<StepResult>> = HashMap::new();
+        for found in store.all_certification_results()? {
+            results
+                .entry((found.manufacturer, found.model))
+                .or_default()
+                .push(found.result);
+        }
+        Ok(Self(
+            results
+                .into_iter()
+                .map(|(key, results)| {
+                    let status = certification_status(&steps, &results);
+                    (key, status)
+                })
+                .collect(),
+        ))
+    }
+
     pub(crate) fn of(&self, manufacturer: &str, model: &str) -> CertificationStatus {
         self.0
             .get(&(manufacturer.to_owned(), model.to_owned()))
@@ -98,24 +119,7 @@ impl Flotta {
 
     /// The certification status of every model that has results.
     pub(crate) fn certification_statuses(&self) -> Result<ModelStatuses, Error> {
-        let reader = self.reader();
-        let steps = reader.certification_steps()?;
-        let mut results: HashMap<(String, String), Vec<StepResult>> = HashMap::new();
-        for found in reader.all_certification_results()? {
-            results
-                .entry((found.manufacturer, found.model))
-                .or_default()
-                .push(found.result);
-        }
-        Ok(ModelStatuses(
-            results
-                .into_iter()
-                .map(|(key, results)| {
-                    let status = certification_status(&steps, &results);
-                    (key, status)
-                })
-                .collect(),
-        ))
+        ModelStatuses::read(&self.reader())
     }
 
     /// One model's steps with their results and which may be tested now.

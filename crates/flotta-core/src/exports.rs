@@ -16,7 +16,7 @@ impl Flotta {
     pub fn export_devices_csv(&self, view: &InventoryView, path: &Path) -> Result<u32, Error> {
         let mut rows = Vec::new();
         loop {
-            let page = self.query_window(view, rows.len() as u32, EXPORT_WINDOW)?;
+            let page = self.query_window(&self.reader(), view, rows.len() as u32, EXPORT_WINDOW)?;
             let done = page.rows.len() < EXPORT_WINDOW as usize;
             rows.extend(page.rows.iter().map(device_cells));
             if done {

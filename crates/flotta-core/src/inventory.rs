@@ -41,24 +41,28 @@ impl Flotta {
                 ),
             });
         }
-        self.query_window(&query.view, query.offset, query.limit)
+        // On the connection of the app's writes, not the reader the overview's counts use: at
+        // start both are asked at once, and the first page need not wait for the counts.
+        self.query_window(&self.store(), &query.view, query.offset, query.limit)
     }
 
-    /// A window of `view` with each row's model certification, for the table and exports.
+    /// A window of `view`, read on `store`, with each row's model certification, for the
+    /// table and exports.
     pub(crate) fn query_window(
         &self,
+        store: &flotta_store::Store,
         view: &flotta_domain::InventoryView,
         offset: u32,
         limit: u32,
     ) -> Result<DevicePage, Error> {
-        let statuses = self.certification_statuses()?;
+        let statuses = crate::certification::ModelStatuses::read(store)?;
         let certified_models = statuses.certified();
         let context = QueryContext {
             today: self.clock.now().date_naive(),
-            expiring_within_days: self.expiring_within_days()?,
+            expiring_within_days: crate::settings::expiring_within_days(store)?,
             certified_models: &certified_models,
         };
-        let mut page = self.reader().query_devices(view, &context, offset, limit)?;
+        let mut page = store.query_devices(view, &context, offset, limit)?;
         for row in &mut page.rows {
             row.certification = statuses.of(&row.manufacturer, &row.model);
         }

@@ -35,12 +35,7 @@ impl Flotta {
 
     /// Days before its end that a warranty counts as expiring.
     pub(crate) fn expiring_within_days(&self) -> Result<u32, Error> {
-        let days = read_or(
-            self.reader().setting(EXPIRING_WITHIN_DAYS)?,
-            EXPIRING_WITHIN_DAYS,
-            DEFAULT_EXPIRING_WITHIN_DAYS,
-        );
-        Ok(days.min(MAX_EXPIRING_WITHIN_DAYS))
+        expiring_within_days(&self.reader())
     }
 
     pub fn set_expiring_within_days(&self, days: u32) -> Result<(), Error> {
@@ -70,6 +65,16 @@ impl Flotta {
         self.store().set_setting(key, &json, &self.actor, now)?;
         Ok(())
     }
+}
+
+/// Days before its end that a warranty counts as expiring, read on `store`.
+pub(crate) fn expiring_within_days(store: &flotta_store::Store) -> Result<u32, Error> {
+    let days = read_or(
+        store.setting(EXPIRING_WITHIN_DAYS)?,
+        EXPIRING_WITHIN_DAYS,
+        DEFAULT_EXPIRING_WITHIN_DAYS,
+    );
+    Ok(days.min(MAX_EXPIRING_WITHIN_DAYS))
 }
 
 fn read_or<T: DeserializeOwned>(json: Option<String>, key: &str, default: T) -> T {
