@@ -33,6 +33,7 @@ export const commands = {
 	previewPurchaseImport: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportPreview, ErrorPayload>(__TAURI_INVOKE("preview_purchase_import", { fileName, bytes, options })),
 	importPurchases: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportResult, ErrorPayload>(__TAURI_INVOKE("import_purchases", { fileName, bytes, options })),
 	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
+	addPurchase: (form: PurchaseForm) => typedError<Purchase, ErrorPayload>(__TAURI_INVOKE("add_purchase", { form })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
 	/**  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV. */
@@ -701,6 +702,28 @@ export type Purchase = {
 
 /**  A field of a [`PurchaseLine`]; an import maps a file's columns onto these. */
 export type PurchaseField = "purchase_date" | "supplier" | "order_number" | "invoice_number" | "manufacturer" | "model" | "serial" | "imei" | "unit_cost" | "vat_rate" | "warranty_months" | "org_unit" | "ownership" | "planned_lifetime_months";
+
+/**
+ *  A purchase as a person types it into the form: identifiers as text, checked by
+ *  [`check_purchase_form`].
+ */
+export type PurchaseForm = {
+	purchase_date: string,
+	supplier: string,
+	order_number: string | null,
+	invoice_number: string | null,
+	manufacturer: string,
+	model: string,
+	serial: string | null,
+	imei: string | null,
+	/**  Öre, excluding VAT. */
+	unit_cost_ore: number | null,
+	vat_rate_basis_points: number | null,
+	warranty_months: number | null,
+	org_unit: string | null,
+	ownership: Ownership,
+	planned_lifetime_months: number | null,
+};
 
 /**  What importing a file would do; nothing has been written. */
 export type PurchaseImportPreview = {

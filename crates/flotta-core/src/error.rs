@@ -39,6 +39,9 @@ pub enum Error {
     ImportFile { file: String, problem: String },
     #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
     ImportMapping { file: String, problem: String },
+    /// A purchase form was refused; names the field.
+    #[error("purchase: {0}; nothing was added")]
+    PurchaseForm(flotta_domain::FormProblem),
     #[error("{model}: {problem}")]
     Certification {
         model: String,
@@ -162,7 +165,7 @@ impl Error {
                 ..
             } => ErrorCode::LevelNotOpen,
             Error::Certification { .. } => ErrorCode::InvalidInput,
-            Error::ImportMapping { .. } => ErrorCode::InvalidInput,
+            Error::ImportMapping { .. } | Error::PurchaseForm(_) => ErrorCode::InvalidInput,
             Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
             Error::Export { .. } => ErrorCode::ExportFailed,
             Error::Sync(error) => match error {
@@ -205,6 +208,7 @@ impl From<&Error> for ErrorPayload {
             } => Some("reason".to_owned()),
             Error::Move { .. } => Some("to".to_owned()),
             Error::ImportMapping { .. } => Some("mapping".to_owned()),
+            Error::PurchaseForm(problem) => Some(problem.field.as_str().to_owned()),
             _ => None,
         };
         Self {

@@ -43,10 +43,10 @@ pub use flotta_domain::{
     CertificationStatus, CertificationStep, Compliance, ComplianceReason, ConnectionSettings,
     DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
     DueCount, FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove,
-    OsFamily, Ownership, PreconfigStep, Purchase, PurchaseField, PurchaseLine, PurchaseMatch,
-    Quarter, QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn,
-    SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome, StepResult,
-    SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
+    OsFamily, Ownership, PreconfigStep, Purchase, PurchaseField, PurchaseForm, PurchaseLine,
+    PurchaseMatch, Quarter, QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS,
+    SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome,
+    StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
 };
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;

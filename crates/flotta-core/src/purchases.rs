@@ -4,8 +4,8 @@
 use std::collections::BTreeSet;
 
 use flotta_domain::{
-    Purchase, PurchaseField, PurchaseLine, ReplacementForecast, WarrantyStatus,
-    replacement_forecast, warranty_end, warranty_status,
+    FormProblem, Purchase, PurchaseField, PurchaseForm, PurchaseLine, ReplacementForecast,
+    WarrantyStatus, check_purchase_form, replacement_forecast, warranty_end, warranty_status,
 };
 use flotta_import::{
     CellNote, Encoding, MappedColumn, Mapping, MissingColumn, PurchaseDefaults, PurchasePreview,
@@ -214,6 +214,27 @@ impl Flotta {
                 as u32,
             refused_rows: read.preview.refused_rows,
         })
+    }
+
+    /// Adds a purchase a person enters by hand (an invoice without a delivery file). Refused,
+    /// naming the field, when the form is incomplete or the unit is bought already.
+    pub fn add_purchase(&self, form: &PurchaseForm) -> Result<Purchase, Error> {
+        let line = check_purchase_form(form).map_err(Error::PurchaseForm)?;
+        let added = self
+            .store()
+            .add_purchase(&line, &self.actor, self.clock.now())?;
+        let purchase = added.ok_or_else(|| {
+            Error::PurchaseForm(FormProblem {
+                field: if line.serial.is_some() {
+                    PurchaseField::Serial
+                } else {
+                    PurchaseField::Imei
+                },
+                problem: "this unit is bought already".into(),
+            })
+        })?;
+        tracing::info!(purchase = purchase.id, "added a purchase by hand");
+        Ok(purchase)
     }
 
     /// Purchases, newest first; with `unseen`, only those no sync has reported.

@@ -42,7 +42,9 @@ pub use lifecycle::{AllowedMoves, LifecycleMove, MoveProblem, allowed_moves, che
 pub use preconfig::{
     PreconfigStep, StepDone, StepTitleProblem, Tick, check_step_title, ready_to_deploy, step_states,
 };
-pub use purchase::{Purchase, PurchaseField, PurchaseLine};
+pub use purchase::{
+    FormProblem, Purchase, PurchaseField, PurchaseForm, PurchaseLine, check_purchase_form,
+};
 pub use source::SourceKind;
 pub use sync::{
     DeviceChange, RecordWarning, SyncCounts, SyncMode, SyncRun, SyncStatus, VendorDevice,

@@ -105,6 +105,111 @@ impl PurchaseLine {
     pub const DEFAULT_OWNERSHIP: Ownership = Ownership::Corporate;
 }
 
+/// A purchase as a person types it into the form: identifiers as text, checked by
+/// [`check_purchase_form`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PurchaseForm {
+    pub purchase_date: NaiveDate,
+    pub supplier: String,
+    pub order_number: Option<String>,
+    pub invoice_number: Option<String>,
+    pub manufacturer: String,
+    pub model: String,
+    pub serial: Option<String>,
+    pub imei: Option<String>,
+    /// Öre, excluding VAT.
+    #[cfg_attr(feature = "specta", specta(type = f64))]
+    pub unit_cost_ore: i64,
+    pub vat_rate_basis_points: Option<u32>,
+    pub warranty_months: Option<u32>,
+    pub org_unit: Option<String>,
+    pub ownership: Ownership,
+    pub planned_lifetime_months: Option<u32>,
+}
+
+/// What is wrong with a form, and in which field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}: {problem}", field.label())]
+pub struct FormProblem {
+    pub field: PurchaseField,
+    pub problem: String,
+}
+
+/// The longest text a purchase field keeps.
+pub const MAX_FIELD_CHARS: usize = 200;
+
+/// The purchase line a form describes, or the first field that is wrong. Texts are trimmed
+/// and empty ones are absent; at least one of serial number and IMEI names the unit.
+pub fn check_purchase_form(form: &PurchaseForm) -> Result<PurchaseLine, FormProblem> {
+    let problem = |field, problem: &str| FormProblem {
+        field,
+        problem: problem.to_owned(),
+    };
+    let optional = |field, text: &Option<String>| -> Result<Option<String>, FormProblem> {
+        let text = text
+            .as_deref()
+            .map(str::trim)
+            .filter(|text| !text.is_empty());
+        match text {
+            Some(text) if text.chars().count() > MAX_FIELD_CHARS => {
+                Err(problem(field, "is too long"))
+            }
+            other => Ok(other.map(str::to_owned)),
+        }
+    };
+    let required = |field, text: &String| {
+        optional(field, &Some(text.clone()))?.ok_or_else(|| problem(field, "is needed"))
+    };
+    let serial = optional(PurchaseField::Serial, &form.serial)?
+        .map(|text| SerialNumber::parse(&text))
+        .transpose()
+        .map_err(|error| problem(PurchaseField::Serial, &error.to_string()))?;
+    let imei = optional(PurchaseField::Imei, &form.imei)?
+        .map(|text| Imei::parse(&text))
+        .transpose()
+        .map_err(|error| problem(PurchaseField::Imei, &error.to_string()))?;
+    if serial.is_none() && imei.is_none() {
+        return Err(problem(
+            PurchaseField::Serial,
+            "a serial number or an IMEI is needed to know the unit",
+        ));
+    }
+    if form.unit_cost_ore < 0 {
+        return Err(problem(PurchaseField::UnitCost, "cannot be negative"));
+    }
+    if form.vat_rate_basis_points.is_some_and(|rate| rate > 10_000) {
+        return Err(problem(PurchaseField::VatRate, "is more than 100 %"));
+    }
+    for (field, months) in [
+        (PurchaseField::WarrantyMonths, form.warranty_months),
+        (
+            PurchaseField::PlannedLifetimeMonths,
+            form.planned_lifetime_months,
+        ),
+    ] {
+        if months.is_some_and(|months| months > 240) {
+            return Err(problem(field, "is more than 240 months"));
+        }
+    }
+    Ok(PurchaseLine {
+        purchase_date: form.purchase_date,
+        supplier: required(PurchaseField::Supplier, &form.supplier)?,
+        order_number: optional(PurchaseField::OrderNumber, &form.order_number)?,
+        invoice_number: optional(PurchaseField::InvoiceNumber, &form.invoice_number)?,
+        manufacturer: required(PurchaseField::Manufacturer, &form.manufacturer)?,
+        model: required(PurchaseField::Model, &form.model)?,
+        serial,
+        imei,
+        unit_cost_ore: form.unit_cost_ore,
+        vat_rate_basis_points: form.vat_rate_basis_points,
+        warranty_months: form.warranty_months,
+        org_unit: optional(PurchaseField::OrgUnit, &form.org_unit)?,
+        ownership: form.ownership,
+        planned_lifetime_months: form.planned_lifetime_months,
+    })
+}
+
 /// Serial numbers travel as their text; reading it back validates it again.
 mod serial_text {
     use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
@@ -203,5 +308,69 @@ mod tests {
             assert_eq!(PurchaseField::from_text(field.as_str()), Some(*field));
             assert!(!field.label().is_empty());
         }
+    }
+}
+
+#[cfg(test)]
+mod form_tests {
+    use super::*;
+
+    fn form() -> PurchaseForm {
+        PurchaseForm {
+            purchase_date: NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+            supplier: " Atea Sverige AB ".into(),
+            order_number: Some("  ".into()),
+            invoice_number: None,
+            manufacturer: "Apple".into(),
+            model: "iPhone 16".into(),
+            serial: Some(" f2lxq0abc1 ".into()),
+            imei: None,
+            unit_cost_ore: 949_000,
+            vat_rate_basis_points: Some(2_500),
+            warranty_months: Some(24),
+            org_unit: Some("Äldreförvaltningen".into()),
+            ownership: Ownership::Corporate,
+            planned_lifetime_months: None,
+        }
+    }
+
+    #[test]
+    fn a_form_gives_a_trimmed_line_with_its_unit_normalised() {
+        let line = check_purchase_form(&form()).unwrap();
+        assert_eq!(line.supplier, "Atea Sverige AB");
+        assert_eq!(line.order_number, None, "a blank field is absent");
+        assert_eq!(
+            line.serial.map(|s| s.as_str().to_owned()),
+            Some("F2LXQ0ABC1".into())
+        );
+    }
+
+    #[test]
+    fn each_wrong_field_is_named() {
+        let field = |change: fn(&mut PurchaseForm)| {
+            let mut form = form();
+            change(&mut form);
+            check_purchase_form(&form).unwrap_err().field
+        };
+        assert_eq!(field(|f| f.serial = None), PurchaseField::Serial);
+        assert_eq!(
+            field(|f| f.imei = Some("490154203237519".into())),
+            PurchaseField::Imei
+        );
+        assert_eq!(field(|f| f.supplier = " ".into()), PurchaseField::Supplier);
+        assert_eq!(field(|f| f.model = String::new()), PurchaseField::Model);
+        assert_eq!(field(|f| f.unit_cost_ore = -1), PurchaseField::UnitCost);
+        assert_eq!(
+            field(|f| f.vat_rate_basis_points = Some(10_001)),
+            PurchaseField::VatRate
+        );
+        assert_eq!(
+            field(|f| f.warranty_months = Some(241)),
+            PurchaseField::WarrantyMonths
+        );
+        assert_eq!(
+            field(|f| f.org_unit = Some("x".repeat(201))),
+            PurchaseField::OrgUnit
+        );
     }
 }

@@ -54,6 +54,48 @@ const MATCHED_DEVICE: &str = "coalesce(
     (SELECT d.id FROM devices d WHERE d.serial = p.serial),
     (SELECT d.id FROM devices d WHERE d.imei = p.imei))";
 
+/// Adds a purchase line; a unit bought already (its serial or IMEI is in the register) is
+/// left out, as `ON CONFLICT DO NOTHING` says.
+const INSERT_PURCHASE: &str = "INSERT INTO purchases (purchase_date, supplier, order_number,
+        invoice_number, manufacturer, model, serial, imei, unit_cost_ore, vat_rate_basis_points,
+        warranty_months, org_unit, ownership, planned_lifetime_months, import_id, file_line,
+        created_at, created_by)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+     ON CONFLICT DO NOTHING";
+
+/// Runs [`INSERT_PURCHASE`] for one line; returns the rows added (0 when bought already).
+fn insert_purchase(
+    insert: &mut rusqlite::Statement<'_>,
+    purchase: &PurchaseLine,
+    import: Option<i64>,
+    file_line: Option<u32>,
+    now: &str,
+    actor: &str,
+) -> Result<usize, StoreError> {
+    insert
+        .execute(params![
+            purchase.purchase_date.format("%Y-%m-%d").to_string(),
+            purchase.supplier,
+            purchase.order_number,
+            purchase.invoice_number,
+            purchase.manufacturer,
+            purchase.model,
+            purchase.serial.as_ref().map(SerialNumber::as_str),
+            purchase.imei.as_ref().map(Imei::as_str),
+            purchase.unit_cost_ore,
+            purchase.vat_rate_basis_points,
+            purchase.warranty_months,
+            purchase.org_unit,
+            purchase.ownership.as_str(),
+            purchase.planned_lifetime_months,
+            import,
+            file_line,
+            now,
+            actor,
+        ])
+        .context("adding a purchase")
+}
+
 /// No unit in the register has the purchase's serial number or IMEI.
 const UNSEEN: &str = "NOT EXISTS (SELECT 1 FROM devices d WHERE d.serial = p.serial)
     AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.imei = p.imei)";
@@ -151,39 +193,17 @@ impl Store {
         };
         {
             let mut insert = tx
-                .prepare(
-                    "INSERT INTO purchases (purchase_date, supplier, order_number,
-                        invoice_number, manufacturer, model, serial, imei, unit_cost_ore,
-                        vat_rate_basis_points, warranty_months, org_unit, ownership,
-                        planned_lifetime_months, import_id, file_line, created_at, created_by)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
-                        ?16, ?17, ?18)
-                     ON CONFLICT DO NOTHING",
-                )
+                .prepare(INSERT_PURCHASE)
                 .context("preparing to add purchases")?;
             for (line, purchase) in lines {
-                let added = insert
-                    .execute(params![
-                        purchase.purchase_date.format("%Y-%m-%d").to_string(),
-                        purchase.supplier,
-                        purchase.order_number,
-                        purchase.invoice_number,
-                        purchase.manufacturer,
-                        purchase.model,
-                        purchase.serial.as_ref().map(SerialNumber::as_str),
-                        purchase.imei.as_ref().map(Imei::as_str),
-                        purchase.unit_cost_ore,
-                        purchase.vat_rate_basis_points,
-                        purchase.warranty_months,
-                        purchase.org_unit,
-                        purchase.ownership.as_str(),
-                        purchase.planned_lifetime_months,
-                        import,
-                        line,
-                        now,
-                        actor,
-                    ])
-                    .context("adding a purchase")?;
+                let added = insert_purchase(
+                    &mut insert,
+                    purchase,
+                    Some(import),
+                    Some(*line),
+                    &now,
+                    actor,
+                )?;
                 if added == 0 {
                     written.already_bought.push(*line);
                 } else {
@@ -232,6 +252,53 @@ impl Store {
         )?;
         tx.commit().context("saving the import")?;
         Ok(written)
+    }
+
+    /// Adds one purchase entered by hand, with its audit entry; `None` when the unit is
+    /// bought already (its serial number or IMEI is in the register).
+    pub fn add_purchase(
+        &mut self,
+        line: &PurchaseLine,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Option<Purchase>, StoreError> {
+        let tx = self.conn.transaction().context("adding a purchase")?;
+        let added = {
+            let mut insert = tx.prepare(INSERT_PURCHASE).context("adding a purchase")?;
+            insert_purchase(&mut insert, line, None, None, &format_time(&at), actor)?
+        };
+        if added == 0 {
+            return Ok(None);
+        }
+        let id = tx.last_insert_rowid();
+        record(
+            &tx,
+            &AuditEntry {
+                at,
+                actor: actor.to_owned(),
+                action: "create".into(),
+                entity: "purchase".into(),
+                entity_id: line
+                    .serial
+                    .as_ref()
+                    .map(|serial| serial.as_str().to_owned())
+                    .or_else(|| line.imei.as_ref().map(|imei| imei.as_str().to_owned())),
+                before_json: None,
+                after_json: Some(serde_json::to_string(line).map_err(|error| {
+                    StoreError::Corrupt {
+                        what: "a purchase line".into(),
+                        detail: error.to_string(),
+                    }
+                })?),
+            },
+        )?;
+        let sql =
+            format!("SELECT {PURCHASE_COLUMNS}, {MATCHED_DEVICE} FROM purchases p WHERE p.id = ?1");
+        let purchase = tx
+            .query_row(&sql, [id], |row| Ok(purchase(row)))
+            .context("reading the added purchase")??;
+        tx.commit().context("adding a purchase")?;
+        Ok(Some(purchase))
     }
 
     /// What the warranty overview and the replacement forecast need of every purchase.

@@ -33,6 +33,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             purchases::preview_purchase_import,
             purchases::import_purchases,
             purchases::purchases,
+            purchases::add_purchase,
             purchases::device_purchase,
             purchases::warranty_overview,
             purchases::export_purchases,

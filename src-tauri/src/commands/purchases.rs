@@ -1,8 +1,8 @@
-//! Purchases: delivery files previewed and imported, the purchases list, a unit's purchase,
+//! Purchases: delivery files previewed and imported, a purchase entered by hand, the list, a unit's purchase,
 //! warranties and the replacement forecast.
 
 use flotta_core::{
-    ErrorPayload, ExportedFile, ImportOptions, Purchase, PurchaseImportPreview,
+    ErrorPayload, ExportedFile, ImportOptions, Purchase, PurchaseForm, PurchaseImportPreview,
     PurchaseImportResult, PurchaseList, WarrantyOverview,
 };
 use tauri::State;
@@ -44,6 +44,15 @@ pub async fn purchases(
     unseen: bool,
 ) -> Result<PurchaseList, ErrorPayload> {
     state.run(move |core| core.purchases(unseen)).await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn add_purchase(
+    state: State<'_, AppState>,
+    form: PurchaseForm,
+) -> Result<Purchase, ErrorPayload> {
+    state.run(move |core| core.add_purchase(&form)).await
 }
 
 #[tauri::command]

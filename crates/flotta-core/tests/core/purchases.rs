@@ -498,3 +498,69 @@ async fn the_inventory_filters_and_sorts_on_purchase_warranty_and_certification_
     assert_eq!(count(supplier("Tele2 Företag"))?, 1);
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_purchase_entered_by_hand_is_matched_refused_by_field_and_audited_issue_14() -> TestResult
+{
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let serial: String =
+        emulator.with_fleet(|fleet| fleet.enrolments()[0].device.serial.as_str().to_owned());
+    let form = flotta_core::PurchaseForm {
+        purchase_date: chrono::NaiveDate::from_ymd_opt(2026, 10, 1).ok_or("date")?,
+        supplier: "Dustin AB".into(),
+        order_number: None,
+        invoice_number: Some("F-1001".into()),
+        manufacturer: "Apple".into(),
+        model: "iPhone 16".into(),
+        serial: Some(format!(" {} ", serial.to_lowercase())),
+        imei: None,
+        unit_cost_ore: 899_000,
+        vat_rate_basis_points: Some(2_500),
+        warranty_months: Some(24),
+        org_unit: None,
+        ownership: flotta_core::Ownership::Corporate,
+        planned_lifetime_months: Some(36),
+    };
+    let added = flotta.add_purchase(&form)?;
+    assert!(
+        added.device_id.is_some(),
+        "matched to the synced unit by its serial"
+    );
+    assert!(!added.imported);
+    assert_eq!(units(&flotta, PurchaseMatch::Bought)?, 1);
+
+    let again = ErrorPayload::from(flotta.add_purchase(&form).expect_err("bought already"));
+    assert_eq!(
+        (again.code, again.field.as_deref()),
+        (ErrorCode::InvalidInput, Some("serial"))
+    );
+    let mut blank = form.clone();
+    blank.serial = None;
+    blank.imei = Some("35 209900 176148 0".into());
+    let wrong = ErrorPayload::from(flotta.add_purchase(&blank).expect_err("check digit"));
+    assert_eq!(wrong.field.as_deref(), Some("imei"), "{}", wrong.message);
+    assert_eq!(
+        flotta.purchases(false)?.total,
+        1,
+        "nothing partial was written"
+    );
+
+    let audit = flotta.audit_log(&flotta_core::AuditFilter {
+        entity: Some("purchase".into()),
+        ..flotta_core::AuditFilter::default()
+    })?;
+    assert_eq!(audit.len(), 1);
+    assert_eq!(audit[0].action, "create");
+    assert_eq!(audit[0].entity_id.as_deref(), Some(serial.as_str()));
+    assert!(
+        audit[0]
+            .after
+            .as_deref()
+            .is_some_and(|after| after.contains("F-1001"))
+    );
+    Ok(())
+}
