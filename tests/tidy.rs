@@ -152,6 +152,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0011_preconfig.sql",
         "6a00e23ccb6a0e50776f682c2a7dbc0a117ba86633f783c95758d34fae84207f",
     ),
+    (
+        "0012_model_lifetime.sql",
+        "1220d9fe204934ec9d9d77dc10b2efe2f5cd4bd3f1f7825a09ecda8a00a0bafc",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

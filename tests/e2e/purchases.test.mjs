@@ -48,9 +48,11 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
   for (const row of await app.$$(byTestId("device-row"))) {
     const serial = await row.getAttribute("data-serial");
     if (serial) serials.push(serial);
-    if (serials.length === 3) break;
+    if (serials.length === 4) break;
   }
-  assert.equal(serials.length, 3, "the inventory shows serials");
+  assert.equal(serials.length, 4, "the inventory shows serials");
+  // The fourth is bought on an invoice without a delivery file, entered by hand below.
+  const invoiced = serials.pop();
 
   // The supplier's file as Excel on Swedish Windows saves it: Windows-1252 (å, ä, ö as single
   // bytes — latin1 writes them the same), `;`, decimal comma, CRLF.
@@ -123,6 +125,21 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
     timeoutMsg: "the four imported units have active warranties",
   });
   assert.equal((await app.$$(byTestId("forecast-row"))).length, 8, "eight quarters ahead");
+
+  // A unit on an invoice, entered by hand, is matched to its synced unit at once.
+  await click(byTestId("nav-purchases"));
+  await click(byTestId("purchases-add"));
+  await app.$(byTestId("purchase-form-dialog")).waitForDisplayed({ timeout: 5_000 });
+  await app.$(byTestId("purchase-form-supplier")).setValue("Dustin AB");
+  await app.$(byTestId("purchase-form-manufacturer")).setValue("Apple");
+  await app.$(byTestId("purchase-form-model")).setValue("iPhone 16");
+  await app.$(byTestId("purchase-form-serial")).setValue(invoiced);
+  await app.$(byTestId("purchase-form-unit_cost")).setValue("8 990,00");
+  await click(byTestId("purchase-form-submit"));
+  await app.$(byTestId("purchase-form-added")).waitForDisplayed({ timeout: 10_000 });
+  assert.equal(await app.$(byTestId("purchase-form-added")).getAttribute("data-matched"), "true");
+  await click(byTestId("purchase-form-done"));
+  await waitForGone(app, byTestId("purchase-form-dialog"), "the form closes");
 
   // The delivery's checklist: the three enrolled units have their enrolment step done by
   // their check-in, the one in the drawer has not; no model is certified, so each is flagged.

@@ -45,6 +45,7 @@ export const commands = {
 	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
 	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
 	addCertificationStep: (level: number, title: string) => typedError<CertificationStep, ErrorPayload>(__TAURI_INVOKE("add_certification_step", { level, title })),
+	setModelLifetime: (manufacturer: string, model: string, months: number | null) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_model_lifetime", { manufacturer, model, months })),
 	preconfig: (delivery: number | null) => typedError<PreconfigView, ErrorPayload>(__TAURI_INVOKE("preconfig", { delivery })),
 	tickPreconfig: (scope: TickScope, stepId: number, done: boolean) => typedError<number, ErrorPayload>(__TAURI_INVOKE("tick_preconfig", { scope, stepId, done })),
 	addPreconfigStep: (title: string) => typedError<PreconfigStep, ErrorPayload>(__TAURI_INVOKE("add_preconfig_step", { title })),
@@ -180,6 +181,8 @@ export type CertificationStep = {
 	title: string,
 	/**  Added by the organisation to the template it started from. */
 	added_by_organisation: boolean,
+	/**  When the step joined the template: a model tested before then was judged without it. */
+	added_at: string,
 };
 
 /**  Compliance with the EMM's policies as last reported. */
@@ -623,6 +626,11 @@ export type ModelRow = {
 	/**  Units of it bought. */
 	purchased: number,
 	status: CertificationStatus,
+	/**
+	 *  The organisation's planned lifetime for the model, in months: the replacement
+	 *  forecast's default for a purchase that does not give one.
+	 */
+	planned_lifetime_months: number | null,
 };
 
 /**  The operating system family; the version is kept separately as text. */

@@ -22,6 +22,9 @@ pub struct ModelRow {
     /// Units of it bought.
     pub purchased: u32,
     pub status: CertificationStatus,
+    /// The organisation's planned lifetime for the model, in months: the replacement
+    /// forecast's default for a purchase that does not give one.
+    pub planned_lifetime_months: Option<u32>,
 }
 
 /// One step of a model's certification with its latest result.
@@ -112,6 +115,7 @@ impl Flotta {
                     units: count.units,
                     purchased: count.purchased,
                     status,
+                    planned_lifetime_months: count.planned_lifetime_months,
                 }
             })
             .collect())
@@ -202,6 +206,35 @@ impl Flotta {
             )?;
         }
         self.model_certification(manufacturer, model)
+    }
+
+    /// Sets (or, with `None`, clears) a model's planned lifetime, 1–240 months.
+    pub fn set_model_lifetime(
+        &self,
+        manufacturer: &str,
+        model: &str,
+        months: Option<u32>,
+    ) -> Result<(), Error> {
+        let (manufacturer, model) = (manufacturer.trim(), model.trim());
+        if manufacturer.is_empty() || model.is_empty() {
+            return Err(Error::InvalidInput {
+                what: "model",
+                detail: "a model is named by its manufacturer and its name".into(),
+            });
+        }
+        if months.is_some_and(|months| !(1..=240).contains(&months)) {
+            return Err(Error::InvalidInput {
+                what: "planned lifetime",
+                detail: "give 1 to 240 months".into(),
+            });
+        }
+        Ok(self.store().set_model_lifetime(
+            manufacturer,
+            model,
+            months,
+            &self.actor,
+            self.clock.now(),
+        )?)
     }
 
     /// Adds the organisation's own step to `level` of the template.

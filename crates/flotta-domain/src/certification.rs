@@ -30,6 +30,8 @@ pub struct CertificationStep {
     pub title: String,
     /// Added by the organisation to the template it started from.
     pub added_by_organisation: bool,
+    /// When the step joined the template: a model tested before then was judged without it.
+    pub added_at: DateTime<Utc>,
 }
 
 /// The latest result of one step for one model; a retest is a new result.
@@ -99,6 +101,20 @@ pub fn open_level(steps: &[CertificationStep], results: &[StepResult]) -> Option
     })
 }
 
+/// The steps that apply to a model: those in the template when its latest result was
+/// recorded. A step the organisation adds later does not take a certified model's certificate
+/// away; it applies once testing of the model goes on.
+fn applying(steps: &[CertificationStep], results: &[StepResult]) -> Vec<CertificationStep> {
+    let last = results.iter().map(|r| r.at).max();
+    steps
+        .iter()
+        // Times are kept to the second: a step added in the second of the last result came
+        // after it.
+        .filter(|step| last.is_none_or(|last| step.added_at < last))
+        .cloned()
+        .collect()
+}
+
 pub fn certification_status(
     steps: &[CertificationStep],
     results: &[StepResult],
@@ -106,6 +122,7 @@ pub fn certification_status(
     if results.is_empty() {
         return CertificationStatus::NotStarted;
     }
+    let steps = &applying(steps, results)[..];
     match open_level(steps, results) {
         None => CertificationStatus::Certified {
             on: results
@@ -167,6 +184,7 @@ mod tests {
                 code: (*code).into(),
                 title: format!("step {code}"),
                 added_by_organisation: false,
+                added_at: Utc.with_ymd_and_hms(2026, 1, 1, 0, 0, 0).unwrap(),
             })
             .collect()
     }
@@ -241,5 +259,45 @@ mod tests {
             check_result(&steps, &results, 1, " "),
             Err(CertificationProblem::NoTester)
         );
+    }
+
+    #[test]
+    fn a_step_added_later_leaves_a_certificate_and_applies_when_testing_goes_on() {
+        let mut steps = steps();
+        let results = vec![
+            result(1, StepOutcome::Pass, 1),
+            result(2, StepOutcome::Pass, 2),
+            result(3, StepOutcome::Pass, 3),
+            result(4, StepOutcome::Pass, 4),
+        ];
+        let certified = CertificationStatus::Certified {
+            on: result(4, StepOutcome::Pass, 4).at,
+        };
+        steps.push(CertificationStep {
+            id: 5,
+            level: 3,
+            code: "3b".into(),
+            title: "own apps".into(),
+            added_by_organisation: true,
+            added_at: result(5, StepOutcome::Pass, 10).at,
+        });
+        assert_eq!(certification_status(&steps, &results), certified);
+        assert_eq!(
+            check_result(&steps, &results, 5, "Kim"),
+            Ok(()),
+            "it may be tested"
+        );
+        // Testing goes on (a retest of 1a after the step was added): the step applies now.
+        let mut later = results.clone();
+        later.push(result(1, StepOutcome::Pass, 11));
+        assert_eq!(
+            certification_status(&steps, &later),
+            CertificationStatus::InProgress { level: 3 }
+        );
+        later.push(result(5, StepOutcome::Pass, 12));
+        assert!(matches!(
+            certification_status(&steps, &later),
+            CertificationStatus::Certified { .. }
+        ));
     }
 }

@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Utc};
 use flotta_domain::{CertificationStep, StepOutcome, StepResult};
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use crate::audit::{AuditEntry, record};
 use crate::connection::Store;
@@ -17,6 +17,8 @@ pub struct ModelCount {
     pub model: String,
     pub units: u32,
     pub purchased: u32,
+    /// The organisation's planned lifetime for the model, in months.
+    pub planned_lifetime_months: Option<u32>,
 }
 
 /// A result with the model it is for.
@@ -33,23 +35,32 @@ impl Store {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT id, level, code, title, added_by_organisation FROM certification_steps
-                 ORDER BY level, code",
+                "SELECT id, level, code, title, added_by_organisation, created_at
+                 FROM certification_steps ORDER BY level, code",
             )
             .context("reading the certification template")?;
         let rows = statement
             .query_map([], |row| {
-                Ok(CertificationStep {
-                    id: row.get(0)?,
-                    level: row.get(1)?,
-                    code: row.get(2)?,
-                    title: row.get(3)?,
-                    added_by_organisation: row.get(4)?,
-                })
+                Ok((
+                    CertificationStep {
+                        id: row.get(0)?,
+                        level: row.get(1)?,
+                        code: row.get(2)?,
+                        title: row.get(3)?,
+                        added_by_organisation: row.get(4)?,
+                        added_at: DateTime::<Utc>::MIN_UTC,
+                    },
+                    row.get::<_, String>(5)?,
+                ))
             })
             .context("reading the certification template")?;
-        rows.collect::<Result<_, _>>()
-            .context("reading the certification template")
+        let mut steps = Vec::new();
+        for row in rows {
+            let (mut step, added_at) = row.context("reading the certification template")?;
+            step.added_at = parse_time("certification_steps.created_at", &added_at)?;
+            steps.push(step);
+        }
+        Ok(steps)
     }
 
     /// Adds an organisation's own step at the end of `level`, coded after the last one there
@@ -102,6 +113,7 @@ impl Store {
             code,
             title: title.to_owned(),
             added_by_organisation: true,
+            added_at: at,
         })
     }
 
@@ -223,19 +235,81 @@ impl Store {
         Ok(())
     }
 
+    /// Sets (or, with `None`, clears) the planned lifetime of a model, with its audit entry.
+    pub fn set_model_lifetime(
+        &mut self,
+        manufacturer: &str,
+        model: &str,
+        months: Option<u32>,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction()
+            .context("setting a model's lifetime")?;
+        let before: Option<u32> = tx
+            .query_row(
+                "SELECT planned_lifetime_months FROM model_lifetimes
+                 WHERE manufacturer = ?1 AND model = ?2",
+                params![manufacturer, model],
+                |row| row.get(0),
+            )
+            .optional()
+            .context("setting a model's lifetime")?;
+        if before == months {
+            return Ok(());
+        }
+        match months {
+            Some(months) => tx.execute(
+                "INSERT INTO model_lifetimes (manufacturer, model, planned_lifetime_months,
+                    updated_at, updated_by) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (manufacturer, model) DO UPDATE SET
+                    planned_lifetime_months = excluded.planned_lifetime_months,
+                    updated_at = excluded.updated_at, updated_by = excluded.updated_by",
+                params![manufacturer, model, months, format_time(&at), actor],
+            ),
+            None => tx.execute(
+                "DELETE FROM model_lifetimes WHERE manufacturer = ?1 AND model = ?2",
+                params![manufacturer, model],
+            ),
+        }
+        .context("setting a model's lifetime")?;
+        let value = |months: Option<u32>| {
+            Some(serde_json::json!({ "planned_lifetime_months": months }).to_string())
+        };
+        record(
+            &tx,
+            &AuditEntry {
+                at,
+                actor: actor.to_owned(),
+                action: "update".into(),
+                entity: "model".into(),
+                entity_id: Some(format!("{manufacturer} {model}")),
+                before_json: value(before),
+                after_json: value(months),
+            },
+        )?;
+        tx.commit().context("setting a model's lifetime")?;
+        Ok(())
+    }
+
     /// Every model in the fleet or in the purchases, with its synced and bought units.
     pub fn model_counts(&self) -> Result<Vec<ModelCount>, StoreError> {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT manufacturer, model, sum(units), sum(purchased) FROM (
+                "SELECT manufacturer, model, sum(units), sum(purchased),
+                    (SELECT l.planned_lifetime_months FROM model_lifetimes l
+                     WHERE l.manufacturer = counts.manufacturer AND l.model = counts.model)
+                 FROM (
                     SELECT m.manufacturer AS manufacturer, m.name AS model,
                         count(d.id) AS units, 0 AS purchased
                     FROM device_models m JOIN devices d ON d.model_id = m.id
                     GROUP BY m.id
                     UNION ALL
                     SELECT manufacturer, model, 0, count(*) FROM purchases
-                    GROUP BY manufacturer, model)
+                    GROUP BY manufacturer, model) AS counts
                  GROUP BY manufacturer, model
                  ORDER BY manufacturer, model",
             )
@@ -247,6 +321,7 @@ impl Store {
                     model: row.get(1)?,
                     units: row.get(2)?,
                     purchased: row.get(3)?,
+                    planned_lifetime_months: row.get(4)?,
                 })
             })
             .context("listing models")?;

@@ -16,6 +16,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0009_purchases.sql"),
     include_str!("../migrations/0010_certification.sql"),
     include_str!("../migrations/0011_preconfig.sql"),
+    include_str!("../migrations/0012_model_lifetime.sql"),
 ];
 
 /// The schema version this build writes and understands.

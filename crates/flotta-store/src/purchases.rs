@@ -301,14 +301,18 @@ impl Store {
         Ok(Some(purchase))
     }
 
-    /// What the warranty overview and the replacement forecast need of every purchase.
+    /// What the warranty overview and the replacement forecast need of every purchase; the
+    /// planned lifetime is the purchase's, else its model's.
     pub fn forecast_units(&self) -> Result<Vec<ForecastUnit>, StoreError> {
         let mut statement = self
             .conn
             .prepare(
-                "SELECT purchase_date, warranty_months, planned_lifetime_months, unit_cost_ore,
-                    org_unit, model
-                 FROM purchases",
+                // A purchase without a planned lifetime takes its model's.
+                "SELECT p.purchase_date, p.warranty_months,
+                    coalesce(p.planned_lifetime_months, l.planned_lifetime_months),
+                    p.unit_cost_ore, p.org_unit, p.model
+                 FROM purchases p LEFT JOIN model_lifetimes l
+                    ON l.manufacturer = p.manufacturer AND l.model = p.model",
             )
             .context("reading purchases for the forecast")?;
         let rows = statement

@@ -1,4 +1,5 @@
-//! Model certification: the models, one model's steps, recording results, own steps.
+//! Models: the models with their certification, one model's steps, recording results, own
+//! steps, the planned lifetime per model.
 
 use flotta_core::{CertificationStep, ErrorPayload, ModelCertification, ModelRow, StepReport};
 use tauri::State;
@@ -45,5 +46,18 @@ pub async fn add_certification_step(
 ) -> Result<CertificationStep, ErrorPayload> {
     state
         .run(move |core| core.add_certification_step(level, &title))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn set_model_lifetime(
+    state: State<'_, AppState>,
+    manufacturer: String,
+    model: String,
+    months: Option<u32>,
+) -> Result<(), ErrorPayload> {
+    state
+        .run(move |core| core.set_model_lifetime(&manufacturer, &model, months))
         .await
 }

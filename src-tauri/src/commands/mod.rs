@@ -43,6 +43,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             certification::model_certification,
             certification::record_certification_step,
             certification::add_certification_step,
+            certification::set_model_lifetime,
             preconfig::preconfig,
             preconfig::tick_preconfig,
             preconfig::add_preconfig_step,

@@ -7,6 +7,7 @@ import { useSync } from "../sync/syncContext";
 import { AddStepDialog } from "./AddStepDialog";
 import { groupByLevel, levelHeading } from "./certificationSteps";
 import type { ModelKey } from "./modelFilter";
+import { ModelLifetime } from "./ModelLifetime";
 import { RecordStepDialog } from "./RecordStepDialog";
 import { StatusBadge } from "./StatusBadge";
 import { StepItem } from "./StepItem";
@@ -96,6 +97,15 @@ export function ModelPanel({ model, row, onClose }: Props) {
             </span>
           )}
         </div>
+        {row !== null && (
+          <ModelLifetime
+            // A new saved value (or another model) starts the field afresh.
+            key={`${model.manufacturer}\u0000${model.model}\u0000${row.planned_lifetime_months ?? ""}`}
+            manufacturer={model.manufacturer}
+            model={model.model}
+            months={row.planned_lifetime_months}
+          />
+        )}
         {state.status === "loading" && certification === null && (
           <p className="muted">{i18n.t("models.panel.loading")}</p>
         )}

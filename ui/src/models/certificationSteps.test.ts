@@ -7,7 +7,7 @@ let nextId = 1;
 function step(level: number, code: string, open: boolean, outcome: StepOutcome | null = null): StepState {
   const id = nextId++;
   return {
-    step: { id, level, code, title: `Step ${code}`, added_by_organisation: false },
+    step: { id, level, code, title: `Step ${code}`, added_by_organisation: false, added_at: "2026-01-01T00:00:00Z" },
     latest:
       outcome === null
         ? null

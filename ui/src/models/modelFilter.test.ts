@@ -3,7 +3,7 @@ import type { CertificationStatus, ModelRow } from "../bindings";
 import { filterModels, isFiltered, NO_FILTER, sameModel } from "./modelFilter";
 
 function row(manufacturer: string, model: string, status: CertificationStatus): ModelRow {
-  return { manufacturer, model, units: 1, purchased: 1, status };
+  return { manufacturer, model, units: 1, purchased: 1, status, planned_lifetime_months: null };
 }
 
 const rows = [

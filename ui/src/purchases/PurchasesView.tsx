@@ -10,11 +10,12 @@ import { useRovingRows } from "../lib/useRovingRows";
 import { useSync } from "../sync/syncContext";
 import { daysSince, formatDate } from "./dates";
 import { ImportDialog } from "./ImportDialog";
+import { PurchaseFormDialog } from "./PurchaseFormDialog";
 import { fieldKey } from "./labels";
 import { formatOre } from "../lib/money";
 
 /**
- * What was bought, from the suppliers' delivery files, and which of it no EMM has reported:
+ * What was bought, from the suppliers' delivery files or entered by hand, and which of it no EMM has reported:
  * a unit bought but never enrolled is lying in a drawer, or was never delivered.
  */
 export function PurchasesView() {
@@ -22,6 +23,7 @@ export function PurchasesView() {
   const sync = useSync();
   const [unseen, setUnseen] = useState(false);
   const [importing, setImporting] = useState(false);
+  const [adding, setAdding] = useState(false);
   const load = useCallback(() => commands.purchases(unseen), [unseen]);
   const { state, reload } = useCommand(load, sync.state.registerChanges);
   const groupName = useId();
@@ -42,6 +44,14 @@ export function PurchasesView() {
             hint={unseen ? "purchases.export.hintUnseen" : "purchases.export.hint"}
             testId="purchases-export"
           />
+          <button
+            type="button"
+            className="button-secondary"
+            data-testid="purchases-add"
+            onClick={() => setAdding(true)}
+          >
+            {i18n.t("purchases.add.open")}
+          </button>
           <button
             type="button"
             className="button-primary"
@@ -124,6 +134,7 @@ export function PurchasesView() {
       )}
 
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
+      {adding && <PurchaseFormDialog onClose={() => setAdding(false)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { daysSince, daysUntil, formatDate, isPastDate, parseIsoDate } from "./dates";
+import { daysSince, daysUntil, formatDate, isoDay, isPastDate, parseIsoDate } from "./dates";
 
 /** Local noon, so the test does not depend on the machine's time zone. */
 const day = (year: number, month: number, date: number, hour = 12) => new Date(year, month - 1, date, hour);
@@ -67,5 +67,13 @@ describe("formatDate", () => {
     expect(formatDate("2024-03-05", "sv-SE")).toBe("2024-03-05");
     expect(formatDate("2024-03-05", "en-GB")).toBe("05/03/2024");
     expect(formatDate("not a date", "sv-SE")).toBe("not a date");
+  });
+});
+
+describe("isoDay", () => {
+  it("is the local day, early and late, as a date input wants it", () => {
+    expect(isoDay(day(2026, 3, 5, 0))).toBe("2026-03-05");
+    expect(isoDay(day(2026, 12, 31, 23))).toBe("2026-12-31");
+    expect(parseIsoDate(isoDay(day(2024, 2, 29)))).toEqual({ year: 2024, month: 2, day: 29 });
   });
 });

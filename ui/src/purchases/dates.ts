@@ -32,6 +32,12 @@ export function localDay(now: Date): CalendarDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
+/** The day `now` falls on in this computer's time zone, as `YYYY-MM-DD`: a date input's value. */
+export function isoDay(now: Date): string {
+  const { year, month, day } = localDay(now);
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
 /**
  * Whole days from `isoDate` to the day `today` falls on (this computer's time zone): 0 on the
  * day itself, and for a date ahead of today. `null` when the date cannot be read.

@@ -10,6 +10,7 @@ import type { Translator } from "../i18n/translator";
 export type PurchaseEnumKey =
   | `purchases.problem.${ProblemKind}`
   | `purchases.field.${PurchaseField}`
+  | `purchases.add.refused.${PurchaseField}`
   | `purchases.encoding.${Encoding}`
   | `purchases.mappingSource.${MappingSource}`
   | `filter.purchase.${PurchaseMatch}`;

@@ -103,10 +103,41 @@ async fn a_model_is_certified_level_by_level_issue_14() -> TestResult {
     // The organisation's own step joins the template.
     let own = flotta.add_certification_step(3, "Test av larmappen")?;
     assert_eq!(own.code, "3d");
+    let status = |flotta: &flotta_core::Flotta| -> Result<CertificationStatus, flotta_core::Error> {
+        Ok(flotta
+            .model_certification(&model.manufacturer, &model.model)?
+            .status)
+    };
+    assert_eq!(
+        status(&flotta)?,
+        done,
+        "a step added after the certificate leaves it as it is"
+    );
+    let own_step = flotta
+        .model_certification(&model.manufacturer, &model.model)?
+        .steps
+        .into_iter()
+        .find(|s| s.step.id == own.id)
+        .ok_or("3d")?;
+    assert!(own_step.open, "and may be tested");
     let audit = flotta.audit_log(&flotta_core::AuditFilter {
         entity: Some("model".into()),
         ..Default::default()
     })?;
     assert_eq!(audit.len(), 9, "every recorded result, the failed one too");
+    flotta.record_certification_step(
+        &model.manufacturer,
+        &model.model,
+        &StepReport {
+            step_id: own.id,
+            outcome: StepOutcome::Pass,
+            tester: "Kim Lind".into(),
+            note: None,
+        },
+    )?;
+    assert!(matches!(
+        status(&flotta)?,
+        CertificationStatus::Certified { .. }
+    ));
     Ok(())
 }

@@ -564,3 +564,63 @@ async fn a_purchase_entered_by_hand_is_matched_refused_by_field_and_audited_issu
     );
     Ok(())
 }
+
+#[test]
+fn a_models_planned_lifetime_is_the_forecasts_default_issue_14() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = Flotta::open(flotta_core::Config {
+        database_path: dir.path().join("flotta.sqlite3"),
+        actor: "tester".into(),
+        demo_devices: None,
+        clock: flotta_core::Clock::System,
+        retry: Default::default(),
+    })?;
+    let today = chrono::Utc::now().date_naive();
+    // Bought today with three years' warranty: nothing falls due in the next eight quarters.
+    let csv = format!(
+        "Inköpsdatum;Leverantör;Tillverkare;Modell;Serienummer;Pris;Garanti (mån)\n\
+         {today};Dustin AB;Samsung;Galaxy A55;LIFE000001;4 190;36\n\
+         {today};Dustin AB;Samsung;Galaxy A55;LIFE000002;4 190;36\n"
+    );
+    flotta.import_purchases("dustin.csv", csv.as_bytes(), &ImportOptions::default())?;
+    let due = |flotta: &Flotta| -> Result<u32, flotta_core::Error> {
+        Ok(flotta
+            .warranty_overview()?
+            .forecast
+            .quarters
+            .iter()
+            .map(|quarter| quarter.total.units)
+            .sum())
+    };
+    assert_eq!(due(&flotta)?, 0);
+
+    // The organisation replaces this model after a year.
+    flotta.set_model_lifetime("Samsung", "Galaxy A55", Some(12))?;
+    assert_eq!(due(&flotta)?, 2, "both fall due within the eight quarters");
+    let model = flotta
+        .models()?
+        .into_iter()
+        .find(|model| model.model == "Galaxy A55")
+        .ok_or("the model is listed")?;
+    assert_eq!(model.planned_lifetime_months, Some(12));
+    assert!(
+        flotta
+            .set_model_lifetime("Samsung", "Galaxy A55", Some(0))
+            .is_err()
+    );
+    let audit = flotta.audit_log(&flotta_core::AuditFilter {
+        entity: Some("model".into()),
+        ..flotta_core::AuditFilter::default()
+    })?;
+    assert_eq!(audit.len(), 1);
+    assert!(
+        audit[0]
+            .after
+            .as_deref()
+            .is_some_and(|after| after.contains("12"))
+    );
+
+    flotta.set_model_lifetime("Samsung", "Galaxy A55", None)?;
+    assert_eq!(due(&flotta)?, 0, "cleared, the warranty speaks again");
+    Ok(())
+}
