@@ -757,6 +757,11 @@ export type PurchaseImportPreview = {
 	/**  Cells a spreadsheet would take for a formula, kept as text. */
 	formula_cells: CellNote[],
 	imported_before: ImportedBefore | null,
+	/**
+	 *  Models of the lines to add that the register does not know (no synced or bought unit
+	 *  of them): a model new to the organisation, or a misspelt one.
+	 */
+	unknown_models: UnknownModel[],
 };
 
 /**  What an import wrote. */
@@ -1011,6 +1016,13 @@ export type SyncStatus = "running" | "succeeded" | "failed" | "cancelled";
 
 /**  Whose step is ticked: one unit's, or every unit's of a delivery. */
 export type TickScope = { kind: "unit"; id: number } | { kind: "delivery"; id: number };
+
+/**  A model a delivery file names that the register does not know, with its unit count. */
+export type UnknownModel = {
+	manufacturer: string,
+	model: string,
+	units: number,
+};
 
 /**  The EMM products Flotta can sync from. */
 export type Vendor = 

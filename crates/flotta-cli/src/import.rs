@@ -97,4 +97,10 @@ fn print_preview(preview: &PurchaseImportPreview) {
             cell.line, cell.column, cell.value
         );
     }
+    for model in &preview.unknown_models {
+        println!(
+            "a model the register does not know (new, or misspelt?): {} {}, {} units",
+            model.manufacturer, model.model, model.units
+        );
+    }
 }

@@ -54,7 +54,7 @@ pub use logs::{APP_IDENTIFIER, log_folder};
 pub use preconfig::{Delivery, PreconfigUnit, PreconfigView, TickScope};
 pub use purchases::{
     ImportOptions, ImportProblem, ImportedBefore, MappingSource, ProblemKind,
-    PurchaseImportPreview, PurchaseImportResult, PurchaseList, WarrantyOverview,
+    PurchaseImportPreview, PurchaseImportResult, PurchaseList, UnknownModel, WarrantyOverview,
 };
 pub use transport::{
     AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,

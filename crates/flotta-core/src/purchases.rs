@@ -106,6 +106,17 @@ pub struct PurchaseImportPreview {
     /// Cells a spreadsheet would take for a formula, kept as text.
     pub formula_cells: Vec<CellNote>,
     pub imported_before: Option<ImportedBefore>,
+    /// Models of the lines to add that the register does not know (no synced or bought unit
+    /// of them): a model new to the organisation, or a misspelt one.
+    pub unknown_models: Vec<UnknownModel>,
+}
+
+/// A model a delivery file names that the register does not know, with its unit count.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct UnknownModel {
+    pub manufacturer: String,
+    pub model: String,
+    pub units: u32,
 }
 
 /// What an import wrote.
@@ -369,7 +380,9 @@ impl Flotta {
             .into_iter()
             .filter(|(line, _)| !bought.contains(line))
             .collect();
+        let unknown_models = self.unknown_models(&new_lines)?;
         let preview = PurchaseImportPreview {
+            unknown_models,
             file_name: file_name.to_owned(),
             encoding,
             delimiter: delimiter.to_string(),
@@ -401,6 +414,36 @@ impl Flotta {
             mapping,
             sha256,
         })
+    }
+}
+
+impl Flotta {
+    /// The models of `lines` that no synced or bought unit has, compared as the register's
+    /// model names are (exactly), in the order of the file.
+    fn unknown_models(&self, lines: &[(u32, PurchaseLine)]) -> Result<Vec<UnknownModel>, Error> {
+        let known: BTreeSet<(String, String)> = self
+            .models()?
+            .into_iter()
+            .map(|model| (model.manufacturer, model.model))
+            .collect();
+        let mut unknown: Vec<UnknownModel> = Vec::new();
+        for (_, line) in lines {
+            if known.contains(&(line.manufacturer.clone(), line.model.clone())) {
+                continue;
+            }
+            match unknown
+                .iter_mut()
+                .find(|model| model.manufacturer == line.manufacturer && model.model == line.model)
+            {
+                Some(model) => model.units += 1,
+                None => unknown.push(UnknownModel {
+                    manufacturer: line.manufacturer.clone(),
+                    model: line.model.clone(),
+                    units: 1,
+                }),
+            }
+        }
+        Ok(unknown)
     }
 }
 

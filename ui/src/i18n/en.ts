@@ -287,6 +287,7 @@ export const en = {
   "reason.jailbroken": "jailbroken",
   "reason.compromised": "reported compromised",
   "move.open": "Move…",
+  "move.uncertified": "The model is not certified ({status}). Make sure it may be handed out before you do.",
   "move.title": "Move {unit}",
   "move.from": "Now: {state}",
   "move.to": "New state",
@@ -727,6 +728,8 @@ export const en = {
   "purchases.problems.wholeRow": "Whole row",
   "purchases.problems.empty": "(empty)",
   "purchases.problems.more": "Showing the first {shown} of {total} problems.",
+  "purchases.unknownModels.title": "Models the register does not know – new to the organisation, or misspelt? Check before you import; a new model needs certifying before it is handed out.",
+  "purchases.unknownModels.model": "{model}: {units} units",
   "purchases.formulas.title":
     "Cells that look like spreadsheet formulas are kept as plain text and never calculated:",
   "purchases.formulas.cell": "line {line}, {column}: {value}",

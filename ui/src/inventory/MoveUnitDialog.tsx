@@ -7,6 +7,7 @@ import { ErrorDetails } from "../components/ErrorDetails";
 import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
+import { statusLabel } from "../models/certificationStatus";
 
 /** What the dialog starts with: a suggestion fills in both. */
 export type MoveDraft = { readonly to: Lifecycle | null; readonly reason: string };
@@ -25,6 +26,12 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
   const formId = useId();
   const loadMoves = useCallback(() => commands.lifecycleMoves(), []);
   const { state: moves, reload } = useCommand(loadMoves);
+  // Handing out a unit of a model not certified is allowed, but never without being told.
+  const loadCertification = useCallback(
+    () => commands.modelCertification(device.manufacturer, device.model),
+    [device.manufacturer, device.model],
+  );
+  const { state: certification } = useCommand(loadCertification);
   const [to, setTo] = useState<Lifecycle | null>(initial.to);
   const [reason, setReason] = useState(initial.reason);
   const [saving, setSaving] = useState(false);
@@ -110,6 +117,17 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
               </Field>
             </div>
           )}
+          {target === "deployed" &&
+            certification.status === "ok" &&
+            certification.data.status.state !== "certified" && (
+              <div className="form-notice" role="status" data-testid="move-uncertified">
+                <p>
+                  {i18n.t("move.uncertified", {
+                    status: statusLabel(certification.data.status, i18n).text,
+                  })}
+                </p>
+              </div>
+            )}
           {refusal !== null && refusal.field === null && (
             <div className="form-notice" role="alert" data-testid="move-error">
               <p>{i18n.error(refusal)}</p>

@@ -373,6 +373,25 @@ export function ImportDialog({ onClose }: Props) {
                       </ul>
                     </div>
                   )}
+                  {visible.unknown_models.length > 0 && (
+                    <div className="form-notice" data-testid="import-unknown-models">
+                      <p>{i18n.t("purchases.unknownModels.title")}</p>
+                      <ul className="import-formula-list">
+                        {visible.unknown_models.map((model) => (
+                          <li
+                            key={`${model.manufacturer}\u0000${model.model}`}
+                            data-testid="import-unknown-model"
+                            data-model={model.model}
+                          >
+                            {i18n.t("purchases.unknownModels.model", {
+                              model: `${model.manufacturer} ${model.model}`,
+                              units: i18n.format.number(model.units),
+                            })}
+                          </li>
+                        ))}
+                      </ul>
+                    </div>
+                  )}
                   <SampleTable preview={visible} />
                 </section>
               )}

@@ -96,6 +96,16 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
     );
     assert_eq!(preview.formula_cells[0].line, 11);
     assert!(preview.missing.is_empty());
+    // The Samsung is of a model no synced or bought unit has (the emulator's fleet has the
+    // iPhones and iPads): named, with its count, before anything is written.
+    assert_eq!(
+        preview
+            .unknown_models
+            .iter()
+            .map(|model| (model.model.as_str(), model.units))
+            .collect::<Vec<_>>(),
+        [("Galaxy A55", 1)]
+    );
     assert_eq!(
         flotta.purchases(false)?.total,
         0,
