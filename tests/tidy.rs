@@ -156,6 +156,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0012_model_lifetime.sql",
         "1220d9fe204934ec9d9d77dc10b2efe2f5cd4bd3f1f7825a09ecda8a00a0bafc",
     ),
+    (
+        "0013_purchase_edits.sql",
+        "0ff05684f9f5cfa5c23d2dd7bbe612d4db79c53f6f255ecb35d54ea208533aec",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

@@ -34,6 +34,7 @@ export const commands = {
 	importPurchases: (fileName: string, bytes: number[], options: ImportOptions) => typedError<PurchaseImportResult, ErrorPayload>(__TAURI_INVOKE("import_purchases", { fileName, bytes, options })),
 	purchases: (unseen: boolean) => typedError<PurchaseList, ErrorPayload>(__TAURI_INVOKE("purchases", { unseen })),
 	addPurchase: (form: PurchaseForm) => typedError<Purchase, ErrorPayload>(__TAURI_INVOKE("add_purchase", { form })),
+	editPurchase: (id: number, form: PurchaseForm) => typedError<Purchase, ErrorPayload>(__TAURI_INVOKE("edit_purchase", { id, form })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
 	/**  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV. */

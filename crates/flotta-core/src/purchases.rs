@@ -11,6 +11,7 @@ use flotta_import::{
     CellNote, Encoding, MappedColumn, Mapping, MissingColumn, PurchaseDefaults, PurchasePreview,
     RowProblemKind, guess_mapping, read_purchases, read_table,
 };
+use flotta_store::EditOutcome;
 use flotta_store::{ImportFile, SupplierMapping};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -246,6 +247,34 @@ impl Flotta {
         })?;
         tracing::info!(purchase = purchase.id, "added a purchase by hand");
         Ok(purchase)
+    }
+
+    /// Corrects purchase `id` by hand (a typo in a delivery file, a serial read wrong), with
+    /// the changed fields before and after in the audit log. Refused like a new purchase when
+    /// the form is incomplete, or when the corrected unit is another purchase's.
+    pub fn edit_purchase(&self, id: u32, form: &PurchaseForm) -> Result<Purchase, Error> {
+        let line = check_purchase_form(form).map_err(Error::PurchaseForm)?;
+        let outcome = self
+            .store()
+            .edit_purchase(id, &line, &self.actor, self.clock.now())?;
+        match outcome {
+            Some(EditOutcome::Edited(purchase)) => {
+                tracing::info!(purchase = id, "corrected a purchase by hand");
+                Ok(purchase)
+            }
+            Some(EditOutcome::BoughtAlready) => Err(Error::PurchaseForm(FormProblem {
+                field: if line.serial.is_some() {
+                    PurchaseField::Serial
+                } else {
+                    PurchaseField::Imei
+                },
+                problem: "another purchase has this unit".into(),
+            })),
+            None => Err(Error::InvalidInput {
+                what: "purchase",
+                detail: format!("there is no purchase {id}"),
+            }),
+        }
     }
 
     /// Purchases, newest first; with `unseen`, only those no sync has reported.

@@ -36,7 +36,7 @@ pub use error::StoreError;
 pub use lifecycle::MoveOutcome;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use preconfig::{Delivery, PreconfigUnitRow, TickTarget};
-pub use purchases::{EarlierImport, ImportFile, ImportWritten, SupplierMapping};
+pub use purchases::{EarlierImport, EditOutcome, ImportFile, ImportWritten, SupplierMapping};
 pub use query::QueryContext;
 pub use sources::SourceId;
 pub use sync_runs::{LastSyncs, RunEnd, RunId};

@@ -17,6 +17,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0010_certification.sql"),
     include_str!("../migrations/0011_preconfig.sql"),
     include_str!("../migrations/0012_model_lifetime.sql"),
+    include_str!("../migrations/0013_purchase_edits.sql"),
 ];
 
 /// The schema version this build writes and understands.

@@ -36,6 +36,44 @@ pub struct ImportWritten {
     pub already_bought: Vec<u32>,
 }
 
+/// What a correction of a purchase did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EditOutcome {
+    Edited(Purchase),
+    /// The corrected serial number or IMEI is another purchase's; nothing was changed.
+    BoughtAlready,
+}
+
+/// The fields that differ between two lines, as JSON objects (before, after).
+fn changed_fields(
+    before: &PurchaseLine,
+    after: &PurchaseLine,
+) -> Result<(String, String), StoreError> {
+    let json = |line: &PurchaseLine| {
+        serde_json::to_value(line).map_err(|error| StoreError::Corrupt {
+            what: "a purchase line".into(),
+            detail: error.to_string(),
+        })
+    };
+    let (serde_json::Value::Object(before), serde_json::Value::Object(after)) =
+        (json(before)?, json(after)?)
+    else {
+        return Ok(("{}".into(), "{}".into()));
+    };
+    let mut old = serde_json::Map::new();
+    let mut new = serde_json::Map::new();
+    for (key, value) in &after {
+        if before.get(key) != Some(value) {
+            old.insert(key.clone(), before.get(key).cloned().unwrap_or_default());
+            new.insert(key.clone(), value.clone());
+        }
+    }
+    Ok((
+        serde_json::Value::Object(old).to_string(),
+        serde_json::Value::Object(new).to_string(),
+    ))
+}
+
 /// An earlier import of the same file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EarlierImport {
@@ -299,6 +337,91 @@ impl Store {
             .context("reading the added purchase")??;
         tx.commit().context("adding a purchase")?;
         Ok(Some(purchase))
+    }
+
+    /// Replaces purchase `id`'s line with a person's correction, with an audit entry holding
+    /// the fields before and after. `Ok(None)` when there is no such purchase;
+    /// [`EditOutcome::BoughtAlready`] when the corrected serial or IMEI is another purchase's.
+    pub fn edit_purchase(
+        &mut self,
+        id: u32,
+        line: &PurchaseLine,
+        actor: &str,
+        at: DateTime<Utc>,
+    ) -> Result<Option<EditOutcome>, StoreError> {
+        let tx = self.conn.transaction().context("correcting a purchase")?;
+        let select =
+            format!("SELECT {PURCHASE_COLUMNS}, {MATCHED_DEVICE} FROM purchases p WHERE p.id = ?1");
+        let Some(before) = tx
+            .query_row(&select, [id], |row| Ok(purchase(row)))
+            .optional()
+            .context("reading a purchase")?
+            .transpose()?
+        else {
+            return Ok(None);
+        };
+        let taken: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM purchases WHERE id != ?1
+                    AND ((serial IS NOT NULL AND serial = ?2) OR (imei IS NOT NULL AND imei = ?3)))",
+                params![
+                    id,
+                    line.serial.as_ref().map(SerialNumber::as_str),
+                    line.imei.as_ref().map(Imei::as_str)
+                ],
+                |row| row.get(0),
+            )
+            .context("correcting a purchase")?;
+        if taken {
+            return Ok(Some(EditOutcome::BoughtAlready));
+        }
+        tx.execute(
+            "UPDATE purchases SET purchase_date = ?2, supplier = ?3, order_number = ?4,
+                invoice_number = ?5, manufacturer = ?6, model = ?7, serial = ?8, imei = ?9,
+                unit_cost_ore = ?10, vat_rate_basis_points = ?11, warranty_months = ?12,
+                org_unit = ?13, ownership = ?14, planned_lifetime_months = ?15
+             WHERE id = ?1",
+            params![
+                id,
+                line.purchase_date.format("%Y-%m-%d").to_string(),
+                line.supplier,
+                line.order_number,
+                line.invoice_number,
+                line.manufacturer,
+                line.model,
+                line.serial.as_ref().map(SerialNumber::as_str),
+                line.imei.as_ref().map(Imei::as_str),
+                line.unit_cost_ore,
+                line.vat_rate_basis_points,
+                line.warranty_months,
+                line.org_unit,
+                line.ownership.as_str(),
+                line.planned_lifetime_months,
+            ],
+        )
+        .context("correcting a purchase")?;
+        let (changed_before, changed_after) = changed_fields(&before.line, line)?;
+        record(
+            &tx,
+            &AuditEntry {
+                at,
+                actor: actor.to_owned(),
+                action: "update".into(),
+                entity: "purchase".into(),
+                entity_id: line
+                    .serial
+                    .as_ref()
+                    .map(|serial| serial.as_str().to_owned())
+                    .or_else(|| line.imei.as_ref().map(|imei| imei.as_str().to_owned())),
+                before_json: Some(changed_before),
+                after_json: Some(changed_after),
+            },
+        )?;
+        let after = tx
+            .query_row(&select, [id], |row| Ok(purchase(row)))
+            .context("reading the corrected purchase")??;
+        tx.commit().context("correcting a purchase")?;
+        Ok(Some(EditOutcome::Edited(after)))
     }
 
     /// What the warranty overview and the replacement forecast need of every purchase; the

@@ -120,8 +120,9 @@ impl Store {
     /// Fills this connection's temporary `unit_purchase` with each synced unit's purchase
     /// (matched by serial number, then IMEI): its date, supplier and warranty end, indexed for
     /// sorting; a unit without a purchase has a row of NULLs, so the units lacking a value are
-    /// an index range too. Built only for a view that sorts or filters on them, and again only when the
-    /// purchases or the units' identifiers may have changed (an import, a finished sync);
+    /// an index range too. Built only for a view that sorts or filters on them, and again only
+    /// when the purchases or the units' identifiers may have changed (an import, a purchase
+    /// corrected, a finished sync);
     /// matching 50,000 units costs tens of milliseconds, a window after it one or two.
     pub(crate) fn find_unit_purchases(&self) -> Result<(), StoreError> {
         let fingerprint: String = self
@@ -129,6 +130,8 @@ impl Store {
             .query_row(
                 "SELECT (SELECT coalesce(max(id), 0) FROM purchases) || ':'
                     || (SELECT count(*) FROM purchases) || ':'
+                    || (SELECT coalesce(max(id), 0) FROM audit_log
+                        WHERE entity = 'purchase' AND action = 'update') || ':'
                     || (SELECT coalesce(max(id), 0) FROM devices) || ':'
                     || (SELECT count(*) FROM sync_runs WHERE finished_at IS NOT NULL)",
                 [],

@@ -34,6 +34,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             purchases::import_purchases,
             purchases::purchases,
             purchases::add_purchase,
+            purchases::edit_purchase,
             purchases::device_purchase,
             purchases::warranty_overview,
             purchases::export_purchases,

@@ -57,6 +57,16 @@ pub async fn add_purchase(
 
 #[tauri::command]
 #[specta::specta]
+pub async fn edit_purchase(
+    state: State<'_, AppState>,
+    id: u32,
+    form: PurchaseForm,
+) -> Result<Purchase, ErrorPayload> {
+    state.run(move |core| core.edit_purchase(id, &form)).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn device_purchase(
     state: State<'_, AppState>,
     id: u32,

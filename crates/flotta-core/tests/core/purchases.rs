@@ -510,7 +510,7 @@ async fn the_inventory_filters_and_sorts_on_purchase_warranty_and_certification_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_purchase_entered_by_hand_is_matched_refused_by_field_and_audited_issue_14() -> TestResult
+async fn a_purchase_entered_by_hand_is_matched_corrected_refused_by_field_and_audited_issue_14() -> TestResult
 {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
@@ -559,18 +559,80 @@ async fn a_purchase_entered_by_hand_is_matched_refused_by_field_and_audited_issu
         "nothing partial was written"
     );
 
+    // The inventory's supplier column is read before the correction, then again after it.
+    let from = |supplier: &str| -> Result<u32, flotta_core::Error> {
+        let view = InventoryView {
+            filters: DeviceFilters {
+                supplier: Some(supplier.into()),
+                ..DeviceFilters::default()
+            },
+            ..InventoryView::default()
+        };
+        Ok(window(&flotta, &view, 0, 1)?.0)
+    };
+    assert_eq!(from("Dustin AB")?, 1);
+    let mut corrected = form.clone();
+    corrected.supplier = "Atea Sverige AB".into();
+    corrected.unit_cost_ore = 849_000;
+    let edited = flotta.edit_purchase(added.id, &corrected)?;
+    assert_eq!(
+        (edited.line.supplier.as_str(), edited.line.unit_cost_ore),
+        ("Atea Sverige AB", 849_000)
+    );
+    assert_eq!(edited.device_id, added.device_id, "still the same unit");
+    assert_eq!((from("Dustin AB")?, from("Atea Sverige AB")?), (0, 1));
+
+    // A correction that makes it another purchase's unit is refused at the field; nothing
+    // changes.
+    let mut other = form.clone();
+    other.serial = Some("OTHER00001".into());
+    let second = flotta.add_purchase(&other)?;
+    let clash = ErrorPayload::from(
+        flotta
+            .edit_purchase(second.id, &corrected)
+            .expect_err("another purchase's serial"),
+    );
+    assert_eq!(clash.field.as_deref(), Some("serial"), "{}", clash.message);
+    let missing = flotta.edit_purchase(9_999, &corrected).expect_err("none");
+    assert_eq!(ErrorPayload::from(missing).code, ErrorCode::InvalidInput);
+    let list = flotta.purchases(false)?;
+    assert_eq!(list.total, 2);
+    assert!(
+        list.rows
+            .iter()
+            .any(|p| p.id == second.id && p.line.supplier == "Dustin AB")
+    );
+
     let audit = flotta.audit_log(&flotta_core::AuditFilter {
         entity: Some("purchase".into()),
         ..flotta_core::AuditFilter::default()
     })?;
-    assert_eq!(audit.len(), 1);
-    assert_eq!(audit[0].action, "create");
-    assert_eq!(audit[0].entity_id.as_deref(), Some(serial.as_str()));
+    let actions: Vec<&str> = audit.iter().map(|entry| entry.action.as_str()).collect();
+    assert_eq!(actions.iter().filter(|a| **a == "create").count(), 2);
+    let create = audit
+        .iter()
+        .find(|entry| entry.action == "create" && entry.entity_id.as_deref() == Some(&serial))
+        .ok_or("the first purchase's creation")?;
     assert!(
-        audit[0]
+        create
             .after
             .as_deref()
             .is_some_and(|after| after.contains("F-1001"))
+    );
+    let update = audit
+        .iter()
+        .find(|entry| entry.action == "update")
+        .ok_or("the correction")?;
+    assert_eq!(update.entity_id.as_deref(), Some(serial.as_str()));
+    let before: serde_json::Value = serde_json::from_str(update.before.as_deref().unwrap_or(""))?;
+    let after: serde_json::Value = serde_json::from_str(update.after.as_deref().unwrap_or(""))?;
+    assert_eq!(
+        before,
+        serde_json::json!({"supplier": "Dustin AB", "unit_cost_ore": 899_000})
+    );
+    assert_eq!(
+        after,
+        serde_json::json!({"supplier": "Atea Sverige AB", "unit_cost_ore": 849_000})
     );
     Ok(())
 }
