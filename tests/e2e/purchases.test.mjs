@@ -33,6 +33,17 @@ async function click(selector) {
   await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
 }
 
+/** Replaces a form field's text, firing the input events React listens to. */
+async function fill(testId, text) {
+  await whenStable(async () => {
+    const field = await app.$(byTestId(testId));
+    await field.click();
+    await app.keys(["Control", "a"]);
+    await app.keys("Backspace");
+    await field.setValue(text);
+  }, `filling ${testId}`);
+}
+
 /** The count a preview or result element carries. */
 async function count(testId) {
   return Number(await app.$(byTestId(testId)).getAttribute("data-count"));
@@ -140,6 +151,28 @@ test("a delivery file with a bad row is previewed, imported and matched to the s
   assert.equal(await app.$(byTestId("purchase-form-added")).getAttribute("data-matched"), "true");
   await click(byTestId("purchase-form-done"));
   await waitForGone(app, byTestId("purchase-form-dialog"), "the form closes");
+
+  // The supplier was typed wrong: corrected by hand from the purchase's row. The view kept its
+  // unseen list, where this unit (seen by the EMM) is not; the whole list shows it.
+  await whenStable(async () => (await app.$(byTestId("purchases-all")).parentElement()).click(), "the whole list");
+  const invoicedRow = `${byTestId("purchase-row")}[data-serial="${invoiced}"]`;
+  await app.$(invoicedRow).waitForExist({ timeout: 10_000, timeoutMsg: "the unit entered by hand is listed" });
+  await click(`${invoicedRow} ${byTestId("purchase-edit")}`);
+  await app.$(byTestId("purchase-form-dialog")).waitForDisplayed({ timeout: 5_000 });
+  assert.equal(
+    await app.$(byTestId("purchase-form-supplier")).getProperty("value"),
+    "Dustin AB",
+    "the form opens filled from the purchase",
+  );
+  await fill("purchase-form-supplier", "Dustin Sverige AB");
+  await click(byTestId("purchase-form-submit"));
+  await waitForGone(app, byTestId("purchase-form-dialog"), "the form closes once the correction is saved");
+  // Read from the page: WebKitWebDriver's rendered text of a table cell comes back empty.
+  const supplierCell = `${invoicedRow} ${byTestId("purchase-supplier")}`;
+  await app.waitUntil(async () => (await app.$(supplierCell).getProperty("textContent")) === "Dustin Sverige AB", {
+    timeout: 10_000,
+    timeoutMsg: "the row shows the corrected supplier",
+  });
 
   // The delivery's checklist: the three enrolled units have their enrolment step done by
   // their check-in, the one in the drawer has not; no model is certified, so each is flagged.

@@ -260,7 +260,7 @@ impl Flotta {
         match outcome {
             Some(EditOutcome::Edited(purchase)) => {
                 tracing::info!(purchase = id, "corrected a purchase by hand");
-                Ok(purchase)
+                Ok(*purchase)
             }
             Some(EditOutcome::BoughtAlready) => Err(Error::PurchaseForm(FormProblem {
                 field: if line.serial.is_some() {

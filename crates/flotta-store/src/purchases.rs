@@ -39,7 +39,7 @@ pub struct ImportWritten {
 /// What a correction of a purchase did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum EditOutcome {
-    Edited(Purchase),
+    Edited(Box<Purchase>),
     /// The corrected serial number or IMEI is another purchase's; nothing was changed.
     BoughtAlready,
 }
@@ -421,7 +421,7 @@ impl Store {
             .query_row(&select, [id], |row| Ok(purchase(row)))
             .context("reading the corrected purchase")??;
         tx.commit().context("correcting a purchase")?;
-        Ok(Some(EditOutcome::Edited(after)))
+        Ok(Some(EditOutcome::Edited(Box::new(after))))
     }
 
     /// What the warranty overview and the replacement forecast need of every purchase; the

@@ -581,10 +581,12 @@ export const en = {
   "purchases.truncated": "Showing the {shown} most recent of {total}.",
   "purchases.table.label": "Purchases",
   "purchases.table.unseenLabel": "Purchases never seen in any EMM",
-  "purchases.table.keyboardHint": "Use the arrow keys to move between purchases.",
+  "purchases.table.keyboardHint":
+    "Use the arrow keys to move between purchases, and Tab to reach the row's Edit… button.",
   "purchases.column.emm": "EMM",
   "purchases.column.daysSince": "Days since delivery",
   "purchases.column.daysSinceHint": "Counted from the purchase date",
+  "purchases.column.actions": "Actions",
   "purchases.seen": "Seen in EMM",
   "purchases.notSeen": "Not seen",
 
@@ -689,6 +691,18 @@ export const en = {
   "purchases.add.refused.org_unit": "Too long: at most 200 characters.",
   "purchases.add.refused.ownership": "Choose one of the ownerships.",
   "purchases.add.refused.planned_lifetime_months": "Too many: at most 240 months (20 years).",
+
+  "purchases.edit.open": "Edit…",
+  "purchases.edit.openSerial": "Edit the purchase with serial number {serial}",
+  "purchases.edit.openImei": "Edit the purchase with IMEI {imei}",
+  "purchases.edit.title": "Edit purchase",
+  "purchases.edit.intro":
+    "Correct what the delivery file or the invoice got wrong. The changed fields are written to the audit log with their values before and after.",
+  "purchases.edit.submit": "Save",
+  "purchases.edit.saving": "Saving…",
+  "purchases.edit.error": "Nothing was changed. {reason}",
+  "purchases.edit.refused.otherPurchase": "Another purchase already has this unit.",
+  "purchases.edit.gone": "This purchase is no longer in the register.",
 
   "purchases.preview.heading": "What the import would do",
   "purchases.preview.format": "{file}: {encoding}, columns separated by {delimiter}.",

@@ -582,10 +582,12 @@ export const sv: Dictionary = {
   "purchases.truncated": "Visar de {shown} senaste av {total}.",
   "purchases.table.label": "Inköp",
   "purchases.table.unseenLabel": "Inköp som aldrig setts i något EMM",
-  "purchases.table.keyboardHint": "Använd piltangenterna för att flytta mellan inköpen.",
+  "purchases.table.keyboardHint":
+    "Använd piltangenterna för att flytta mellan inköpen och tabbtangenten för att nå knappen Ändra… på raden.",
   "purchases.column.emm": "EMM",
   "purchases.column.daysSince": "Dagar sedan leverans",
   "purchases.column.daysSinceHint": "Räknat från inköpsdatum",
+  "purchases.column.actions": "Åtgärder",
   "purchases.seen": "Sedd i EMM",
   "purchases.notSeen": "Inte sedd",
 
@@ -689,6 +691,18 @@ export const sv: Dictionary = {
   "purchases.add.refused.org_unit": "För långt: högst 200 tecken.",
   "purchases.add.refused.ownership": "Välj ett av alternativen.",
   "purchases.add.refused.planned_lifetime_months": "För många: högst 240 månader (20 år).",
+
+  "purchases.edit.open": "Ändra…",
+  "purchases.edit.openSerial": "Ändra inköpet med serienummer {serial}",
+  "purchases.edit.openImei": "Ändra inköpet med IMEI {imei}",
+  "purchases.edit.title": "Ändra inköp",
+  "purchases.edit.intro":
+    "Rätta det som blev fel i leveransfilen eller på fakturan. De ändrade fälten skrivs i granskningsloggen med värdena före och efter.",
+  "purchases.edit.submit": "Spara",
+  "purchases.edit.saving": "Sparar…",
+  "purchases.edit.error": "Ingenting ändrades. {reason}",
+  "purchases.edit.refused.otherPurchase": "Ett annat inköp har redan den här enheten.",
+  "purchases.edit.gone": "Inköpet finns inte längre i registret.",
 
   "purchases.preview.heading": "Det här skulle importen göra",
   "purchases.preview.format": "{file}: {encoding}, kolumnerna avgränsas med {delimiter}.",

@@ -47,5 +47,7 @@ export function useRovingRows(count: number, onOpen: (index: number) => void) {
     rows.current.get(next)?.focus();
   };
 
-  return { rowProps, onKeyDown };
+  // `active` lets a row's own buttons take the tab stop after their row only, so a long table
+  // is not one tab stop per row.
+  return { rowProps, onKeyDown, active };
 }

@@ -14,11 +14,14 @@ import {
   OWNERSHIPS,
   VAT_RATES,
   checkPurchaseDraft,
+  draftFromPurchase,
   editAnswers,
   firstProblem,
+  formMatchesLine,
   isOwnership,
   newPurchaseDraft,
   nextUnitDraft,
+  purchaseGone,
   refusalProblem,
   rememberSupplier,
   rememberedSupplier,
@@ -26,7 +29,11 @@ import {
   type RefusedField,
 } from "./purchaseDraft";
 
-type Props = { onClose: () => void };
+type Props = {
+  onClose: () => void;
+  /** The purchase to correct; without one, the dialog adds new purchases. */
+  purchase?: Purchase;
+};
 
 /** The longest text the core keeps in a purchase's text fields. */
 const MAX_TEXT = 200;
@@ -38,19 +45,28 @@ type TextField = "supplier" | "order_number" | "invoice_number" | "manufacturer"
  * Enters one bought unit by hand, for an invoice without a delivery file. After each unit the
  * dialog offers the next one with everything but the unit's identifiers kept, since the lines
  * of an invoice differ mostly in their serial numbers.
+ *
+ * Given a `purchase`, the same form corrects that one instead (a typo in a delivery file, a
+ * serial read wrong) and closes once it is saved.
  */
-export function PurchaseFormDialog({ onClose }: Props) {
+export function PurchaseFormDialog({ onClose, purchase }: Props) {
   const i18n = useI18n();
   const { edited } = useSync();
   const formId = useId();
   const titleId = `${formId}-title`;
-  const [draft, setDraft] = useState<PurchaseDraft>(() => newPurchaseDraft(isoDay(new Date()), rememberedSupplier()));
-  // With the supplier remembered from the previous entry, the unit is what is typed first.
-  const [firstField] = useState<PurchaseField>(() => (draft.supplier === "" ? "supplier" : "manufacturer"));
-  // Problems are shown once the user has tried to add, then follow every edit.
+  const editing = purchase ?? null;
+  const [draft, setDraft] = useState<PurchaseDraft>(() =>
+    editing !== null ? draftFromPurchase(editing) : newPurchaseDraft(isoDay(new Date()), rememberedSupplier()),
+  );
+  // With the supplier remembered from the previous entry, the unit is what is typed first; a
+  // correction starts at the top, as nothing says which field is wrong.
+  const [firstField] = useState<PurchaseField>(() =>
+    editing === null && draft.supplier !== "" ? "manufacturer" : "supplier",
+  );
+  // Problems are shown once the user has tried to add or save, then follow every edit.
   const [showProblems, setShowProblems] = useState(false);
   const [saving, setSaving] = useState(false);
-  // The last add that failed, for the form's error and its details.
+  // The last add or correction that failed, for the form's error and its details.
   const [failure, setFailure] = useState<ErrorPayload | null>(null);
   // What the core refused, shown at its field until that field is edited.
   const [refusal, setRefusal] = useState<RefusedField | null>(null);
@@ -85,11 +101,23 @@ export function PurchaseFormDialog({ onClose }: Props) {
       return;
     }
     const { form } = check;
+    if (editing !== null && formMatchesLine(form, editing.line)) {
+      // Nothing to correct: closing without a call leaves no empty entry in the audit log.
+      onClose();
+      return;
+    }
     setSaving(true);
     setFailure(null);
     setRefusal(null);
-    void call(() => commands.addPurchase(form)).then((result) => {
+    const save = () => (editing === null ? commands.addPurchase(form) : commands.editPurchase(editing.id, form));
+    void call(save).then((result) => {
       setSaving(false);
+      if (result.status === "ok" && editing !== null) {
+        // The list shows the correction, and so does every view reading purchases.
+        edited();
+        onClose();
+        return;
+      }
       if (result.status === "ok") {
         rememberSupplier(form.supplier);
         setShowProblems(false);
@@ -162,12 +190,21 @@ export function PurchaseFormDialog({ onClose }: Props) {
   );
 
   const refusalText = failure === null ? null : refusalProblem(failure);
+  const failureReason = (error: ErrorPayload): string => {
+    if (refusalText !== null) return i18n.t(refusalText.key);
+    if (editing !== null && purchaseGone(error)) return i18n.t("purchases.edit.gone");
+    return i18n.error(error);
+  };
   const locale = i18n.format.locale;
 
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="form-dialog" testId="purchase-form-dialog">
       <form className="purchase-form" data-testid="purchase-form" onSubmit={submit} noValidate>
-        <DialogHeader titleId={titleId} title={i18n.t("purchases.add.title")} onClose={onClose} />
+        <DialogHeader
+          titleId={titleId}
+          title={i18n.t(editing === null ? "purchases.add.title" : "purchases.edit.title")}
+          onClose={onClose}
+        />
 
         {added !== null ? (
           <>
@@ -193,11 +230,17 @@ export function PurchaseFormDialog({ onClose }: Props) {
         ) : (
           <>
             <div className="dialog-body form-body">
-              <p className="muted purchase-form-intro">{i18n.t("purchases.add.intro")}</p>
+              <p className="muted purchase-form-intro">
+                {i18n.t(editing === null ? "purchases.add.intro" : "purchases.edit.intro")}
+              </p>
 
               <fieldset className="form-section">
                 <legend>{i18n.t("purchases.add.section.purchase")}</legend>
-                {textField("supplier", { required: true, hint: "purchases.add.hint.supplier" })}
+                {/* Only an added supplier is kept for the next purchase. */}
+                {textField("supplier", {
+                  required: true,
+                  hint: editing === null ? "purchases.add.hint.supplier" : undefined,
+                })}
                 <Field
                   id={fieldId("purchase_date")}
                   label={i18n.t(fieldKey("purchase_date"))}
@@ -328,8 +371,8 @@ export function PurchaseFormDialog({ onClose }: Props) {
                   data-field={failure.field ?? undefined}
                 >
                   <span>
-                    {i18n.t("purchases.add.error", {
-                      reason: refusalText === null ? i18n.error(failure) : i18n.t(refusalText.key),
+                    {i18n.t(editing === null ? "purchases.add.error" : "purchases.edit.error", {
+                      reason: failureReason(failure),
                     })}
                   </span>
                   <ErrorDetails message={failure.message} />
@@ -339,7 +382,7 @@ export function PurchaseFormDialog({ onClose }: Props) {
 
             <FormDialogActions
               onCancel={onClose}
-              submitLabel={i18n.t(saving ? "purchases.add.saving" : "purchases.add.submit")}
+              submitLabel={i18n.t(submitLabel(editing !== null, saving))}
               submitTestId="purchase-form-submit"
               busy={saving}
             />
@@ -348,6 +391,11 @@ export function PurchaseFormDialog({ onClose }: Props) {
       </form>
     </Dialog>
   );
+}
+
+function submitLabel(editing: boolean, saving: boolean): MessageKey {
+  if (editing) return saving ? "purchases.edit.saving" : "purchases.edit.submit";
+  return saving ? "purchases.add.saving" : "purchases.add.submit";
 }
 
 /** What was added, and whether a synced unit already answers to it. */

@@ -24,6 +24,7 @@ export function PurchasesView() {
   const [unseen, setUnseen] = useState(false);
   const [importing, setImporting] = useState(false);
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState<Purchase | null>(null);
   const load = useCallback(() => commands.purchases(unseen), [unseen]);
   const { state, reload } = useCommand(load, sync.state.registerChanges);
   const groupName = useId();
@@ -121,7 +122,7 @@ export function PurchasesView() {
       )}
       {list !== null && list.rows.length > 0 && (
         <>
-          <PurchaseTable rows={list.rows} unseen={unseen} />
+          <PurchaseTable rows={list.rows} unseen={unseen} onEdit={setCorrecting} />
           {list.rows.length < listed && (
             <p className="muted purchases-truncated" data-testid="purchases-truncated">
               {i18n.t("purchases.truncated", {
@@ -135,18 +136,28 @@ export function PurchasesView() {
 
       {importing && <ImportDialog onClose={() => setImporting(false)} />}
       {adding && <PurchaseFormDialog onClose={() => setAdding(false)} />}
+      {correcting !== null && <PurchaseFormDialog purchase={correcting} onClose={() => setCorrecting(null)} />}
     </div>
   );
 }
 
-/** Arrow keys move between the rows; there is nothing to open, the row says it all. */
+/**
+ * Arrow keys move between the rows; a row opens nothing by itself, since a click to select a
+ * serial number to copy should not open a form. Its Edit button does.
+ */
 const NOTHING_TO_OPEN = () => undefined;
 
-function PurchaseTable({ rows, unseen }: { rows: readonly Purchase[]; unseen: boolean }) {
+type TableProps = {
+  rows: readonly Purchase[];
+  unseen: boolean;
+  onEdit: (purchase: Purchase) => void;
+};
+
+function PurchaseTable({ rows, unseen, onEdit }: TableProps) {
   const i18n = useI18n();
   const now = useNow();
   const hintId = useId();
-  const { rowProps, onKeyDown } = useRovingRows(rows.length, NOTHING_TO_OPEN);
+  const { rowProps, onKeyDown, active } = useRovingRows(rows.length, NOTHING_TO_OPEN);
   const locale = i18n.format.locale;
   const none = i18n.t("value.none");
 
@@ -180,6 +191,9 @@ function PurchaseTable({ rows, unseen }: { rows: readonly Purchase[]; unseen: bo
             ) : (
               <th scope="col">{i18n.t("purchases.column.emm")}</th>
             )}
+            <th scope="col">
+              <span className="visually-hidden">{i18n.t("purchases.column.actions")}</span>
+            </th>
           </tr>
         </thead>
         <tbody onKeyDown={onKeyDown}>
@@ -199,7 +213,7 @@ function PurchaseTable({ rows, unseen }: { rows: readonly Purchase[]; unseen: bo
                 <td className="nowrap">
                   <time dateTime={line.purchase_date}>{formatDate(line.purchase_date, locale)}</time>
                 </td>
-                <td>{line.supplier}</td>
+                <td data-testid="purchase-supplier">{line.supplier}</td>
                 <td>{line.order_number ?? none}</td>
                 <td>{line.manufacturer}</td>
                 <td>{line.model}</td>
@@ -223,6 +237,24 @@ function PurchaseTable({ rows, unseen }: { rows: readonly Purchase[]; unseen: bo
                     )}
                   </td>
                 )}
+                <td className="row-actions">
+                  <button
+                    type="button"
+                    className="button-secondary"
+                    data-testid="purchase-edit"
+                    // Reached by Tab from its row only: one tab stop per row would make a list of
+                    // thousands of purchases a long way to tab through.
+                    tabIndex={index === active ? 0 : -1}
+                    aria-label={
+                      line.serial !== null
+                        ? i18n.t("purchases.edit.openSerial", { serial: line.serial })
+                        : i18n.t("purchases.edit.openImei", { imei: line.imei ?? none })
+                    }
+                    onClick={() => onEdit(purchase)}
+                  >
+                    {i18n.t("purchases.edit.open")}
+                  </button>
+                </td>
               </tr>
             );
           })}

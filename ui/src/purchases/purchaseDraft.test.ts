@@ -1,16 +1,19 @@
 import { describe, expect, it } from "vitest";
-import type { ErrorPayload, PurchaseField } from "../bindings";
+import type { ErrorPayload, Purchase, PurchaseField, PurchaseLine } from "../bindings";
 import { en } from "../i18n/en";
 import { PURCHASE_FIELDS } from "./mapping";
 import {
   OWNERSHIPS,
   PURCHASE_FORM_FIELDS,
   checkPurchaseDraft,
+  draftFromPurchase,
   editAnswers,
   firstProblem,
+  formMatchesLine,
   isOwnership,
   newPurchaseDraft,
   nextUnitDraft,
+  purchaseGone,
   refusalProblem,
   rememberSupplier,
   rememberedSupplier,
@@ -41,6 +44,96 @@ describe("newPurchaseDraft", () => {
     expect(draft.warranty_months).toBe("24");
     expect(draft.ownership).toBe("corporate");
     expect(draft.planned_lifetime_months).toBe("");
+  });
+});
+
+/** A purchase as the register holds it, imported from a delivery file. */
+function bought(change: Partial<PurchaseLine> = {}): Purchase {
+  return {
+    id: 7,
+    line: {
+      purchase_date: "2026-10-01",
+      supplier: "Atea Sverige AB",
+      order_number: "PO-77",
+      invoice_number: null,
+      manufacturer: "Apple",
+      model: "iPhone 16",
+      serial: "F2LXQ0ABC1",
+      imei: "490154203237518",
+      unit_cost_ore: 1_234_567_890,
+      vat_rate_basis_points: 2500,
+      warranty_months: 24,
+      org_unit: "Förskoleförvaltningen",
+      ownership: "personal",
+      planned_lifetime_months: null,
+      ...change,
+    },
+    created_at: "2026-10-02T08:00:00Z",
+    created_by: "kim.lind",
+    imported: true,
+    device_id: 42,
+    warranty_end: "2028-09-30",
+  };
+}
+
+describe("draftFromPurchase", () => {
+  it("fills every field from the purchase, the cost in kronor with a decimal comma", () => {
+    expect(draftFromPurchase(bought())).toEqual({
+      purchase_date: "2026-10-01",
+      supplier: "Atea Sverige AB",
+      order_number: "PO-77",
+      invoice_number: "",
+      manufacturer: "Apple",
+      model: "iPhone 16",
+      serial: "F2LXQ0ABC1",
+      imei: "490154203237518",
+      unit_cost: "12\u00a0345\u00a0678,90",
+      vat_rate: "2500",
+      warranty_months: "24",
+      org_unit: "Förskoleförvaltningen",
+      ownership: "personal",
+      planned_lifetime_months: "",
+    });
+  });
+
+  it("writes small and round amounts with their öre", () => {
+    const cost = (ore: number) => draftFromPurchase(bought({ unit_cost_ore: ore })).unit_cost;
+    expect(cost(5)).toBe("0,05");
+    expect(cost(949_000)).toBe("9\u00a0490,00");
+    expect(cost(100_000)).toBe("1\u00a0000,00");
+    expect(cost(99_950)).toBe("999,50");
+  });
+
+  it("leaves blank what the purchase does not give", () => {
+    const draft = draftFromPurchase(
+      bought({ serial: null, unit_cost_ore: null, vat_rate_basis_points: null, warranty_months: null }),
+    );
+    expect(draft).toMatchObject({ serial: "", unit_cost: "", vat_rate: "", warranty_months: "" });
+  });
+
+  it("reads back as the very purchase it was filled from", () => {
+    for (const purchase of [bought(), bought({ imei: null, planned_lifetime_months: 48, unit_cost_ore: 5 })]) {
+      const check = checkPurchaseDraft(draftFromPurchase(purchase));
+      expect(check.ok && check.form).toEqual(purchase.line);
+    }
+  });
+});
+
+describe("formMatchesLine", () => {
+  it("tells an unchanged form from one with any field changed", () => {
+    const purchase = bought();
+    const form = (change: Partial<PurchaseDraft>) => {
+      const check = checkPurchaseDraft({ ...draftFromPurchase(purchase), ...change });
+      if (!check.ok) throw new Error("the draft should pass");
+      return check.form;
+    };
+    expect(formMatchesLine(form({}), purchase.line)).toBe(true);
+    // Trimmed before it is compared, as the core trims it before it is kept.
+    expect(formMatchesLine(form({ supplier: " Atea Sverige AB " }), purchase.line)).toBe(true);
+    expect(formMatchesLine(form({ supplier: "Dustin AB" }), purchase.line)).toBe(false);
+    expect(formMatchesLine(form({ unit_cost: "12 345 678,91" }), purchase.line)).toBe(false);
+    expect(formMatchesLine(form({ invoice_number: "F-1001" }), purchase.line)).toBe(false);
+    expect(formMatchesLine(form({ ownership: "corporate" }), purchase.line)).toBe(false);
   });
 });
 
@@ -150,7 +243,7 @@ describe("firstProblem", () => {
 
 describe("refusalProblem", () => {
   it("shows a unit bought already at the identifier the core names", () => {
-    const message = "purchase: Serial number: this unit is bought already; nothing was added";
+    const message = "purchase: Serial number: this unit is bought already; nothing was saved";
     expect(refused("serial", message)).toEqual({ field: "serial", key: "purchases.add.refused.boughtAlready" });
     expect(refused("imei", message.replace("Serial number", "IMEI"))).toEqual({
       field: "imei",
@@ -158,8 +251,17 @@ describe("refusalProblem", () => {
     });
   });
 
+  it("shows a correction that makes it another purchase's unit at the identifier", () => {
+    const message = "purchase: Serial number: another purchase has this unit; nothing was saved";
+    expect(refused("serial", message)).toEqual({ field: "serial", key: "purchases.edit.refused.otherPurchase" });
+    expect(refused("imei", message.replace("Serial number", "IMEI"))).toEqual({
+      field: "imei",
+      key: "purchases.edit.refused.otherPurchase",
+    });
+  });
+
   it("words the core's other refusals by field", () => {
-    expect(refused("imei", 'purchase: IMEI: IMEI "490154203237519" fails the Luhn check digit; nothing was added')).toEqual(
+    expect(refused("imei", 'purchase: IMEI: IMEI "490154203237519" fails the Luhn check digit; nothing was saved')).toEqual(
       { field: "imei", key: "purchases.add.refused.imei" },
     );
     expect(refused("warranty_months", "purchase: Warranty (months): is more than 240 months")).toEqual({
@@ -173,7 +275,7 @@ describe("refusalProblem", () => {
   });
 
   it("tells an empty field and a missing identifier apart from a wrong value", () => {
-    expect(refused("supplier", "purchase: Supplier: is needed; nothing was added")).toEqual({
+    expect(refused("supplier", "purchase: Supplier: is needed; nothing was saved")).toEqual({
       field: "supplier",
       key: "purchases.add.problem.required",
     });
@@ -201,6 +303,16 @@ describe("refusalProblem", () => {
     expect(refused(null, "disk full", "disk_full")).toBeNull();
     expect(refused("mapping", "no column")).toBeNull();
     expect(refused("constructor", "odd")).toBeNull();
+  });
+});
+
+describe("purchaseGone", () => {
+  it("is a correction refused without a field, not one refused at a field", () => {
+    expect(purchaseGone({ code: "invalid_input", field: null, message: "purchase: there is no purchase 9999" })).toBe(
+      true,
+    );
+    expect(purchaseGone({ code: "invalid_input", field: "serial", message: "purchase: Serial number: …" })).toBe(false);
+    expect(purchaseGone({ code: "database_busy", field: null, message: "database is busy" })).toBe(false);
   });
 });
 

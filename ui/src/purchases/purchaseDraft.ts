@@ -1,4 +1,4 @@
-import type { ErrorPayload, Ownership, PurchaseField, PurchaseForm } from "../bindings";
+import type { ErrorPayload, Ownership, Purchase, PurchaseField, PurchaseForm, PurchaseLine } from "../bindings";
 import type { MessageKey } from "../i18n/dictionary";
 import { parseSek, type SekProblem } from "../lib/money";
 import { parseIsoDate } from "./dates";
@@ -80,6 +80,70 @@ export function newPurchaseDraft(today: string, supplier: string): PurchaseDraft
     ownership: "corporate",
     planned_lifetime_months: "",
   };
+}
+
+/**
+ * The form for correcting a purchase, filled with what the register holds: amounts and months
+ * as a person would type them, so the form reads them back exactly as it reads a new one.
+ */
+export function draftFromPurchase(purchase: Purchase): PurchaseDraft {
+  const { line } = purchase;
+  const text = (value: string | null) => value ?? "";
+  const months = (value: number | null) => (value === null ? "" : String(value));
+  return {
+    purchase_date: line.purchase_date,
+    supplier: line.supplier,
+    order_number: text(line.order_number),
+    invoice_number: text(line.invoice_number),
+    manufacturer: line.manufacturer,
+    model: line.model,
+    serial: text(line.serial),
+    imei: text(line.imei),
+    unit_cost: line.unit_cost_ore === null ? "" : kronorText(line.unit_cost_ore),
+    vat_rate: line.vat_rate_basis_points === null ? "" : String(line.vat_rate_basis_points),
+    warranty_months: months(line.warranty_months),
+    org_unit: text(line.org_unit),
+    ownership: line.ownership,
+    planned_lifetime_months: months(line.planned_lifetime_months),
+  };
+}
+
+/**
+ * Öre as kronor the way the form's hint writes them ("9 490,50", groups split by a no-break
+ * space, a decimal comma) in either language: `parseSek` reads it back to the same öre.
+ */
+function kronorText(ore: number): string {
+  // The core refuses a negative cost; should one be in the register, the form shows it and asks.
+  const sign = ore < 0 ? "-" : "";
+  const whole = String(Math.trunc(Math.abs(ore) / 100)).replace(/\B(?=(\d{3})+$)/g, "\u00a0");
+  const decimals = String(Math.abs(ore) % 100).padStart(2, "0");
+  return `${sign}${whole},${decimals}`;
+}
+
+/** Every field of a form; a record, so a field added to the backend fails the type check until it is here. */
+const FORM_KEYS: Record<keyof PurchaseForm, true> = {
+  purchase_date: true,
+  supplier: true,
+  order_number: true,
+  invoice_number: true,
+  manufacturer: true,
+  model: true,
+  serial: true,
+  imei: true,
+  unit_cost_ore: true,
+  vat_rate_basis_points: true,
+  warranty_months: true,
+  org_unit: true,
+  ownership: true,
+  planned_lifetime_months: true,
+};
+
+/**
+ * Whether a checked form says what `line` already says, field by field: saving a correction
+ * that changes nothing would only leave an empty entry in the audit log.
+ */
+export function formMatchesLine(form: PurchaseForm, line: PurchaseLine): boolean {
+  return (Object.keys(FORM_KEYS) as (keyof PurchaseForm)[]).every((key) => form[key] === line[key]);
 }
 
 /**
@@ -183,7 +247,7 @@ export type RefusedField = {
 };
 
 /**
- * Where to show an error from adding, and what to say there; `null` when it is not about a
+ * Where to show an error from adding or correcting, and what to say there; `null` when it is not about a
  * field of the form (then the form's error says it). The core words its refusals in
  * English, so they are worded again by field; the few refusals that need telling apart
  * within a field (the unit bought already, a field left empty) are told apart by the
@@ -196,11 +260,23 @@ export function refusalProblem(error: ErrorPayload): RefusedField | null {
   if ((field === "serial" || field === "imei") && /bought already/i.test(error.message)) {
     return { field, key: "purchases.add.refused.boughtAlready" };
   }
+  // A correction that would make the unit the same as another purchase's.
+  if ((field === "serial" || field === "imei") && /another purchase has this unit/i.test(error.message)) {
+    return { field, key: "purchases.edit.refused.otherPurchase" };
+  }
   if (field === "serial" && /\bIMEI is needed\b/i.test(error.message)) {
     return { field, key: "purchases.add.problem.identifier" };
   }
   if (/\bis needed\b/i.test(error.message)) return { field, key: "purchases.add.problem.required" };
   return { field, key: `purchases.add.refused.${field}` };
+}
+
+/**
+ * Whether a correction failed because the purchase is no longer in the register: the core
+ * names no field then, where every refusal of the form itself names one.
+ */
+export function purchaseGone(error: ErrorPayload): boolean {
+  return error.code === "invalid_input" && error.field === null;
 }
 
 /**
