@@ -160,6 +160,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0013_purchase_edits.sql",
         "0ff05684f9f5cfa5c23d2dd7bbe612d4db79c53f6f255ecb35d54ea208533aec",
     ),
+    (
+        "0014_repairs.sql",
+        "e34763408b5f3935de00c4e1e435f23db0fdd961b0d7e3189dd8acf74b32ceb9",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

@@ -39,6 +39,24 @@ export const commands = {
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
 	/**  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV. */
 	exportPurchases: (unseen: boolean) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { unseen })),
+	repairCases: (query: RepairCaseQuery) => typedError<RepairCaseList, ErrorPayload>(__TAURI_INVOKE("repair_cases", { query })),
+	repairCase: (id: number) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("repair_case", { id })),
+	openRepairCase: (form: RepairCaseForm) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("open_repair_case", { form })),
+	recordRepairEvent: (id: number, form: RepairEventForm) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("record_repair_event", { id, form })),
+	poolOverview: () => typedError<PoolOverview, ErrorPayload>(__TAURI_INVOKE("pool_overview")),
+	/**  The pool's available units: of one model when both names are given, else all. */
+	availablePoolUnits: (manufacturer: string | null, model: string | null) => typedError<PoolUnitView[], ErrorPayload>(__TAURI_INVOKE("available_pool_units", { manufacturer, model })),
+	scan: (code: string) => typedError<ScanResult, ErrorPayload>(__TAURI_INVOKE("scan", { code })),
+	calendarYear: (year: number) => typedError<CalendarDay[], ErrorPayload>(__TAURI_INVOKE("calendar_year", { year })),
+	closureDays: () => typedError<ClosureDayView[], ErrorPayload>(__TAURI_INVOKE("closure_days")),
+	addClosureDay: (date: string, name: string) => typedError<boolean, ErrorPayload>(__TAURI_INVOKE("add_closure_day", { date, name })),
+	removeClosureDay: (date: string) => typedError<boolean, ErrorPayload>(__TAURI_INVOKE("remove_closure_day", { date })),
+	slaSettings: () => typedError<SlaSettings, ErrorPayload>(__TAURI_INVOKE("sla_settings")),
+	setSlaSettings: (settings: SlaSettings) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_sla_settings", { settings })),
+	/**  The SLA report of `month` (`YYYY-MM`) for one organisation unit or all. */
+	slaReport: (month: string, orgUnit: string | null) => typedError<SlaReport, ErrorPayload>(__TAURI_INVOKE("sla_report", { month, orgUnit })),
+	/**  Writes the SLA report of `month` into Downloads as CSV. */
+	exportSlaReport: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { month, orgUnit })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
@@ -150,6 +168,43 @@ export type AuthMethod =
 /**  A user name and password (Jamf's bearer token from basic auth, Workspace ONE's older tenants). */
 "basic";
 
+/**  A case that broke a promise. */
+export type BreachedCase = {
+	id: number,
+	sla: SlaType,
+	serial: string,
+	model: string,
+	org_unit: string | null,
+	reported_at: string,
+	/**  The first promise broken. */
+	promise: RepairEvent,
+	due_day: string,
+	late_working_days: number,
+};
+
+/**  A closed day of a year. */
+export type CalendarDay = {
+	date: string,
+	/**  Sweden's holiday or de-facto closed day; `None` for the organisation's own. */
+	holiday: Holiday | null,
+	/**  The organisation's name for its own closure day. */
+	organisation_name: string | null,
+	/**  Whether it takes a working day away (it falls on Monday to Friday). */
+	on_weekday: boolean,
+};
+
+/**  The unit a case is about. */
+export type CaseUnitView = {
+	device_id: number,
+	serial: string,
+	imei: string | null,
+	manufacturer: string,
+	model: string,
+	user_name: string | null,
+	org_unit: string | null,
+	lifecycle: Lifecycle,
+};
+
 /**  A cell that a spreadsheet would evaluate, kept as text. */
 export type CellNote = {
 	line: number,
@@ -184,6 +239,12 @@ export type CertificationStep = {
 	added_by_organisation: boolean,
 	/**  When the step joined the template: a model tested before then was judged without it. */
 	added_at: string,
+};
+
+/**  One of the organisation's closure days. */
+export type ClosureDayView = {
+	date: string,
+	name: string,
 };
 
 /**  Compliance with the EMM's policies as last reported. */
@@ -281,6 +342,15 @@ export type ConnectionTest = {
 	devices: number | null,
 	elapsed_ms: number,
 };
+
+/**  What a model's cover calls for. */
+export type CoverLevel = 
+/**  Under two weeks: order or repair more. */
+"short" | "enough" | 
+/**  Over four weeks: units could be deployed instead. */
+"ample" | 
+/**  No swaps in the last eight weeks, so no rate to divide by. */
+"unused";
 
 /**  One imported delivery file. */
 export type Delivery = {
@@ -470,7 +540,9 @@ export type ErrorCode = "database_not_sqlite" | "database_too_new" | "database_r
 /**  The export could not be written where asked (no such folder, no permission). */
 "export_failed" | 
 /**  A certification step of a level that has not opened: the levels before it must pass. */
-"level_not_open" | "internal";
+"level_not_open" | 
+/**  The swap pool has no available unit of the model; the message names similar ones. */
+"no_pool_unit" | "internal";
 
 export type ErrorPayload = {
 	code: ErrorCode,
@@ -528,6 +600,13 @@ export type FleetSummary = {
 	/**  Units of certified models and of models not certified. */
 	by_certification: FacetValue[],
 };
+
+/**  A day Sweden does not work: a public holiday or a de-facto closed day. */
+export type Holiday = "new_years_day" | "epiphany" | "good_friday" | "easter_sunday" | "easter_monday" | "may_day" | "ascension_day" | "whit_sunday" | 
+/**  A public holiday until 2004. */
+"whit_monday" | 
+/**  A public holiday from 2005. */
+"national_day" | "midsummer_eve" | "midsummer_day" | "all_saints_day" | "christmas_eve" | "christmas_day" | "boxing_day" | "new_years_eve";
 
 /**  What the user says about a file besides its bytes. */
 export type ImportOptions = {
@@ -587,6 +666,29 @@ export type LifecycleMove = {
 	reason: string,
 };
 
+/**  A loaner out with a user. */
+export type LoanerOut = {
+	case_id: number,
+	loaner_device_id: number,
+	loaner_serial: string,
+	/**  The user of the unit under repair. */
+	user_name: string | null,
+	since: string,
+	overdue: boolean,
+};
+
+/**  A loaner a user has. */
+export type LoanerView = {
+	device_id: number,
+	since: string,
+	returned_at: string | null,
+	/**
+	 *  Not back [`LOANER_RETURN_WORKING_DAYS`] working days after the user had their own
+	 *  unit back (or it was found beyond repair).
+	 */
+	overdue: boolean,
+};
+
 /**
  *  One column of a file: its header, kept so a remembered mapping can be laid onto a file
  *  whose columns moved, and its field, `None` for a column that is not imported.
@@ -604,6 +706,15 @@ export type MappingSource =
 "remembered" | 
 /**  Guessed from the header names. */
 "guessed";
+
+/**  One promise of a case. */
+export type Milestone = {
+	event: RepairEvent,
+	/**  The Swedish working day by whose end it is due. */
+	due_day: string,
+	due_at: string,
+	met_at: string | null,
+};
 
 /**  A required field that no column holds. */
 export type MissingColumn = { missing: "field"; field: PurchaseField } | 
@@ -639,6 +750,50 @@ export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "oth
 
 /**  Who owns the hardware. Personal devices (BYOD) are managed but not the organisation's asset. */
 export type Ownership = "corporate" | "personal" | "unknown";
+
+/**  A model's pool cover. */
+export type PoolCover = {
+	available: number,
+	/**  Pool units sent to users in the last eight weeks. */
+	shipped_recently: number,
+	/**  Average units a week over the last eight weeks. */
+	weekly_consumption: number | null,
+	/**  Available units ÷ weekly consumption; `None` when nothing was consumed. */
+	weeks: number | null,
+	level: CoverLevel,
+};
+
+/**  A model's pool cover in the report. */
+export type PoolCoverRow = {
+	manufacturer: string,
+	model: string,
+	cover: PoolCover,
+};
+
+/**  One model's pool. */
+export type PoolModelView = {
+	manufacturer: string,
+	model: string,
+	available: number,
+	sent: number,
+	at_workshop: number,
+	beyond_repair: number,
+	cover: PoolCover,
+};
+
+/**  The pool view. */
+export type PoolOverview = {
+	models: PoolModelView[],
+	loaners: LoanerOut[],
+};
+
+/**  A unit the pool can send. */
+export type PoolUnitView = {
+	device_id: number,
+	serial: string,
+	manufacturer: string,
+	model: string,
+};
 
 /**  One step of the organisation's checklist. */
 export type PreconfigStep = {
@@ -837,6 +992,88 @@ export type RecordWarning = {
 	problem: string,
 };
 
+/**  A fault reported for a unit. */
+export type RepairCaseForm = {
+	device_id: number,
+	sla: SlaType,
+	fault: string,
+	/**  Who reported it (the user, or the helpdesk on their behalf). */
+	reported_by: string,
+	/**  When it was reported; now when not given. */
+	reported_at: string | null,
+};
+
+/**  A window of the case list. */
+export type RepairCaseList = {
+	total: number,
+	rows: RepairCaseView[],
+};
+
+/**  Which cases the list shows. */
+export type RepairCaseQuery = {
+	/**  Only open cases (`true`), only closed ones (`false`), or all. */
+	open: boolean | null,
+	sla: SlaType | null,
+	device_id: number | null,
+	offset: number,
+	limit: number,
+};
+
+/**  A case as the list and the case panel show it. */
+export type RepairCaseView = {
+	id: number,
+	unit: CaseUnitView,
+	sla: SlaType,
+	fault: string,
+	reported_by: string,
+	reported_at: string,
+	opened_by: string,
+	closed_at: string | null,
+	clock: SlaClock,
+	standing: SlaStanding,
+	/**
+	 *  Working days left before the next promise is due (0 = today), or minus how many
+	 *  working days late the case is or was.
+	 */
+	margin_working_days: number,
+	/**  The earliest promise not yet kept. */
+	next_due: Milestone | null,
+	events: RepairEventView[],
+	/**  What may be recorded next, in timeline order. */
+	next_events: RepairEvent[],
+	loaner: LoanerView | null,
+};
+
+/**  Something that happened to a repair case. */
+export type RepairEvent = "reported" | 
+/**  Swap service: a pool unit of the same model went to the user. */
+"replacement_shipped" | "loaner_shipped" | 
+/**  The user has a working unit again (the replacement or the loaner arrived). */
+"user_working" | "received" | "diagnosed" | "repaired" | "beyond_repair" | "returned_to_user" | "returned_to_pool" | "loaner_returned";
+
+/**  Something that happened to a case. */
+export type RepairEventForm = {
+	event: RepairEvent,
+	/**  When it happened; now when not given. */
+	at: string | null,
+	note: string | null,
+	/**
+	 *  For a replacement or loaner shipped: the pool unit chosen; when not given, the unit
+	 *  longest in the pool of the broken unit's model.
+	 */
+	unit_id: number | null,
+};
+
+/**  One event of a case's timeline. */
+export type RepairEventView = {
+	event: RepairEvent,
+	at: string,
+	actor: string,
+	note: string | null,
+	/**  The unit that went to the user (replacement or loaner), by serial number. */
+	unit_id: number | null,
+};
+
 /**
  *  The replacement forecast: for each of the `quarters` quarters from the one holding
  *  `today`, the units due then. Units already overdue count in the first quarter; units
@@ -846,6 +1083,17 @@ export type ReplacementForecast = {
 	quarters: QuarterForecast[],
 	/**  Units with neither a planned lifetime nor a warranty period. */
 	undated: number,
+};
+
+/**  What a scanned serial number or IMEI found. */
+export type ScanResult = {
+	/**  What was scanned, trimmed. */
+	scanned: string,
+	unit: CaseUnitView | null,
+	/**  The open case the unit is in, as the broken unit or as the one lent out. */
+	case: RepairCaseView | null,
+	/**  The next sensible step of that case; with a unit and no case, open one. */
+	suggested: RepairEvent | null,
 };
 
 /**  Where a connection's secret is kept. */
@@ -867,6 +1115,69 @@ export type Settings = {
 	inventory_view: InventoryView,
 	/**  Days before its end that a warranty counts as expiring. */
 	expiring_within_days: number,
+};
+
+/**  A case's clock. */
+export type SlaClock = {
+	/**
+	 *  The working day the clock starts: the report's day, or the next working day for a
+	 *  report on a closed day or after the cut-off.
+	 */
+	start_day: string,
+	milestones: Milestone[],
+};
+
+/**  The SLA report of a month. */
+export type SlaReport = {
+	/**  `YYYY-MM`. */
+	month: string,
+	/**  The organisation unit reported on; `None` for all. */
+	org_unit: string | null,
+	/**  When the standings were taken. */
+	as_of: string,
+	by_type: SlaTypeFigures[],
+	breached: BreachedCase[],
+	pool: PoolCoverRow[],
+};
+
+/**  The organisation's SLA settings. */
+export type SlaSettings = {
+	/**  A fault reported at or after this Swedish time counts from the next working day. */
+	cutoff: string,
+	/**  A milestone due within this many working days is at risk. */
+	at_risk_working_days: number,
+};
+
+/**  How a case stands against its SLA. */
+export type SlaStanding = "on_time" | "at_risk" | "breached";
+
+/**  How a fault is handled, as agreed for the user's role. */
+export type SlaType = 
+/**  The user posts the unit and gets it back repaired within 10 working days. */
+"mail_in" | 
+/**  As mail-in, with a loaner phone meanwhile. */
+"mail_in_with_loaner" | 
+/**
+ *  A pool unit of the same model goes out the day the fault is reported; the broken
+ *  one is repaired into the pool.
+ */
+"swap";
+
+/**  One SLA type's figures. */
+export type SlaTypeFigures = {
+	sla: SlaType,
+	/**  Cases reported in the month. */
+	cases: number,
+	/**  Every promise kept, on time. */
+	within: number,
+	breached: number,
+	/**  Open with no promise broken yet: neither within nor breached. */
+	pending: number,
+	/**  `within ÷ (within + breached)`; `None` with nothing decided. */
+	within_share: number | null,
+	/**  Working days from the clock's start to the last promise kept, over finished cases. */
+	median_turnaround: number | null,
+	p90_turnaround: number | null,
 };
 
 export type SortColumn = "serial" | "imei" | "manufacturer" | "model" | "os" | "os_version" | "ownership" | "user" | "org_unit" | "lifecycle" | "compliance" | "last_check_in" | "purchase_date" | "supplier" | "warranty_end";

@@ -4,6 +4,7 @@
 //! technical detail behind "Show details". A code exists only where the UI branches on it
 //! or translates it differently.
 
+use flotta_domain::repair::EventProblem;
 use flotta_domain::{Lifecycle, MoveProblem, SettingsProblem};
 use flotta_store::StoreError;
 use flotta_sync::SyncError;
@@ -40,8 +41,22 @@ pub enum Error {
     #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
     ImportMapping { file: String, problem: String },
     /// A purchase form was refused; names the field.
-    #[error("purchase: {0}; nothing was added")]
+    #[error("purchase: {0}; nothing was saved")]
     PurchaseForm(flotta_domain::FormProblem),
+    #[error("repair: {field} {detail}")]
+    RepairForm { field: &'static str, detail: String },
+    #[error("repair case {case}: {problem}; nothing was recorded")]
+    RepairEvent {
+        case: u32,
+        problem: flotta_domain::repair::EventProblem,
+    },
+    #[error("there is no repair case {id}")]
+    RepairCaseNotFound { id: u32 },
+    #[error(
+        "no {model} is available in the swap pool{}",
+        if similar.is_empty() { "; nor any model of the same maker".to_owned() } else { format!("; available of the same maker: {}", similar.join(", ")) }
+    )]
+    NoPoolUnit { model: String, similar: Vec<String> },
     #[error("{model}: {problem}")]
     Certification {
         model: String,
@@ -104,6 +119,8 @@ pub enum ErrorCode {
     ExportFailed,
     /// A certification step of a level that has not opened: the levels before it must pass.
     LevelNotOpen,
+    /// The swap pool has no available unit of the model; the message names similar ones.
+    NoPoolUnit,
     Internal,
 }
 
@@ -165,6 +182,9 @@ impl Error {
                 ..
             } => ErrorCode::LevelNotOpen,
             Error::Certification { .. } => ErrorCode::InvalidInput,
+            Error::RepairForm { .. } | Error::RepairEvent { .. } => ErrorCode::InvalidInput,
+            Error::RepairCaseNotFound { .. } => ErrorCode::NotFound,
+            Error::NoPoolUnit { .. } => ErrorCode::NoPoolUnit,
             Error::ImportMapping { .. } | Error::PurchaseForm(_) => ErrorCode::InvalidInput,
             Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
             Error::Export { .. } => ErrorCode::ExportFailed,
@@ -209,6 +229,18 @@ impl From<&Error> for ErrorPayload {
             Error::Move { .. } => Some("to".to_owned()),
             Error::ImportMapping { .. } => Some("mapping".to_owned()),
             Error::PurchaseForm(problem) => Some(problem.field.as_str().to_owned()),
+            Error::RepairForm { field, .. } => Some((*field).to_owned()),
+            Error::RepairEvent { problem, .. } => Some(
+                match problem {
+                    EventProblem::InFuture(_)
+                    | EventProblem::EarlierThan { .. }
+                    | EventProblem::ClosedDay { .. }
+                    | EventProblem::OutOfCalendar(_) => "at",
+                    _ => "event",
+                }
+                .to_owned(),
+            ),
+            Error::NoPoolUnit { .. } => Some("unit_id".to_owned()),
             _ => None,
         };
         Self {

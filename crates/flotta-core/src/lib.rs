@@ -8,6 +8,7 @@
 mod audit;
 mod certification;
 mod clock;
+mod closures;
 mod connections;
 mod demo;
 mod error;
@@ -16,9 +17,11 @@ mod exports;
 mod inventory;
 mod lifecycle;
 mod logs;
+mod pool;
 mod preconfig;
 mod process_mark;
 mod purchases;
+mod repairs;
 mod secrets;
 mod settings;
 mod sync;
@@ -36,8 +39,10 @@ use crate::process_mark::ProcessMark;
 
 pub use certification::{ModelCertification, ModelRow, StepReport, StepState};
 pub use clock::Clock;
+pub use closures::{CalendarDay, ClosureDayView};
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
+pub use flotta_domain::pool::{CoverLevel, PoolCover};
 pub use flotta_domain::{
     AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationMatch,
     CertificationStatus, CertificationStep, Compliance, ComplianceReason, ConnectionSettings,
@@ -48,13 +53,19 @@ pub use flotta_domain::{
     SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome,
     StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
 };
+pub use flotta_domain::{calendar, repair};
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
 pub use logs::{APP_IDENTIFIER, log_folder};
+pub use pool::{LoanerOut, PoolModelView, PoolOverview, PoolUnitView, ScanResult};
 pub use preconfig::{Delivery, PreconfigUnit, PreconfigView, TickScope};
 pub use purchases::{
     ImportOptions, ImportProblem, ImportedBefore, MappingSource, ProblemKind,
     PurchaseImportPreview, PurchaseImportResult, PurchaseList, UnknownModel, WarrantyOverview,
+};
+pub use repairs::{
+    CaseUnitView, LoanerView, RepairCaseForm, RepairCaseList, RepairCaseQuery, RepairCaseView,
+    RepairEventForm, RepairEventView,
 };
 pub use transport::{
     AppStatus, Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceQuery,

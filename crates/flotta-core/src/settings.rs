@@ -1,10 +1,11 @@
 //! Preferences kept in the database: the language, the inventory view, and the organisation's
-//! notice period for warranties.
+//! notice period for warranties, the SLA clocks' cut-off and at-risk margin.
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use flotta_domain::DEFAULT_EXPIRING_WITHIN_DAYS;
+use flotta_domain::repair::SlaSettings;
 
 use crate::transport::{Language, Settings};
 use crate::{Error, Flotta, InventoryView};
@@ -12,6 +13,7 @@ use crate::{Error, Flotta, InventoryView};
 const LANGUAGE: &str = "ui.language";
 const INVENTORY_VIEW: &str = "inventory.view";
 const EXPIRING_WITHIN_DAYS: &str = "warranty.expiring_within_days";
+const SLA: &str = "repairs.sla";
 
 /// The longest notice period for warranties: two years.
 pub const MAX_EXPIRING_WITHIN_DAYS: u32 = 730;
@@ -75,6 +77,28 @@ pub(crate) fn expiring_within_days(store: &flotta_store::Store) -> Result<u32, E
         DEFAULT_EXPIRING_WITHIN_DAYS,
     );
     Ok(days.min(MAX_EXPIRING_WITHIN_DAYS))
+}
+
+/// The SLA clocks' settings, read on `store`.
+pub(crate) fn sla_settings(store: &flotta_store::Store) -> Result<SlaSettings, Error> {
+    Ok(read_or(store.setting(SLA)?, SLA, SlaSettings::default()))
+}
+
+/// Saves the SLA clocks' settings with the open cases rescheduled by `schedule`.
+pub(crate) fn save_sla_settings(
+    flotta: &Flotta,
+    settings: &SlaSettings,
+    schedule: flotta_store::Schedule<'_>,
+) -> Result<(), Error> {
+    let json = serde_json::to_string(settings).map_err(|error| Error::InvalidInput {
+        what: "setting",
+        detail: error.to_string(),
+    })?;
+    let now = flotta.clock.now();
+    flotta
+        .store()
+        .set_setting_rescheduling(SLA, &json, &flotta.actor, now, schedule)?;
+    Ok(())
 }
 
 fn read_or<T: DeserializeOwned>(json: Option<String>, key: &str, default: T) -> T {

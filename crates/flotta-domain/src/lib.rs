@@ -9,16 +9,20 @@ mod vocabulary;
 
 pub mod apps;
 pub mod audit;
+pub mod calendar;
 pub mod certification;
 pub mod connection;
 pub mod device;
 pub mod identifiers;
 pub mod inventory;
 pub mod lifecycle;
+pub mod pool;
 pub mod preconfig;
 pub mod purchase;
+pub mod repair;
 pub mod source;
 pub mod sync;
+pub mod time;
 pub mod unit_sources;
 pub mod warranty;
 

@@ -52,16 +52,28 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// The table as Swedish Excel opens it. A text cell starting like a formula gets a leading
 /// apostrophe, which Excel shows as text and never evaluates; numbers are written as numbers.
 pub fn swedish_csv(table: &Table) -> Vec<u8> {
+    swedish_csv_sections(std::slice::from_ref(table))
+}
+
+/// Several tables in one file, each under its own header row, an empty line between them:
+/// a report's parts, each a range Excel can filter or chart.
+pub fn swedish_csv_sections(tables: &[Table]) -> Vec<u8> {
     let mut bytes = "\u{feff}".as_bytes().to_vec();
     let mut writer = csv::WriterBuilder::new()
         .delimiter(b';')
         .terminator(csv::Terminator::CRLF)
+        .flexible(true)
         .from_writer(&mut bytes);
     // Writing to a Vec cannot fail; a row that could not be written would be a bug here,
     // not a problem of the data.
-    let _ = writer.write_record(table.headers.iter().map(|h| guarded(h)));
-    for row in &table.rows {
-        let _ = writer.write_record(row.iter().map(text));
+    for (index, table) in tables.iter().enumerate() {
+        if index > 0 {
+            let _ = writer.write_record([""]);
+        }
+        let _ = writer.write_record(table.headers.iter().map(|h| guarded(h)));
+        for row in &table.rows {
+            let _ = writer.write_record(row.iter().map(text));
+        }
     }
     let _ = writer.flush();
     drop(writer);

@@ -4,5 +4,7 @@
 //! the rows here, and writes the bytes where the user asked (beside the target, then renamed).
 
 pub mod csv_export;
+pub mod sla;
 
-pub use csv_export::{Cell, Table, swedish_csv};
+pub use csv_export::{Cell, Table, swedish_csv, swedish_csv_sections};
+pub use sla::sla_report_csv;

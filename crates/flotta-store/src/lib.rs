@@ -11,6 +11,7 @@ mod apps;
 mod audit;
 mod bulk;
 mod certification;
+mod closures;
 mod connection;
 mod connections;
 mod devices;
@@ -18,9 +19,11 @@ mod error;
 mod functions;
 mod lifecycle;
 mod migrations;
+mod pool;
 mod preconfig;
 mod purchases;
 mod query;
+mod repairs;
 mod settings;
 mod sources;
 mod summary;
@@ -30,14 +33,20 @@ mod unit_records;
 
 pub use audit::AuditEntry;
 pub use certification::{ModelCount, ModelResult};
+pub use closures::{ClosureDay, Schedule};
 pub use connection::{OpenReport, Store};
 pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use lifecycle::MoveOutcome;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
+pub use pool::{PoolModel, PoolUnit};
 pub use preconfig::{Delivery, PreconfigUnitRow, TickTarget};
 pub use purchases::{EarlierImport, EditOutcome, ImportFile, ImportWritten, SupplierMapping};
 pub use query::QueryContext;
+pub use repairs::{
+    CaseUnit, CaseWrite, CaseWritten, NewRepairCase, RepairCaseFilter, RepairCaseRecord,
+    RepairEventRecord, UnitMove,
+};
 pub use sources::SourceId;
 pub use sync_runs::{LastSyncs, RunEnd, RunId};
 pub use sync_writer::{ListingEnd, SyncTarget, SyncWriter};

@@ -4,6 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use crate::audit::{AuditEntry, record};
+use crate::closures::Schedule;
 use crate::connection::Store;
 use crate::error::{Context, StoreError};
 
@@ -29,6 +30,30 @@ impl Store {
         actor: &str,
         at: DateTime<Utc>,
     ) -> Result<(), StoreError> {
+        self.save_setting(key, value_json, actor, at, None)
+    }
+
+    /// [`Store::set_setting`] for a setting the SLA clocks follow: the open repair cases are
+    /// rescheduled with `schedule`, which sees the new value, in the same transaction.
+    pub fn set_setting_rescheduling(
+        &mut self,
+        key: &str,
+        value_json: &str,
+        actor: &str,
+        at: DateTime<Utc>,
+        schedule: Schedule<'_>,
+    ) -> Result<(), StoreError> {
+        self.save_setting(key, value_json, actor, at, Some(schedule))
+    }
+
+    fn save_setting(
+        &mut self,
+        key: &str,
+        value_json: &str,
+        actor: &str,
+        at: DateTime<Utc>,
+        schedule: Option<Schedule<'_>>,
+    ) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction()
@@ -50,6 +75,9 @@ impl Store {
             params![key, value_json],
         )
         .context("saving a setting")?;
+        if let Some(schedule) = schedule {
+            Self::reschedule_in(&tx, schedule)?;
+        }
         record(
             &tx,
             &AuditEntry {

@@ -7,6 +7,7 @@ mod inventory;
 mod preconfig;
 mod purchases;
 mod register;
+mod repairs;
 mod settings;
 mod status;
 
@@ -38,6 +39,21 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             purchases::device_purchase,
             purchases::warranty_overview,
             purchases::export_purchases,
+            repairs::repair_cases,
+            repairs::repair_case,
+            repairs::open_repair_case,
+            repairs::record_repair_event,
+            repairs::pool_overview,
+            repairs::available_pool_units,
+            repairs::scan,
+            repairs::calendar_year,
+            repairs::closure_days,
+            repairs::add_closure_day,
+            repairs::remove_closure_day,
+            repairs::sla_settings,
+            repairs::set_sla_settings,
+            repairs::sla_report,
+            repairs::export_sla_report,
             audit::audit_log,
             audit::export_audit,
             certification::models,

@@ -6,6 +6,7 @@ mod certification;
 mod hostile;
 mod preconfig;
 mod purchases;
+mod repairs;
 mod secrets;
 mod sync;
 

@@ -510,8 +510,8 @@ async fn the_inventory_filters_and_sorts_on_purchase_warranty_and_certification_
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_purchase_entered_by_hand_is_matched_corrected_refused_by_field_and_audited_issue_14() -> TestResult
-{
+async fn a_purchase_entered_by_hand_is_matched_corrected_refused_by_field_and_audited_issue_14()
+-> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
     let flotta = open(&dir);

@@ -1,0 +1,566 @@
+//! Repair cases: opening one for a unit, recording what happens to it with the lifecycle
+//! moves that follow, and the case list with each case's SLA standing.
+
+use chrono::{DateTime, Utc};
+use flotta_domain::Lifecycle;
+use flotta_domain::calendar::WorkingCalendar;
+use flotta_domain::repair::{
+    Milestone, RepairEvent, SlaClock, SlaSettings, SlaStanding, SlaType, check_event, is_closed,
+    next_events, sla_clock,
+};
+use flotta_store::{
+    CaseWrite, CaseWritten, NewRepairCase, RepairCaseFilter, RepairCaseRecord, UnitMove,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{Error, Flotta};
+
+/// The longest fault description kept.
+pub const MAX_FAULT_CHARS: usize = 2_000;
+/// The longest name of who reported a fault, and of a note.
+const MAX_NAME_CHARS: usize = 200;
+const MAX_NOTE_CHARS: usize = 1_000;
+/// Working days after the user has their own unit back by which a loaner is overdue.
+pub const LOANER_RETURN_WORKING_DAYS: u32 = 5;
+
+/// A fault reported for a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairCaseForm {
+    pub device_id: u32,
+    pub sla: SlaType,
+    pub fault: String,
+    /// Who reported it (the user, or the helpdesk on their behalf).
+    pub reported_by: String,
+    /// When it was reported; now when not given.
+    pub reported_at: Option<DateTime<Utc>>,
+}
+
+/// Something that happened to a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairEventForm {
+    pub event: RepairEvent,
+    /// When it happened; now when not given.
+    pub at: Option<DateTime<Utc>>,
+    pub note: Option<String>,
+    /// For a replacement or loaner shipped: the pool unit chosen; when not given, the unit
+    /// longest in the pool of the broken unit's model.
+    pub unit_id: Option<u32>,
+}
+
+/// The unit a case is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct CaseUnitView {
+    pub device_id: u32,
+    pub serial: String,
+    pub imei: Option<String>,
+    pub manufacturer: String,
+    pub model: String,
+    pub user_name: Option<String>,
+    pub org_unit: Option<String>,
+    pub lifecycle: Lifecycle,
+}
+
+/// One event of a case's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairEventView {
+    pub event: RepairEvent,
+    pub at: DateTime<Utc>,
+    pub actor: String,
+    pub note: Option<String>,
+    /// The unit that went to the user (replacement or loaner), by serial number.
+    pub unit_id: Option<u32>,
+}
+
+/// A loaner a user has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct LoanerView {
+    pub device_id: u32,
+    pub since: DateTime<Utc>,
+    pub returned_at: Option<DateTime<Utc>>,
+    /// Not back [`LOANER_RETURN_WORKING_DAYS`] working days after the user had their own
+    /// unit back (or it was found beyond repair).
+    pub overdue: bool,
+}
+
+/// A case as the list and the case panel show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairCaseView {
+    pub id: u32,
+    pub unit: CaseUnitView,
+    pub sla: SlaType,
+    pub fault: String,
+    pub reported_by: String,
+    pub reported_at: DateTime<Utc>,
+    pub opened_by: String,
+    pub closed_at: Option<DateTime<Utc>>,
+    pub clock: SlaClock,
+    pub standing: SlaStanding,
+    /// Working days left before the next promise is due (0 = today), or minus how many
+    /// working days late the case is or was.
+    pub margin_working_days: i32,
+    /// The earliest promise not yet kept.
+    pub next_due: Option<Milestone>,
+    pub events: Vec<RepairEventView>,
+    /// What may be recorded next, in timeline order.
+    pub next_events: Vec<RepairEvent>,
+    pub loaner: Option<LoanerView>,
+}
+
+/// Which cases the list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairCaseQuery {
+    /// Only open cases (`true`), only closed ones (`false`), or all.
+    pub open: Option<bool>,
+    pub sla: Option<SlaType>,
+    pub device_id: Option<u32>,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// A window of the case list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
+pub struct RepairCaseList {
+    pub total: u32,
+    pub rows: Vec<RepairCaseView>,
+}
+
+/// The largest window the list returns at once.
+const MAX_WINDOW: u32 = 500;
+
+impl Flotta {
+    /// The working-day calendar with the organisation's closure days.
+    pub(crate) fn working_calendar(&self) -> Result<WorkingCalendar, Error> {
+        let days: Vec<_> = self
+            .reader()
+            .closure_days()?
+            .into_iter()
+            .map(|day| day.day)
+            .collect();
+        Ok(WorkingCalendar::new(&days))
+    }
+
+    /// Opens a repair case for a unit: its fault, who reported it and the SLA type. The unit
+    /// moves to "in repair"; refused when it already has an open case or is lost, stolen,
+    /// returned or recycled.
+    pub fn open_repair_case(&self, form: &RepairCaseForm) -> Result<RepairCaseView, Error> {
+        let fault = required_text("fault", &form.fault, MAX_FAULT_CHARS)?;
+        let reported_by = required_text("reported_by", &form.reported_by, MAX_NAME_CHARS)?;
+        let now = self.clock.now();
+        let reported_at = form.reported_at.unwrap_or(now);
+        if reported_at > now {
+            return Err(invalid(
+                "reported_at",
+                format!("{reported_at} is in the future"),
+            ));
+        }
+        let unit = self.device_detail(form.device_id)?;
+        let moves = match unit.lifecycle {
+            Lifecycle::InRepair => Vec::new(),
+            from @ (Lifecycle::Deployed | Lifecycle::InSwapPool | Lifecycle::InStock) => {
+                vec![UnitMove {
+                    device: unit.id,
+                    from,
+                    to: Lifecycle::InRepair,
+                    reason: "fault reported".into(),
+                }]
+            }
+            other => {
+                return Err(invalid(
+                    "device_id",
+                    format!(
+                        "{} is {other}; only a unit in use, in stock or in the pool can be repaired",
+                        unit.serial
+                    ),
+                ));
+            }
+        };
+        let calendar = self.working_calendar()?;
+        let settings = self.sla_settings()?;
+        let recorded = [(RepairEvent::Reported, reported_at)];
+        let clock = sla_clock(form.sla, reported_at, &recorded, &settings, &calendar)
+            .map_err(|error| invalid("reported_at", error.to_string()))?;
+        let write = CaseWrite {
+            event: RepairEvent::Reported,
+            at: reported_at,
+            note: None,
+            unit_id: None,
+            next_due_at: clock.next_due().map(|milestone| milestone.due_at),
+            closes: false,
+            moves,
+        };
+        let new = NewRepairCase {
+            device: unit.id,
+            sla: form.sla,
+            fault,
+            reported_by,
+        };
+        let written = self
+            .store()
+            .open_repair_case(&new, &write, &self.actor, now)?;
+        let case = self.written(written)?;
+        tracing::info!(case, device = unit.id, sla = %form.sla, "opened a repair case");
+        self.repair_case(case)
+    }
+
+    /// Records an event of case `id`, refused when it is out of order, in the future, before
+    /// the event it follows, or work dated on a closed day. Shipping a replacement or loaner
+    /// takes a pool unit; the units move between the user, the workshop and the pool.
+    pub fn record_repair_event(
+        &self,
+        id: u32,
+        form: &RepairEventForm,
+    ) -> Result<RepairCaseView, Error> {
+        let case = self.case_record(id)?;
+        let now = self.clock.now();
+        let at = form.at.unwrap_or(now);
+        let note = form
+            .note
+            .as_deref()
+            .map(str::trim)
+            .filter(|note| !note.is_empty())
+            .map(|note| {
+                if note.chars().count() > MAX_NOTE_CHARS {
+                    Err(invalid(
+                        "note",
+                        format!("longer than {MAX_NOTE_CHARS} characters"),
+                    ))
+                } else {
+                    Ok(note.to_owned())
+                }
+            })
+            .transpose()?;
+        let calendar = self.working_calendar()?;
+        let settings = self.sla_settings()?;
+        let mut recorded: Vec<(RepairEvent, DateTime<Utc>)> = case
+            .events
+            .iter()
+            .map(|event| (event.event, event.at))
+            .collect();
+        check_event(case.sla, &recorded, form.event, at, now, &calendar)
+            .map_err(|problem| Error::RepairEvent { case: id, problem })?;
+        let (unit_id, moves) = self.moves_for(&case, form)?;
+        recorded.push((form.event, at));
+        let kinds: Vec<RepairEvent> = recorded.iter().map(|(kind, _)| *kind).collect();
+        let clock = sla_clock(case.sla, case.reported_at, &recorded, &settings, &calendar)
+            .map_err(|error| invalid("at", error.to_string()))?;
+        let write = CaseWrite {
+            event: form.event,
+            at,
+            note,
+            unit_id,
+            next_due_at: clock.next_due().map(|milestone| milestone.due_at),
+            closes: is_closed(case.sla, &kinds),
+            moves,
+        };
+        let written = self
+            .store()
+            .record_repair_event(id, &write, &self.actor, now)?;
+        self.written(written)?;
+        tracing::info!(case = id, event = %form.event, "recorded a repair event");
+        self.repair_case(id)
+    }
+
+    /// The pool unit an event takes and the lifecycle moves it causes.
+    fn moves_for(
+        &self,
+        case: &RepairCaseRecord,
+        form: &RepairEventForm,
+    ) -> Result<(Option<u32>, Vec<UnitMove>), Error> {
+        let broken = case.unit.device_id;
+        let back = |to: Lifecycle, reason: &str| UnitMove {
+            device: broken,
+            from: Lifecycle::InRepair,
+            to,
+            reason: reason.into(),
+        };
+        Ok(match form.event {
+            RepairEvent::ReplacementShipped | RepairEvent::LoanerShipped => {
+                let unit = self.pool_unit_for(case, form)?;
+                let reason = if form.event == RepairEvent::LoanerShipped {
+                    "loaner sent to the user"
+                } else {
+                    "replacement sent to the user"
+                };
+                (
+                    Some(unit),
+                    vec![UnitMove {
+                        device: unit,
+                        from: Lifecycle::InSwapPool,
+                        to: Lifecycle::Deployed,
+                        reason: reason.into(),
+                    }],
+                )
+            }
+            RepairEvent::ReturnedToUser => {
+                (None, vec![back(Lifecycle::Deployed, "back with the user")])
+            }
+            RepairEvent::ReturnedToPool => (
+                None,
+                vec![back(Lifecycle::InSwapPool, "repaired into the swap pool")],
+            ),
+            RepairEvent::LoanerReturned => {
+                let loaner = case
+                    .events
+                    .iter()
+                    .find(|event| event.event == RepairEvent::LoanerShipped)
+                    .and_then(|event| event.unit_id)
+                    .ok_or_else(|| invalid("event", "no loaner was sent in this case".into()))?;
+                (
+                    None,
+                    vec![UnitMove {
+                        device: loaner,
+                        from: Lifecycle::Deployed,
+                        to: Lifecycle::InSwapPool,
+                        reason: "loaner back in the pool".into(),
+                    }],
+                )
+            }
+            _ => (None, Vec::new()),
+        })
+    }
+
+    /// The pool unit to send: the one chosen, which must be available in the pool, or the
+    /// one longest in the pool of the broken unit's model; a loaner may be any model.
+    fn pool_unit_for(&self, case: &RepairCaseRecord, form: &RepairEventForm) -> Result<u32, Error> {
+        let store = self.reader();
+        if let Some(chosen) = form.unit_id {
+            let available = store.available_pool_units(None)?;
+            return available
+                .iter()
+                .find(|unit| unit.device_id == chosen)
+                .map(|unit| unit.device_id)
+                .ok_or_else(|| {
+                    invalid(
+                        "unit_id",
+                        format!("unit {chosen} is not available in the swap pool"),
+                    )
+                });
+        }
+        let model = (case.unit.manufacturer.as_str(), case.unit.model.as_str());
+        if let Some(unit) = store.available_pool_units(Some(model))?.first() {
+            return Ok(unit.device_id);
+        }
+        let others = store.available_pool_units(None)?;
+        if form.event == RepairEvent::LoanerShipped
+            && let Some(unit) = others.first()
+        {
+            return Ok(unit.device_id);
+        }
+        // Similar: the same maker's models, with how many of each are available.
+        let mut similar: Vec<(String, u32)> = Vec::new();
+        for unit in others
+            .iter()
+            .filter(|unit| unit.manufacturer == case.unit.manufacturer)
+        {
+            match similar.iter_mut().find(|(name, _)| *name == unit.model) {
+                Some((_, count)) => *count += 1,
+                None => similar.push((unit.model.clone(), 1)),
+            }
+        }
+        Err(Error::NoPoolUnit {
+            model: format!("{} {}", case.unit.manufacturer, case.unit.model),
+            similar: similar
+                .into_iter()
+                .map(|(model, count)| format!("{} {model} ({count})", case.unit.manufacturer))
+                .collect(),
+        })
+    }
+
+    /// Turns a store outcome into the case id or the error a person understands.
+    fn written(&self, written: CaseWritten) -> Result<u32, Error> {
+        match written {
+            CaseWritten::Written(case) => Ok(case),
+            CaseWritten::AlreadyOpen(case) => Err(invalid(
+                "device_id",
+                format!("the unit already has an open repair case ({case})"),
+            )),
+            CaseWritten::AlreadyRecorded => Err(invalid(
+                "event",
+                "someone recorded this step meanwhile; nothing was changed".into(),
+            )),
+            CaseWritten::UnitMoved { device, now } => {
+                Err(Error::MovedMeanwhile { id: device, now })
+            }
+            CaseWritten::NoSuchUnit(id) => Err(Error::DeviceNotFound { id }),
+        }
+    }
+
+    fn case_record(&self, id: u32) -> Result<RepairCaseRecord, Error> {
+        self.reader()
+            .repair_case(id)?
+            .ok_or(Error::RepairCaseNotFound { id })
+    }
+
+    /// Case `id` with its timeline, clock and standing now.
+    pub fn repair_case(&self, id: u32) -> Result<RepairCaseView, Error> {
+        let case = self.case_record(id)?;
+        let calendar = self.working_calendar()?;
+        let settings = self.sla_settings()?;
+        case_view(case, self.clock.now(), &settings, &calendar)
+    }
+
+    /// A window of the case list: open cases first, the earliest due (so the breached and
+    /// at-risk ones) at the top, then closed cases, the latest closed first.
+    pub fn repair_cases(&self, query: &RepairCaseQuery) -> Result<RepairCaseList, Error> {
+        let filter = RepairCaseFilter {
+            open: query.open,
+            sla: query.sla,
+            device: query.device_id,
+        };
+        let (total, records) =
+            self.reader()
+                .repair_cases(&filter, query.offset, query.limit.clamp(1, MAX_WINDOW))?;
+        let calendar = self.working_calendar()?;
+        let settings = self.sla_settings()?;
+        let now = self.clock.now();
+        let rows = records
+            .into_iter()
+            .map(|case| case_view(case, now, &settings, &calendar))
+            .collect::<Result<_, _>>()?;
+        Ok(RepairCaseList { total, rows })
+    }
+
+    /// The cut-off and at-risk settings of the SLA clocks.
+    pub fn sla_settings(&self) -> Result<SlaSettings, Error> {
+        crate::settings::sla_settings(&self.reader())
+    }
+
+    /// Changes the SLA settings; the open cases' due times follow at once.
+    pub fn set_sla_settings(&self, settings: &SlaSettings) -> Result<(), Error> {
+        if settings.at_risk_working_days > 10 {
+            return Err(invalid(
+                "at_risk_working_days",
+                format!("{}; give 0 to 10", settings.at_risk_working_days),
+            ));
+        }
+        let calendar = self.working_calendar()?;
+        let schedule = |case: &RepairCaseRecord| next_due_at(case, settings, &calendar);
+        crate::settings::save_sla_settings(self, settings, &schedule)
+    }
+}
+
+/// When an open case's earliest unkept promise is due under `settings` and `calendar`.
+pub(crate) fn next_due_at(
+    case: &RepairCaseRecord,
+    settings: &SlaSettings,
+    calendar: &WorkingCalendar,
+) -> Option<DateTime<Utc>> {
+    let recorded: Vec<_> = case
+        .events
+        .iter()
+        .map(|event| (event.event, event.at))
+        .collect();
+    sla_clock(case.sla, case.reported_at, &recorded, settings, calendar)
+        .ok()?
+        .next_due()
+        .map(|milestone| milestone.due_at)
+}
+
+fn case_view(
+    case: RepairCaseRecord,
+    now: DateTime<Utc>,
+    settings: &SlaSettings,
+    calendar: &WorkingCalendar,
+) -> Result<RepairCaseView, Error> {
+    let recorded: Vec<_> = case
+        .events
+        .iter()
+        .map(|event| (event.event, event.at))
+        .collect();
+    let kinds: Vec<_> = recorded.iter().map(|(kind, _)| *kind).collect();
+    let clock = sla_clock(case.sla, case.reported_at, &recorded, settings, calendar)
+        .map_err(|error| invalid("reported_at", error.to_string()))?;
+    // A closed case stands as it ended.
+    let at = case.closed_at.unwrap_or(now);
+    let (standing, margin) = clock
+        .standing(at, settings, calendar)
+        .map_err(|error| invalid("at", error.to_string()))?;
+    let next_due = clock.next_due().copied();
+    let loaner = case
+        .events
+        .iter()
+        .find(|event| event.event == RepairEvent::LoanerShipped)
+        .and_then(|shipped| {
+            let returned_at = case
+                .events
+                .iter()
+                .find(|event| event.event == RepairEvent::LoanerReturned)
+                .map(|event| event.at);
+            let own_back = case
+                .events
+                .iter()
+                .find(|event| {
+                    matches!(
+                        event.event,
+                        RepairEvent::ReturnedToUser | RepairEvent::BeyondRepair
+                    )
+                })
+                .map(|event| event.at);
+            let overdue = returned_at.is_none()
+                && own_back.is_some_and(|back| {
+                    calendar
+                        .working_days_between(
+                            flotta_domain::time::stockholm_date(back),
+                            flotta_domain::time::stockholm_date(now),
+                        )
+                        .is_ok_and(|days| days > i64::from(LOANER_RETURN_WORKING_DAYS))
+                });
+            Some(LoanerView {
+                device_id: shipped.unit_id?,
+                since: shipped.at,
+                returned_at,
+                overdue,
+            })
+        });
+    Ok(RepairCaseView {
+        id: case.id,
+        unit: CaseUnitView {
+            device_id: case.unit.device_id,
+            serial: case.unit.serial,
+            imei: case.unit.imei,
+            manufacturer: case.unit.manufacturer,
+            model: case.unit.model,
+            user_name: case.unit.user_name,
+            org_unit: case.unit.org_unit,
+            lifecycle: case.unit.lifecycle,
+        },
+        sla: case.sla,
+        fault: case.fault,
+        reported_by: case.reported_by,
+        reported_at: case.reported_at,
+        opened_by: case.opened_by,
+        closed_at: case.closed_at,
+        standing,
+        margin_working_days: i32::try_from(margin).unwrap_or(i32::MIN),
+        next_due,
+        next_events: next_events(case.sla, &kinds),
+        events: case
+            .events
+            .into_iter()
+            .map(|event| RepairEventView {
+                event: event.event,
+                at: event.at,
+                actor: event.actor,
+                note: event.note,
+                unit_id: event.unit_id,
+            })
+            .collect(),
+        loaner,
+        clock,
+    })
+}
+
+fn required_text(field: &'static str, text: &str, max: usize) -> Result<String, Error> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(invalid(field, "is required".into()));
+    }
+    if text.chars().count() > max {
+        return Err(invalid(field, format!("longer than {max} characters")));
+    }
+    Ok(text.to_owned())
+}
+
+fn invalid(field: &'static str, detail: String) -> Error {
+    Error::RepairForm { field, detail }
+}
