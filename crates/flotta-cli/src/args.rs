@@ -77,6 +77,52 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// Prints a year's closed days (Sweden's public holidays, the de-facto closed eves and
+    /// the organisation's own closure days) with their names; adds or removes a closure day.
+    Calendar {
+        /// The year to print (1990–2100).
+        year: Option<i32>,
+        #[command(subcommand)]
+        action: Option<CalendarAction>,
+    },
+    /// Writes a report.
+    Report {
+        #[command(subcommand)]
+        what: ReportWhat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum CalendarAction {
+    /// Adds one of the organisation's closure days; open repair cases' due times follow.
+    Close {
+        /// The day (YYYY-MM-DD).
+        day: chrono::NaiveDate,
+        /// Its name ("Klämdag", "Personaldag").
+        name: String,
+    },
+    /// Removes one of the organisation's closure days.
+    Open {
+        /// The day (YYYY-MM-DD).
+        day: chrono::NaiveDate,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum ReportWhat {
+    /// The repair SLA report of a month: cases per SLA type, the share within the SLA,
+    /// turnaround in working days, the breached cases and the swap pool's cover.
+    Sla {
+        /// The month (YYYY-MM, Swedish time).
+        #[arg(long)]
+        month: String,
+        /// Only cases of units in this organisation unit.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The CSV file to write (for Swedish Excel).
+        #[arg(long, value_name = "FILE")]
+        csv: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]

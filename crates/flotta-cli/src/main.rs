@@ -12,6 +12,9 @@
 //! flotta-cli --db <register.sqlite3> warranty
 //! flotta-cli --db <register.sqlite3> audit [--actor A] [--entity E] [--id ID] [--text T]
 //!     [--from DAY] [--until DAY] [--csv FILE]
+//! flotta-cli --db <register.sqlite3> calendar YEAR
+//! flotta-cli --db <register.sqlite3> calendar close <day> <name> | open <day>
+//! flotta-cli --db <register.sqlite3> report sla --month YYYY-MM [--unit NAME] --csv FILE
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
@@ -23,9 +26,11 @@
 
 mod args;
 mod audit;
+mod calendar;
 mod connections;
 mod export;
 mod import;
+mod report;
 mod sync;
 mod warranty;
 
@@ -71,6 +76,8 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Import { what } => import::run(&flotta, what),
         Command::Warranty { notice_days } => warranty::run(&flotta, notice_days),
         Command::Export { what } => export::run(&flotta, what),
+        Command::Calendar { year, action } => calendar::run(&flotta, year, action),
+        Command::Report { what } => report::run(&flotta, what),
         Command::Audit {
             actor,
             entity,

@@ -96,3 +96,52 @@ impl Flotta {
         Ok(())
     }
 }
+
+/// Units per model the demo's swap pool starts with, for the four most common models.
+const DEMO_POOL_UNITS: usize = 3;
+const DEMO_POOL_MODELS: usize = 4;
+/// Set once the demo's pool has been stocked, so a pool the user empties stays empty.
+const DEMO_POOL_STOCKED: &str = "demo.pool_stocked";
+
+impl Flotta {
+    /// After the demo's first sync, puts three units of each of its four most common models
+    /// into the swap pool, so the repairs and the pool can be tried at once. Once only.
+    pub(crate) fn stock_demo_pool(&self) -> Result<(), Error> {
+        if self.reader().setting(DEMO_POOL_STOCKED)?.is_some() {
+            return Ok(());
+        }
+        let summary = self.fleet_summary()?;
+        let models: Vec<String> = summary
+            .by_model
+            .iter()
+            .take(DEMO_POOL_MODELS)
+            .map(|facet| facet.value.clone())
+            .collect();
+        let move_to_pool = flotta_domain::LifecycleMove {
+            to: flotta_domain::Lifecycle::InSwapPool,
+            reason: "demo tenant: the swap pool".into(),
+        };
+        for model in models {
+            let view = flotta_domain::InventoryView {
+                filters: flotta_domain::DeviceFilters {
+                    model: Some(model),
+                    lifecycle: Some(flotta_domain::Lifecycle::Deployed),
+                    ..flotta_domain::DeviceFilters::default()
+                },
+                ..flotta_domain::InventoryView::default()
+            };
+            let page = self.query_devices(&crate::DeviceQuery {
+                view,
+                offset: 0,
+                limit: DEMO_POOL_UNITS as u32,
+            })?;
+            for row in page.rows {
+                self.move_unit(row.id, &move_to_pool)?;
+            }
+        }
+        self.store()
+            .set_setting(DEMO_POOL_STOCKED, "true", &self.actor, self.clock.now())?;
+        tracing::info!("stocked the demo swap pool");
+        Ok(())
+    }
+}

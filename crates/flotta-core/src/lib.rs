@@ -105,6 +105,9 @@ pub struct Flotta {
     demo_tenant: Mutex<Option<flotta_emulator::Emulator>>,
     /// Tells other processes on the same register that this one's running syncs are alive.
     process: ProcessMark,
+    /// The working-day calendar last built, with the closure days it was built from: it is
+    /// rebuilt when they differ (another process may change them).
+    calendar: Mutex<Option<(Vec<chrono::NaiveDate>, Arc<flotta_domain::calendar::WorkingCalendar>)>>,
 }
 
 impl Flotta {
@@ -132,6 +135,7 @@ impl Flotta {
             retry: config.retry,
             demo_tenant: Mutex::default(),
             process: ProcessMark::claim(&config.database_path),
+            calendar: Mutex::default(),
         };
         let database = config.database_path.clone();
         flotta

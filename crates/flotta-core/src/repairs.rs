@@ -1,6 +1,8 @@
 //! Repair cases: opening one for a unit, recording what happens to it with the lifecycle
 //! moves that follow, and the case list with each case's SLA standing.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 use flotta_domain::Lifecycle;
 use flotta_domain::calendar::WorkingCalendar;
@@ -128,15 +130,27 @@ pub struct RepairCaseList {
 const MAX_WINDOW: u32 = 500;
 
 impl Flotta {
-    /// The working-day calendar with the organisation's closure days.
-    pub(crate) fn working_calendar(&self) -> Result<WorkingCalendar, Error> {
+    /// The working-day calendar with the organisation's closure days, built again only when
+    /// they changed.
+    pub(crate) fn working_calendar(&self) -> Result<Arc<WorkingCalendar>, Error> {
         let days: Vec<_> = self
             .reader()
             .closure_days()?
             .into_iter()
             .map(|day| day.day)
             .collect();
-        Ok(WorkingCalendar::new(&days))
+        let mut cached = self
+            .calendar
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match &*cached {
+            Some((built_from, calendar)) if *built_from == days => Ok(Arc::clone(calendar)),
+            _ => {
+                let calendar = Arc::new(WorkingCalendar::new(&days));
+                *cached = Some((days, Arc::clone(&calendar)));
+                Ok(calendar)
+            }
+        }
     }
 
     /// Opens a repair case for a unit: its fault, who reported it and the SLA type. The unit

@@ -76,6 +76,13 @@ impl Flotta {
             )
             .await;
         self.running().remove(&id);
+        if connection.demo
+            && let Ok(run) = &result
+            && run.status == flotta_domain::SyncStatus::Succeeded
+            && let Err(error) = self.stock_demo_pool()
+        {
+            tracing::warn!(%error, "the demo swap pool could not be stocked");
+        }
         result
     }
 

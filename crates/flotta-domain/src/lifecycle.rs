@@ -37,7 +37,9 @@ impl Lifecycle {
     pub fn moves(self) -> &'static [Lifecycle] {
         use Lifecycle::*;
         match self {
-            InStock => &[Deployed, InSwapPool, Lost, Stolen, Returned, Recycled],
+            InStock => &[
+                Deployed, InRepair, InSwapPool, Lost, Stolen, Returned, Recycled,
+            ],
             Deployed => &[InStock, InRepair, InSwapPool, Lost, Stolen, Returned],
             InRepair => &[Deployed, InStock, InSwapPool, Returned, Recycled],
             InSwapPool => &[Deployed, InRepair, Lost, Stolen, Recycled],

@@ -453,3 +453,67 @@ async fn purchases_are_imported_and_expired_warranties_exported_from_the_command
     }
     Ok(())
 }
+
+/// A year's closed days as a printed calendar shows them, the organisation's closure day
+/// added from the command line, and the month's SLA report written for a scheduled run (#15).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_calendar_and_the_sla_report_from_the_command_line_issue_15() -> TestResult {
+    let emulator = Emulator::start(EmulatorConfig::new(50, chrono::Utc::now())).await?;
+    let dir = tempfile::tempdir()?;
+    let path = register(&dir, &emulator)?;
+    let year = |year: &str| -> Result<String, Box<dyn std::error::Error>> {
+        let output = cli(&path, "", &["calendar", year])?;
+        assert_eq!(output.status.code(), Some(0), "{}", text(&output));
+        Ok(String::from_utf8(output.stdout)?)
+    };
+    // 2004 still had Whit Monday; 2005 had National Day instead.
+    let before = year("2004")?;
+    assert!(
+        before.contains("2004-05-31  mån  Annandag pingst"),
+        "{before}"
+    );
+    assert!(!before.contains("nationaldag"));
+    let after = year("2005")?;
+    assert!(
+        after.contains("2005-06-06  mån  Sveriges nationaldag"),
+        "{after}"
+    );
+    assert!(after.contains("2005-06-24  fre  Midsommarafton"), "{after}");
+    assert_eq!(after.lines().count(), 16, "{after}");
+
+    let closed = cli(&path, "", &["calendar", "close", "2027-05-07", "Klämdag"])?;
+    assert_eq!(closed.status.code(), Some(0), "{}", text(&closed));
+    assert!(year("2027")?.contains("2027-05-07  fre  Klämdag"));
+    let outside = cli(&path, "", &["calendar", "1989"])?;
+    assert_eq!(outside.status.code(), Some(1));
+    assert!(text(&outside).contains("1990"), "{}", text(&outside));
+
+    let report = dir.path().join("sla.csv");
+    let written = cli(
+        &path,
+        "",
+        &[
+            "report",
+            "sla",
+            "--month",
+            "2026-11",
+            "--csv",
+            report.to_str().ok_or("path")?,
+        ],
+    )?;
+    assert_eq!(written.status.code(), Some(0), "{}", text(&written));
+    let csv = std::fs::read_to_string(&report)?;
+    assert!(
+        csv.starts_with("\u{feff}Rapport;Månad;Förvaltning"),
+        "{csv}"
+    );
+    assert!(csv.contains("Utbytesservice;0;0;0;0;;;"), "{csv}");
+    let bad = cli(
+        &path,
+        "",
+        &["report", "sla", "--month", "november", "--csv", "x.csv"],
+    )?;
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(text(&bad).contains("YYYY-MM"), "{}", text(&bad));
+    Ok(())
+}
