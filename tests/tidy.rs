@@ -162,7 +162,7 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
     ),
     (
         "0014_repairs.sql",
-        "e34763408b5f3935de00c4e1e435f23db0fdd961b0d7e3189dd8acf74b32ceb9",
+        "cbad038f2b270d35bc0f3869c20f668d31cc78a482dcda135a51731c4373d4e4",
     ),
 ];
 

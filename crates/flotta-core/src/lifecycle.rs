@@ -12,10 +12,25 @@ impl Flotta {
     }
 
     /// Moves unit `id` to another lifecycle state with the person's reason, recorded in its
-    /// history and the audit log. Refused when the rules do not allow the move, or when the
-    /// unit was moved by someone else since it was read.
+    /// history and the audit log. Refused when the rules do not allow the move, when the
+    /// unit is in an open repair case (as the broken unit, or lent out as a replacement or
+    /// loaner: the case's steps move it), or when the unit was moved by someone else since it
+    /// was read.
     pub fn move_unit(&self, id: u32, requested: &LifecycleMove) -> Result<DeviceDetail, Error> {
         let unit = self.device_detail(id)?;
+        let in_case = {
+            let store = self.reader();
+            store.open_case_of(id)?.or(store.open_case_lending(id)?)
+        };
+        if let Some(case) = in_case {
+            return Err(Error::InvalidInput {
+                what: "lifecycle move",
+                detail: format!(
+                    "{} is in open repair case {case}, whose steps move it; record them there",
+                    unit.serial
+                ),
+            });
+        }
         let reason =
             check_move(unit.lifecycle, requested).map_err(|problem| Error::Move { id, problem })?;
         let now = self.clock.now();

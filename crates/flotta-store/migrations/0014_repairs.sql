@@ -24,7 +24,11 @@ CREATE TABLE repair_cases (
 
 -- One open case per unit.
 CREATE UNIQUE INDEX repair_cases_open_unit ON repair_cases (device_id) WHERE closed_at IS NULL;
-CREATE INDEX repair_cases_open_due ON repair_cases (next_due_at) WHERE closed_at IS NULL;
+-- The case list's order: open cases by due time (those with nothing due last), then closed
+-- ones, latest first, ties in case order (the index's rowid); a window deep in the list walks
+-- this index instead of sorting.
+CREATE INDEX repair_cases_list ON repair_cases
+    (closed_at IS NOT NULL, next_due_at IS NULL, next_due_at, closed_at DESC);
 CREATE INDEX repair_cases_reported ON repair_cases (reported_at);
 
 CREATE TABLE repair_events (

@@ -191,6 +191,53 @@ fn events_of(tx: &rusqlite::Connection, case: u32) -> Result<Vec<RepairEventReco
     Ok(events)
 }
 
+/// The events of several cases in one query, each case's in time order.
+fn attach_events(
+    conn: &rusqlite::Connection,
+    cases: &mut [RepairCaseRecord],
+) -> Result<(), StoreError> {
+    if cases.is_empty() {
+        return Ok(());
+    }
+    // Integers only, so the list is safe to write into the statement.
+    let ids: Vec<String> = cases.iter().map(|case| case.id.to_string()).collect();
+    let mut statement = conn
+        .prepare(&format!(
+            "SELECT case_id, event, at, actor, note, unit_id FROM repair_events
+             WHERE case_id IN ({}) ORDER BY case_id, at, id",
+            ids.join(",")
+        ))
+        .context("reading the cases' events")?;
+    let rows = statement
+        .query_map([], |row| {
+            Ok((
+                row.get::<_, u32>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+                row.get::<_, Option<String>>(4)?,
+                row.get::<_, Option<u32>>(5)?,
+            ))
+        })
+        .context("reading the cases' events")?;
+    let mut by_case: std::collections::HashMap<u32, Vec<RepairEventRecord>> =
+        std::collections::HashMap::with_capacity(cases.len());
+    for row in rows {
+        let (case, event, at, actor, note, unit_id) = row.context("reading the cases' events")?;
+        by_case.entry(case).or_default().push(RepairEventRecord {
+            event: vocabulary("repair_events.event", &event, RepairEvent::from_text)?,
+            at: parse_time("repair_events.at", &at)?,
+            actor,
+            note,
+            unit_id,
+        });
+    }
+    for case in cases {
+        case.events = by_case.remove(&case.id).unwrap_or_default();
+    }
+    Ok(())
+}
+
 fn read_case(conn: &rusqlite::Connection, id: u32) -> Result<Option<RepairCaseRecord>, StoreError> {
     let Some(mut case) = conn
         .query_row(
@@ -473,7 +520,7 @@ impl Store {
             .prepare_cached(&format!(
                 "SELECT {CASE_COLUMNS} FROM {CASE_JOINS} WHERE {condition}
                  ORDER BY c.closed_at IS NOT NULL, c.next_due_at IS NULL, c.next_due_at,
-                    c.closed_at DESC, c.id
+                    c.closed_at DESC
                  LIMIT :limit OFFSET :offset"
             ))
             .context("listing repair cases")?;
@@ -482,10 +529,9 @@ impl Store {
             .context("listing repair cases")?;
         let mut cases = Vec::new();
         for row in rows {
-            let mut case = row.context("listing repair cases")??;
-            case.events = events_of(&self.conn, case.id)?;
-            cases.push(case);
+            cases.push(row.context("listing repair cases")??);
         }
+        attach_events(&self.conn, &mut cases)?;
         Ok((total, cases))
     }
 
@@ -513,10 +559,9 @@ impl Store {
             .context("reading a month's repair cases")?;
         let mut cases = Vec::new();
         for row in rows {
-            let mut case = row.context("reading a month's repair cases")??;
-            case.events = events_of(&self.conn, case.id)?;
-            cases.push(case);
+            cases.push(row.context("reading a month's repair cases")??);
         }
+        attach_events(&self.conn, &mut cases)?;
         Ok(cases)
     }
 

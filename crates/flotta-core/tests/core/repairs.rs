@@ -167,6 +167,20 @@ async fn a_coordinators_swaps_and_mail_ins_on_swedish_working_days_issue_15() ->
     // One swap in eight weeks: 0.125 a week, the one unit left lasts eight weeks.
     assert_eq!(cover(&tuesday)?, Some((1, 1, 0, Some(8.0))));
 
+    // The units of an open case move with its steps, not by hand.
+    let by_hand = refused(tuesday.move_unit(
+        sent_unit,
+        &LifecycleMove {
+            to: Lifecycle::InSwapPool,
+            reason: "back".into(),
+        },
+    ));
+    assert!(
+        by_hand.message.contains("open repair case"),
+        "{}",
+        by_hand.message
+    );
+
     // Wednesday: the user works again, the broken unit reaches the workshop. Saturday is
     // no working day for the workshop.
     let wednesday = at(&dir, "2026-12-02T15:00:00Z")?;
@@ -311,5 +325,82 @@ async fn a_coordinators_swaps_and_mail_ins_on_swedish_working_days_issue_15() ->
         .filter(|entry| entry.entity_id.as_deref() == Some(&case.id.to_string()))
         .count();
     assert_eq!(steps, 7, "created, reported and five steps");
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_loaner_goes_out_comes_back_and_is_overdue_in_between_issue_15() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+    let models = units_by_model(&flotta)?;
+    // The loaner may be of any model: the pool holds one of another model only.
+    let (broken, loaner) = (&models[0][0], &models[1][0]);
+    let monday = at(&dir, "2026-11-30T08:00:00Z")?;
+    monday.move_unit(
+        loaner.id,
+        &LifecycleMove {
+            to: Lifecycle::InSwapPool,
+            reason: "loaners".into(),
+        },
+    )?;
+    let case = monday.open_repair_case(&RepairCaseForm {
+        device_id: broken.id,
+        sla: SlaType::MailInWithLoaner,
+        fault: "Mikrofonen hörs inte".into(),
+        reported_by: "Dan Ås".into(),
+        reported_at: None,
+    })?;
+    let shipped = monday.record_repair_event(
+        case.id,
+        &event(RepairEvent::LoanerShipped, "2026-11-30T08:00:00Z")?,
+    )?;
+    assert_eq!(
+        shipped.loaner.as_ref().map(|l| l.device_id),
+        Some(loaner.id)
+    );
+    let later = at(&dir, "2026-12-03T12:00:00Z")?;
+    let out = monday.pool_overview()?.loaners;
+    assert_eq!(out.len(), 1);
+    assert_eq!(
+        (out[0].loaner_serial.as_str(), out[0].overdue),
+        (loaner.serial.as_str(), false)
+    );
+    for (kind, time) in [
+        (RepairEvent::UserWorking, "2026-11-30T15:00:00Z"),
+        (RepairEvent::Received, "2026-12-01T09:00:00Z"),
+        (RepairEvent::Repaired, "2026-12-02T09:00:00Z"),
+        (RepairEvent::ReturnedToUser, "2026-12-03T09:00:00Z"),
+    ] {
+        later.record_repair_event(case.id, &event(kind, time)?)?;
+    }
+    let open = later.repair_case(case.id)?;
+    assert!(open.closed_at.is_none(), "open until the loaner is back");
+    assert_eq!(open.next_events, [RepairEvent::LoanerReturned]);
+    assert_eq!(
+        later.device_detail(broken.id)?.lifecycle,
+        Lifecycle::Deployed
+    );
+    // Six working days after the user had their own unit back, the loaner is overdue.
+    let overdue = at(&dir, "2026-12-11T12:00:00Z")?;
+    assert!(overdue.pool_overview()?.loaners[0].overdue);
+    // Scanning the loaner when it comes back offers to take it in.
+    let scanned = overdue.scan(&loaner.serial)?;
+    assert_eq!(
+        (scanned.case.map(|c| c.id), scanned.suggested),
+        (Some(case.id), Some(RepairEvent::LoanerReturned))
+    );
+    let closed = overdue.record_repair_event(
+        case.id,
+        &event(RepairEvent::LoanerReturned, "2026-12-11T12:00:00Z")?,
+    )?;
+    assert!(closed.closed_at.is_some());
+    assert_eq!(
+        overdue.device_detail(loaner.id)?.lifecycle,
+        Lifecycle::InSwapPool
+    );
+    assert!(overdue.pool_overview()?.loaners.is_empty());
     Ok(())
 }
