@@ -27,7 +27,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?
         .unwrap_or(20_000);
     let dir = tempfile::tempdir()?;
-    let database_path = dir.path().join("bench.sqlite3");
+    // FLOTTA_BENCH_DB keeps the database for inspection (it must not exist yet).
+    let database_path = std::env::var_os("FLOTTA_BENCH_DB")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| dir.path().join("bench.sqlite3"));
     let now = chrono::Utc
         .with_ymd_and_hms(2026, 12, 2, 9, 0, 0)
         .single()

@@ -107,12 +107,7 @@ pub struct Flotta {
     process: ProcessMark,
     /// The working-day calendar last built, with the closure days it was built from: it is
     /// rebuilt when they differ (another process may change them).
-    calendar: Mutex<
-        Option<(
-            Vec<chrono::NaiveDate>,
-            Arc<flotta_domain::calendar::WorkingCalendar>,
-        )>,
-    >,
+    calendar: Mutex<Option<repairs::CachedCalendar>>,
 }
 
 impl Flotta {

@@ -6,14 +6,14 @@ use std::path::Path;
 use chrono::{Datelike, Duration, NaiveDate};
 use flotta_domain::pool::{CONSUMPTION_WEEKS, PoolCover, pool_cover};
 use flotta_domain::repair::{
-    CaseFacts, PoolCoverRow, RepairEvent, SlaReport, SlaType, sla_clock, sla_figures,
+    CaseFacts, PoolCoverRow, RepairEvent, SlaReport, sla_clock, sla_figures,
 };
-use flotta_domain::time::end_of_day;
+use flotta_domain::time::{end_of_day, stockholm_date};
 use flotta_domain::{Imei, SerialNumber};
 use serde::{Deserialize, Serialize};
 
-use crate::repairs::{CaseUnitView, RepairCaseView};
-use crate::{Error, ExportedFile, Flotta, RepairCaseQuery, export};
+use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView};
+use crate::{Error, ExportedFile, Flotta, export};
 
 /// One model's pool.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -78,14 +78,36 @@ const SCAN_ORDER: [RepairEvent; 6] = [
     RepairEvent::UserWorking,
 ];
 
-/// The longest an SLA report's case list is read at once.
-const LOANER_WINDOW: u32 = 500;
-
 impl Flotta {
     /// Every model in the pool with its units by state and its cover, and the loaners out.
     pub fn pool_overview(&self) -> Result<PoolOverview, Error> {
+        let models = self.pool_models()?;
+        let calendar = self.working_calendar()?;
+        let today = stockholm_date(self.clock.now());
+        let loaners = self
+            .reader()
+            .loaners_out()?
+            .into_iter()
+            .map(|loaner| LoanerOut {
+                overdue: loaner.own_back_at.is_some_and(|back| {
+                    calendar
+                        .working_days_between(stockholm_date(back), today)
+                        .is_ok_and(|days| days > i64::from(LOANER_RETURN_WORKING_DAYS))
+                }),
+                case_id: loaner.case_id,
+                loaner_device_id: loaner.loaner_id,
+                loaner_serial: loaner.loaner_serial,
+                user_name: loaner.user_name,
+                since: loaner.since,
+            })
+            .collect();
+        Ok(PoolOverview { models, loaners })
+    }
+
+    /// Every model in the pool with its units by state and its cover now.
+    fn pool_models(&self) -> Result<Vec<PoolModelView>, Error> {
         let since = self.clock.now() - Duration::weeks(i64::from(CONSUMPTION_WEEKS));
-        let models = self
+        Ok(self
             .reader()
             .pool_models(since)?
             .into_iter()
@@ -98,29 +120,7 @@ impl Flotta {
                 at_workshop: row.at_workshop,
                 beyond_repair: row.beyond_repair,
             })
-            .collect();
-        let cases = self.repair_cases(&RepairCaseQuery {
-            open: Some(true),
-            sla: Some(SlaType::MailInWithLoaner),
-            device_id: None,
-            offset: 0,
-            limit: LOANER_WINDOW,
-        })?;
-        let mut loaners = Vec::new();
-        for case in cases.rows {
-            let Some(loaner) = case.loaner.filter(|loaner| loaner.returned_at.is_none()) else {
-                continue;
-            };
-            loaners.push(LoanerOut {
-                case_id: case.id,
-                loaner_serial: self.device_detail(loaner.device_id)?.serial,
-                loaner_device_id: loaner.device_id,
-                user_name: case.unit.user_name,
-                since: loaner.since,
-                overdue: loaner.overdue,
-            });
-        }
-        Ok(PoolOverview { models, loaners })
+            .collect())
     }
 
     /// The pool's available units, of one model or all.
@@ -194,8 +194,7 @@ impl Flotta {
                 }
             })?;
         let pool = self
-            .pool_overview()?
-            .models
+            .pool_models()?
             .into_iter()
             .map(|model| PoolCoverRow {
                 manufacturer: model.manufacturer,

@@ -126,6 +126,9 @@ pub struct RepairCaseList {
     pub rows: Vec<RepairCaseView>,
 }
 
+/// A working-day calendar and the closure days it was built from.
+pub(crate) type CachedCalendar = (Vec<chrono::NaiveDate>, Arc<WorkingCalendar>);
+
 /// The largest window the list returns at once.
 const MAX_WINDOW: u32 = 500;
 

@@ -76,13 +76,6 @@ impl Flotta {
             )
             .await;
         self.running().remove(&id);
-        if connection.demo
-            && let Ok(run) = &result
-            && run.status == flotta_domain::SyncStatus::Succeeded
-            && let Err(error) = self.stock_demo_pool()
-        {
-            tracing::warn!(%error, "the demo swap pool could not be stocked");
-        }
         result
     }
 
@@ -241,6 +234,12 @@ impl Flotta {
         if keep {
             self.read_apps_apart(&connector, run, source, &mut devices, cancel, &mut report)
                 .await?;
+        }
+        // Before the run is reported finished, so the views that reload then see the pool.
+        if self.connection(id).is_ok_and(|connection| connection.demo)
+            && let Err(error) = self.stock_demo_pool()
+        {
+            tracing::warn!(%error, "the demo swap pool could not be stocked");
         }
         let stored = self.run_by_id(run)?;
         report.finished(stored.clone());

@@ -39,7 +39,7 @@ pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use lifecycle::MoveOutcome;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
-pub use pool::{PoolModel, PoolUnit};
+pub use pool::{LoanerRecord, PoolModel, PoolUnit};
 pub use preconfig::{Delivery, PreconfigUnitRow, TickTarget};
 pub use purchases::{EarlierImport, EditOutcome, ImportFile, ImportWritten, SupplierMapping};
 pub use query::QueryContext;

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::params;
 
 use crate::connection::Store;
-use crate::devices::format_time;
+use crate::devices::{format_time, parse_time};
 use crate::error::{Context, StoreError};
 
 /// One model's pool.
@@ -32,6 +32,19 @@ pub struct PoolUnit {
     pub serial: String,
     pub manufacturer: String,
     pub model: String,
+}
+
+/// A loaner out with a user, as the pool view lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoanerRecord {
+    pub case_id: u32,
+    pub loaner_id: u32,
+    pub loaner_serial: String,
+    /// The user of the unit under repair.
+    pub user_name: Option<String>,
+    pub since: DateTime<Utc>,
+    /// When the user had their own unit back (or it was found beyond repair).
+    pub own_back_at: Option<DateTime<Utc>>,
 }
 
 const HAS: &str = "EXISTS (SELECT 1 FROM repair_events x WHERE x.case_id = c.id AND x.event";
@@ -81,6 +94,52 @@ impl Store {
             .context("reading the swap pool")?;
         rows.collect::<rusqlite::Result<_>>()
             .context("reading the swap pool")
+    }
+
+    /// The loaners out with users: sent in an open case and not yet back, oldest first.
+    pub fn loaners_out(&self) -> Result<Vec<LoanerRecord>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                "SELECT c.id, e.unit_id, l.serial, d.user_name, e.at,
+                        (SELECT min(b.at) FROM repair_events b WHERE b.case_id = c.id
+                          AND b.event IN ('returned_to_user', 'beyond_repair'))
+                   FROM repair_events e JOIN repair_cases c ON c.id = e.case_id
+                   JOIN devices l ON l.id = e.unit_id JOIN devices d ON d.id = c.device_id
+                  WHERE e.event = 'loaner_shipped' AND c.closed_at IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM repair_events r WHERE r.case_id = c.id
+                        AND r.event = 'loaner_returned')
+                  ORDER BY e.at, c.id",
+            )
+            .context("reading the loaners out")?;
+        let rows = statement
+            .query_map([], |row| {
+                Ok((
+                    row.get::<_, u32>(0)?,
+                    row.get::<_, u32>(1)?,
+                    row.get::<_, String>(2)?,
+                    row.get::<_, Option<String>>(3)?,
+                    row.get::<_, String>(4)?,
+                    row.get::<_, Option<String>>(5)?,
+                ))
+            })
+            .context("reading the loaners out")?;
+        let mut loaners = Vec::new();
+        for row in rows {
+            let (case_id, loaner_id, loaner_serial, user_name, since, back) =
+                row.context("reading the loaners out")?;
+            loaners.push(LoanerRecord {
+                case_id,
+                loaner_id,
+                loaner_serial,
+                user_name,
+                since: parse_time("repair_events.at", &since)?,
+                own_back_at: back
+                    .map(|back| parse_time("repair_events.at", &back))
+                    .transpose()?,
+            });
+        }
+        Ok(loaners)
     }
 
     /// The available pool units, longest in the pool first within a model; only the model's

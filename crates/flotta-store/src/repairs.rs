@@ -112,7 +112,9 @@ const CASE_COLUMNS: &str =
     "c.id, c.device_id, d.serial, d.imei, m.manufacturer, m.name, d.user_name,
     u.name, d.lifecycle, c.sla_type, c.fault, c.reported_by, c.reported_at, c.opened_by,
     c.next_due_at, c.closed_at";
-const CASE_JOINS: &str = "repair_cases c JOIN devices d ON d.id = c.device_id
+/// The cases first (`CROSS JOIN` keeps them the outer loop in SQLite), so the list walks its
+/// index in order; left to itself the planner starts from the models and sorts every case.
+const CASE_JOINS: &str = "repair_cases c CROSS JOIN devices d ON d.id = c.device_id
     JOIN device_models m ON m.id = d.model_id LEFT JOIN org_units u ON u.id = d.org_unit_id";
 
 fn case_row(row: &Row<'_>) -> rusqlite::Result<Result<RepairCaseRecord, StoreError>> {

@@ -51,6 +51,7 @@ const ERROR_CODE_KINDS = {
   import_unreadable: "edit",
   export_failed: "edit",
   level_not_open: "edit",
+  no_pool_unit: "edit",
   internal: "general",
 } as const satisfies Record<ErrorCode, "general" | "connection" | "edit">;
 

@@ -4,12 +4,17 @@ import type {
   CertificationMatch,
   Compliance,
   ComplianceReason,
+  CoverLevel,
   DeviceDetail,
   ErrorCode,
+  Holiday,
   Lifecycle,
   OsFamily,
   Ownership,
+  RepairEvent,
   SecretStorage,
+  SlaStanding,
+  SlaType,
   SortColumn,
   SourceKind,
   SyncMode,
@@ -43,4 +48,10 @@ export type EnumKey =
   | `sync.status.${SyncStatus}`
   | `sync.phase.${SyncPhase}`
   | `warranty.kpi.${WarrantyStatus}`
-  | `certification.${CertificationMatch}`;
+  | `certification.${CertificationMatch}`
+  | `repairs.event.${RepairEvent}`
+  | `repairs.sla.${SlaType}`
+  | `repairs.slaHint.${SlaType}`
+  | `repairs.standing.${SlaStanding}`
+  | `pool.level.${CoverLevel}`
+  | `calendar.holiday.${Holiday}`;

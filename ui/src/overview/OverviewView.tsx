@@ -7,6 +7,7 @@ import { InlineError } from "../components/InlineError";
 import { facetLabel, facetsOf, topFacets, type FacetContext } from "../fleet/facets";
 import type { FilterKey } from "../inventory/viewState";
 import { WARRANTY_STATUSES } from "../warranty/status";
+import { PoolShortCard } from "../pool/PoolShortCard";
 import { BarChart, type Bar } from "./BarChart";
 
 /** Long tails (hundreds of models or units) would make unreadable charts. */
@@ -102,6 +103,7 @@ function OverviewContent({ summary, i18n, expiringWithinDays }: ContentProps) {
         share={share}
         i18n={i18n}
       />
+      <PoolShortCard />
       <div className="chart-grid">
         {charts.map((chart) => (
           <BarChart

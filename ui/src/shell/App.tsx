@@ -13,6 +13,7 @@ import { Header } from "./Header";
 import { Sidebar } from "./Sidebar";
 import { StartupError } from "./StartupError";
 import { SyncProvider } from "../sync/SyncProvider";
+import { RepairDeskProvider } from "../repairs/RepairDeskProvider";
 import { VIEWS, type ViewId } from "./views";
 
 type Startup =
@@ -139,6 +140,9 @@ function Running({ status, settings, notices }: RunningProps) {
     setVisited((seen) => (seen.has(view) ? seen : new Set([...seen, view])));
   }, []);
 
+  // A case shown from a scan or a new case opens in the Repairs view's panel.
+  const showRepairs = useCallback(() => navigate("repairs"), [navigate]);
+
   const appData = useMemo<AppData>(
     () => ({
       status,
@@ -155,29 +159,31 @@ function Running({ status, settings, notices }: RunningProps) {
   return (
     <AppDataContext.Provider value={appData}>
       <SyncProvider onSyncFinished={reloadSummary}>
-        <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
-          <Header onNavigate={navigate} />
-          {status.demo && <DemoBanner />}
-          <Sidebar active={active} onNavigate={navigate} />
-          <div className="app-content">
-            {notices.length > 0 && (
-              <div className="app-notices">
-                {notices.map((notice) => (
-                  <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+        <RepairDeskProvider onShowRepairs={showRepairs}>
+          <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
+            <Header onNavigate={navigate} />
+            {status.demo && <DemoBanner />}
+            <Sidebar active={active} onNavigate={navigate} />
+            <div className="app-content">
+              {notices.length > 0 && (
+                <div className="app-notices">
+                  {notices.map((notice) => (
+                    <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+                  ))}
+                </div>
+              )}
+              <main className="app-main">
+                {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
+                  // Inactive views stay laid out but invisible and inert: `display: none` would reset
+                  // the table's scroll position and hand the virtualiser a zero-sized viewport.
+                  <section key={id} className="view" data-active={id === active} inert={id !== active}>
+                    <Component />
+                  </section>
                 ))}
-              </div>
-            )}
-            <main className="app-main">
-              {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
-                // Inactive views stay laid out but invisible and inert: `display: none` would reset
-                // the table's scroll position and hand the virtualiser a zero-sized viewport.
-                <section key={id} className="view" data-active={id === active} inert={id !== active}>
-                  <Component />
-                </section>
-              ))}
-            </main>
+              </main>
+            </div>
           </div>
-        </div>
+        </RepairDeskProvider>
       </SyncProvider>
     </AppDataContext.Provider>
   );

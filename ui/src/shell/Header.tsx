@@ -4,9 +4,10 @@ import { HeaderSyncIndicator } from "../sync/HeaderSyncIndicator";
 import { useAppData } from "./appData";
 import { HelpDialog } from "./HelpDialog";
 import { LanguageSelect } from "./LanguageSelect";
+import { ScanField } from "../scanner/ScanField";
 import type { ViewId } from "./views";
 
-/** The navigation itself is in the sidebar; the header only leads to a running sync. */
+/** The navigation itself is in the sidebar; the header only leads to a running sync (and the scan field to a unit). */
 type Props = { onNavigate: (view: ViewId) => void };
 
 export function Header({ onNavigate }: Props) {
@@ -19,6 +20,7 @@ export function Header({ onNavigate }: Props) {
         <span className="brand-mark" aria-hidden="true" />
         <span className="brand-name">{i18n.t("app.name")}</span>
       </div>
+      <ScanField />
       <HeaderSyncIndicator onOpen={() => onNavigate("connections")} />
       <LanguageSelect />
       <button

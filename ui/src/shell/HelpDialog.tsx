@@ -3,6 +3,8 @@ import type { AppStatus } from "../bindings";
 import { Dialog, DialogHeader } from "../components/Dialog";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
+import { SCAN_FIELD_KEY } from "../scanner/ScanField";
+import { SHORTCUT_COUNT } from "./navKeys";
 
 type Props = {
   status: AppStatus;
@@ -11,7 +13,8 @@ type Props = {
 
 /**
  * What someone helping the user asks for first: the version, and where the register and the
- * log files are. The paths can be copied, for a support ticket or a file manager.
+ * log files are. The paths can be copied, for a support ticket or a file manager. Below them,
+ * the keyboard shortcuts, which nothing else on screen lists in one place.
  */
 export function HelpDialog({ status, onClose }: Props) {
   const i18n = useI18n();
@@ -49,6 +52,7 @@ export function HelpDialog({ status, onClose }: Props) {
             )}
           </dd>
         </dl>
+        <Shortcuts />
       </div>
       <div className="dialog-actions help-actions">
         <button type="button" className="button-secondary" onClick={onClose} data-autofocus>
@@ -138,4 +142,38 @@ async function writeClipboard(text: string, field: HTMLInputElement | null): Pro
       return false;
     }
   }
+}
+
+/** The app-wide keys: the ones a keyboard-heavy user cannot discover from a tooltip alone. */
+function Shortcuts() {
+  const i18n = useI18n();
+  const headingId = useId();
+  const keys: readonly { keys: readonly string[]; text: string }[] = [
+    { keys: [SCAN_FIELD_KEY], text: i18n.t("help.shortcut.scanField") },
+    { keys: [i18n.t("help.shortcut.scannerKey")], text: i18n.t("help.shortcut.scanner") },
+    { keys: ["Ctrl+1", "…", `Ctrl+${SHORTCUT_COUNT}`], text: i18n.t("help.shortcut.views", { count: SHORTCUT_COUNT }) },
+    { keys: ["↑", "↓", "Enter"], text: i18n.t("help.shortcut.rows") },
+    { keys: ["Esc"], text: i18n.t("help.shortcut.escape") },
+  ];
+  return (
+    <section className="help-shortcuts" aria-labelledby={headingId} data-testid="help-shortcuts">
+      <h3 id={headingId}>{i18n.t("help.shortcuts")}</h3>
+      <dl>
+        {keys.map((shortcut) => (
+          <div key={shortcut.text} className="help-shortcut">
+            <dt>
+              {shortcut.keys.map((key, index) =>
+                key === "…" ? (
+                  <span key={index}> … </span>
+                ) : (
+                  <kbd key={index}>{key}</kbd>
+                ),
+              )}
+            </dt>
+            <dd>{shortcut.text}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
 }

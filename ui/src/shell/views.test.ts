@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
 import { sv } from "../i18n/sv";
-import { navSections } from "./navGroups";
+import { abbreviations, navSections } from "./navGroups";
 import { NAV_GROUPS, VIEWS, groupLabel } from "./views";
 
 describe("VIEWS", () => {
@@ -17,6 +17,19 @@ describe("VIEWS", () => {
 
   it("has unique ids", () => {
     expect(new Set(VIEWS.map((view) => view.id)).size).toBe(VIEWS.length);
+  });
+
+  it("puts repairs and the pool under Service, the SLA report under Reports, the calendar under Administration", () => {
+    const groups = Object.fromEntries(VIEWS.map((view) => [view.id, view.group]));
+    expect(groups).toMatchObject({ repairs: "service", pool: "service", "sla-report": "reports", calendar: "admin" });
+  });
+
+  it.each([
+    ["en", en],
+    ["sv", sv],
+  ])("gives every view a distinct badge for the collapsed menu in %s", (_, dictionary) => {
+    const badges = abbreviations(VIEWS.map((view) => dictionary[view.label]));
+    expect(new Set(badges.map((badge) => badge.toLowerCase())).size).toBe(VIEWS.length);
   });
 });
 

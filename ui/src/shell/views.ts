@@ -8,6 +8,10 @@ import { PreconfigView } from "../preconfig/PreconfigView";
 import { WarrantyView } from "../warranty/WarrantyView";
 import { ModelsView } from "../models/ModelsView";
 import { AuditView } from "../audit/AuditView";
+import { RepairsView } from "../repairs/RepairsView";
+import { PoolView } from "../pool/PoolView";
+import { SlaReportView } from "../sla/SlaReportView";
+import { CalendarView } from "../calendar/CalendarView";
 
 /** The navigation's groups, in display order. A group is shown once it has a view. */
 export const NAV_GROUPS = ["register", "service", "reports", "admin"] as const;
@@ -39,8 +43,12 @@ export const VIEWS = [
   { id: "preconfig", label: "nav.preconfig", group: "register", Component: PreconfigView },
   { id: "warranties", label: "nav.warranties", group: "register", Component: WarrantyView },
   { id: "models", label: "nav.models", group: "register", Component: ModelsView },
+  { id: "repairs", label: "nav.repairs", group: "service", Component: RepairsView },
+  { id: "pool", label: "nav.pool", group: "service", Component: PoolView },
+  { id: "sla-report", label: "nav.slaReport", group: "reports", Component: SlaReportView },
   { id: "connections", label: "nav.connections", group: "admin", Component: ConnectionsView },
   { id: "audit", label: "nav.audit", group: "admin", Component: AuditView },
+  { id: "calendar", label: "nav.calendar", group: "admin", Component: CalendarView },
 ] as const satisfies readonly ViewDefinition[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];
