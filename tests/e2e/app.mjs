@@ -180,3 +180,19 @@ export async function whenStable(action, what, timeout = 10_000) {
     }
   }
 }
+
+/** Clicks what the selector finds, finding it again if the list re-rendered under it. */
+export async function clickStable(app, selector) {
+  await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
+}
+
+/** Replaces a form field's text, firing the input events React listens to. */
+export async function fillField(app, testId, text) {
+  await whenStable(async () => {
+    const field = await app.$(byTestId(testId));
+    await field.click();
+    await app.keys(["Control", "a"]);
+    await app.keys("Backspace");
+    await field.setValue(text);
+  }, `filling ${testId}`);
+}

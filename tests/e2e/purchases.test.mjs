@@ -9,13 +9,15 @@ import { afterEach, test } from "node:test";
 
 import {
   byTestId,
+  clickStable,
+  fillField,
   freshDatabasePath,
+  invoke,
   screenshot,
   startApp,
   waitForDemoSync,
   waitForGone,
   waitForTotal,
-  invoke,
   waitUntilReady,
   whenStable,
 } from "./app.mjs";
@@ -29,20 +31,9 @@ afterEach(async (context) => {
 
 const deadline = { timeout: 240_000 };
 
-async function click(selector) {
-  await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
-}
+const click = (selector) => clickStable(app, selector);
 
-/** Replaces a form field's text, firing the input events React listens to. */
-async function fill(testId, text) {
-  await whenStable(async () => {
-    const field = await app.$(byTestId(testId));
-    await field.click();
-    await app.keys(["Control", "a"]);
-    await app.keys("Backspace");
-    await field.setValue(text);
-  }, `filling ${testId}`);
-}
+const fill = (testId, text) => fillField(app, testId, text);
 
 /** The count a preview or result element carries. */
 async function count(testId) {

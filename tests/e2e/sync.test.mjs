@@ -6,15 +6,16 @@ import { afterEach, test } from "node:test";
 
 import {
   byTestId,
+  clickStable,
+  fillField,
   freshDatabasePath,
   inventoryTotal,
-  waitForTotal,
   screenshot,
   startApp,
   waitForDemoSync,
   waitForGone,
+  waitForTotal,
   waitUntilReady,
-  whenStable,
 } from "./app.mjs";
 
 let app;
@@ -26,21 +27,9 @@ afterEach(async (context) => {
 
 const deadline = { timeout: 240_000 };
 
-/** Replaces a form field's text, firing the input events React listens to. */
-async function fill(testId, text) {
-  await whenStable(async () => {
-    const field = await app.$(byTestId(testId));
-    await field.click();
-    await app.keys(["Control", "a"]);
-    await app.keys("Backspace");
-    await field.setValue(text);
-  }, `filling ${testId}`);
-}
+const fill = (testId, text) => fillField(app, testId, text);
 
-/** Clicks what the selector finds, finding it again if the list re-rendered under it. */
-async function click(selector) {
-  await whenStable(() => app.$(selector).click(), `clicking ${selector}`);
-}
+const click = (selector) => clickStable(app, selector);
 
 const demoRow = `${byTestId("connection-row")}[data-name="Demo tenant (Intune)"]`;
 
