@@ -6,6 +6,7 @@ import { DETAIL_SECTIONS, detailValue } from "./detailFields";
 import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
 import { DevicePurchase } from "./DevicePurchase";
+import { DeviceRepairsSection } from "./DeviceRepairsSection";
 import { DeviceSources } from "./DeviceSources";
 import { MoveUnitDialog, type MoveDraft } from "./MoveUnitDialog";
 import { useSync } from "../sync/syncContext";
@@ -112,6 +113,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
           />
         )}
         {state.status === "ok" && <DevicePurchase id={id} />}
+        {state.status === "ok" && <DeviceRepairsSection device={state.data} />}
         {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>

@@ -8,6 +8,8 @@ import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { statusLabel } from "../models/certificationStatus";
+import { useRepairDesk } from "../repairs/repairDesk";
+import { caseInMoveRefusal } from "./deviceRepairs";
 
 /** What the dialog starts with: a suggestion fills in both. */
 export type MoveDraft = { readonly to: Lifecycle | null; readonly reason: string };
@@ -19,9 +21,14 @@ type Props = {
   onMoved: (device: DeviceDetail) => void;
 };
 
-/** Moves a unit to another lifecycle state: only the moves the rules allow, always with a reason. */
+/**
+ * Moves a unit to another lifecycle state: only the moves the rules allow, always with a reason.
+ * A unit in an open repair case moves only by the case's steps, so the dialog says so and
+ * offers the case instead of a move the core would refuse.
+ */
 export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
   const i18n = useI18n();
+  const desk = useRepairDesk();
   const titleId = useId();
   const formId = useId();
   const loadMoves = useCallback(() => commands.lifecycleMoves(), []);
@@ -32,6 +39,12 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
     [device.manufacturer, device.model],
   );
   const { state: certification } = useCommand(loadCertification);
+  // Asked up front so the user is not left to fill in a move the core then refuses.
+  const loadOpenCase = useCallback(
+    () => commands.repairCases({ open: true, sla: null, device_id: device.id, offset: 0, limit: 1 }),
+    [device.id],
+  );
+  const { state: openCases } = useCommand(loadOpenCase);
   const [to, setTo] = useState<Lifecycle | null>(initial.to);
   const [reason, setReason] = useState(initial.reason);
   const [saving, setSaving] = useState(false);
@@ -39,6 +52,12 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
   const [shown, setShown] = useState(false);
 
   const allowed = moves.status === "ok" ? (moves.data.find((m) => m.from === device.lifecycle)?.to ?? []) : [];
+  // The list knows only the case of a broken unit; a unit lent out as a loaner or replacement
+  // is found by the core's refusal, which names its case too. A list that could not be read
+  // leaves it to that refusal as well.
+  const refusedCase = refusal === null ? null : caseInMoveRefusal(refusal);
+  const inCase = (openCases.status === "ok" ? openCases.data.rows[0]?.id : undefined) ?? refusedCase;
+  const movable = allowed.length > 0 && inCase === null && openCases.status !== "loading";
   const target = to !== null && allowed.includes(to) ? to : null;
   const problem = (field: "to" | "reason"): string | null => {
     if (refusal?.field === field) return field === "reason" ? i18n.t("move.problem.reason") : i18n.error(refusal);
@@ -51,7 +70,7 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setShown(true);
-    if (target === null || reason.trim() === "") return;
+    if (!movable || target === null || reason.trim() === "") return;
     setSaving(true);
     setRefusal(null);
     void call(() => commands.moveUnit(device.id, { to: target, reason })).then((result) => {
@@ -77,7 +96,32 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
             <InlineError messageKey="move.loadError" error={moves.error} onRetry={reload} />
           )}
           {moves.status === "ok" && allowed.length === 0 && <p className="muted">{i18n.t("move.none")}</p>}
-          {allowed.length > 0 && (
+          {inCase !== null && (
+            <div
+              className="form-notice"
+              role={refusedCase === null ? "status" : "alert"}
+              data-testid="move-in-case"
+              data-case-id={inCase}
+            >
+              <p>{i18n.t("move.inCase")}</p>
+              <button
+                type="button"
+                className="button-secondary"
+                data-testid="move-show-case"
+                // The fields it replaces (or the submit button now disabled) had the focus.
+                autoFocus
+                onClick={() => {
+                  // Closed first: views stay mounted, so the dialog would stay over the Repairs view.
+                  onClose();
+                  desk.showCase(inCase);
+                }}
+              >
+                {i18n.t("move.showCase", { id: inCase })}
+              </button>
+              {refusal !== null && refusedCase !== null && <ErrorDetails message={refusal.message} />}
+            </div>
+          )}
+          {movable && (
             <div className="form-section">
               <Field id={`${formId}-to`} label={i18n.t("move.to")} problem={problem("to")} wide>
                 <select
@@ -117,7 +161,8 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
               </Field>
             </div>
           )}
-          {target === "deployed" &&
+          {movable &&
+            target === "deployed" &&
             certification.status === "ok" &&
             certification.data.status.state !== "certified" && (
               <div className="form-notice" role="status" data-testid="move-uncertified">
@@ -128,7 +173,7 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
                 </p>
               </div>
             )}
-          {refusal !== null && refusal.field === null && (
+          {refusal !== null && refusal.field === null && refusedCase === null && (
             <div className="form-notice" role="alert" data-testid="move-error">
               <p>{i18n.error(refusal)}</p>
               <ErrorDetails message={refusal.message} />
@@ -140,7 +185,7 @@ export function MoveUnitDialog({ device, initial, onClose, onMoved }: Props) {
           submitLabel={i18n.t("move.submit")}
           submitTestId="move-submit"
           busy={saving}
-          disabled={allowed.length === 0}
+          disabled={!movable}
         />
       </form>
     </Dialog>
