@@ -57,6 +57,8 @@ export const commands = {
 	slaReport: (month: string, orgUnit: string | null) => typedError<SlaReport, ErrorPayload>(__TAURI_INVOKE("sla_report", { month, orgUnit })),
 	/**  Writes the SLA report of `month` into Downloads as CSV. */
 	exportSlaReport: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { month, orgUnit })),
+	/**  Writes the SLA report of `month` into Downloads as a PDF. */
+	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),

@@ -120,8 +120,11 @@ pub(crate) enum ReportWhat {
         #[arg(long)]
         unit: Option<String>,
         /// The CSV file to write (for Swedish Excel).
+        #[arg(long, value_name = "FILE", required_unless_present = "pdf")]
+        csv: Option<PathBuf>,
+        /// The PDF file to write (A4).
         #[arg(long, value_name = "FILE")]
-        csv: PathBuf,
+        pdf: Option<PathBuf>,
     },
 }
 

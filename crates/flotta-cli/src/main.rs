@@ -14,7 +14,7 @@
 //!     [--from DAY] [--until DAY] [--csv FILE]
 //! flotta-cli --db <register.sqlite3> calendar YEAR
 //! flotta-cli --db <register.sqlite3> calendar close <day> <name> | open <day>
-//! flotta-cli --db <register.sqlite3> report sla --month YYYY-MM [--unit NAME] --csv FILE
+//! flotta-cli --db <register.sqlite3> report sla --month YYYY-MM [--unit NAME] [--csv FILE] [--pdf FILE]
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies

@@ -21,7 +21,7 @@ impl Flotta {
     /// Exports the entries matching `filter` into the user's Downloads folder, for the app
     /// (which has no save dialog); returns where, and how many rows.
     pub fn export_audit_to_downloads(&self, filter: &AuditFilter) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads("flotta-granskningslogg", self.clock.now());
+        let path = export::in_downloads("flotta-granskningslogg", "csv", self.clock.now());
         let rows = self.export_audit_csv(filter, &path)?;
         Ok(ExportedFile {
             path: path.display().to_string(),

@@ -7,16 +7,21 @@ use std::path::Path;
 use crate::Error;
 
 /// Where the app puts an export the user did not place: their Downloads folder (else their
-/// home folder, else the working folder), under `name` with the time, never over a file.
-pub(crate) fn in_downloads(name: &str, at: chrono::DateTime<chrono::Utc>) -> std::path::PathBuf {
+/// home folder, else the working folder), under `name` with the time and `extension`, never
+/// over a file.
+pub(crate) fn in_downloads(
+    name: &str,
+    extension: &str,
+    at: chrono::DateTime<chrono::Utc>,
+) -> std::path::PathBuf {
     let folder = dirs::download_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(|| std::path::PathBuf::from("."));
     let stamp = at.format("%Y-%m-%d-%H%M%S");
-    let mut path = folder.join(format!("{name}-{stamp}.csv"));
+    let mut path = folder.join(format!("{name}-{stamp}.{extension}"));
     let mut n = 2;
     while path.exists() {
-        path = folder.join(format!("{name}-{stamp}-{n}.csv"));
+        path = folder.join(format!("{name}-{stamp}-{n}.{extension}"));
         n += 1;
     }
     path

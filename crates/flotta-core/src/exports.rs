@@ -83,7 +83,7 @@ impl Flotta {
 
     /// [`Self::export_devices_csv`] into the user's Downloads folder, for the app.
     pub fn export_devices_to_downloads(&self, view: &InventoryView) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads("flotta-enheter", self.clock.now());
+        let path = export::in_downloads("flotta-enheter", "csv", self.clock.now());
         let rows = self.export_devices_csv(view, &path)?;
         Ok(ExportedFile {
             path: path.display().to_string(),
@@ -98,7 +98,7 @@ impl Flotta {
         } else {
             "flotta-inkop"
         };
-        let path = export::in_downloads(name, self.clock.now());
+        let path = export::in_downloads(name, "csv", self.clock.now());
         let rows = self.export_purchases_csv(unseen, &path)?;
         Ok(ExportedFile {
             path: path.display().to_string(),

@@ -224,13 +224,44 @@ impl Flotta {
         Ok(report.by_type.iter().map(|row| row.cases).sum())
     }
 
+    /// Writes the SLA report of `month` to `path` as an A4 PDF; the number of its cases.
+    pub fn export_sla_report_pdf(
+        &self,
+        month: &str,
+        org_unit: Option<&str>,
+        path: &Path,
+    ) -> Result<u32, Error> {
+        let report = self.sla_report(month, org_unit)?;
+        let bytes = flotta_reports::sla_report_pdf(&report).ok_or(Error::InvalidInput {
+            what: "report",
+            detail: "the report's font cannot be read".into(),
+        })?;
+        export::write_beside_then_rename(path, &bytes)?;
+        Ok(report.by_type.iter().map(|row| row.cases).sum())
+    }
+
+    /// [`Self::export_sla_report_pdf`] into the user's Downloads folder, for the app.
+    pub fn export_sla_report_pdf_to_downloads(
+        &self,
+        month: &str,
+        org_unit: Option<&str>,
+    ) -> Result<ExportedFile, Error> {
+        let name = format!("flotta-sla-{month}");
+        let path = export::in_downloads(&name, "pdf", self.clock.now());
+        let rows = self.export_sla_report_pdf(month, org_unit, &path)?;
+        Ok(ExportedFile {
+            path: path.display().to_string(),
+            rows,
+        })
+    }
+
     /// [`Self::export_sla_report_csv`] into the user's Downloads folder, for the app.
     pub fn export_sla_report_to_downloads(
         &self,
         month: &str,
         org_unit: Option<&str>,
     ) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads(&format!("flotta-sla-{month}"), self.clock.now());
+        let path = export::in_downloads(&format!("flotta-sla-{month}"), "csv", self.clock.now());
         let rows = self.export_sla_report_csv(month, org_unit, &path)?;
         Ok(ExportedFile {
             path: path.display().to_string(),

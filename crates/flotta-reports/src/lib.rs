@@ -4,7 +4,8 @@
 //! the rows here, and writes the bytes where the user asked (beside the target, then renamed).
 
 pub mod csv_export;
+pub mod pdf;
 pub mod sla;
 
 pub use csv_export::{Cell, Table, swedish_csv, swedish_csv_sections};
-pub use sla::sla_report_csv;
+pub use sla::{sla_report_csv, sla_report_pdf};

@@ -54,6 +54,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             repairs::set_sla_settings,
             repairs::sla_report,
             repairs::export_sla_report,
+            repairs::export_sla_report_pdf,
             audit::audit_log,
             audit::export_audit,
             certification::models,

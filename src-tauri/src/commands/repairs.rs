@@ -153,3 +153,16 @@ pub async fn export_sla_report(
         .run(move |core| core.export_sla_report_to_downloads(&month, org_unit.as_deref()))
         .await
 }
+
+/// Writes the SLA report of `month` into Downloads as a PDF.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_sla_report_pdf(
+    state: State<'_, AppState>,
+    month: String,
+    org_unit: Option<String>,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_sla_report_pdf_to_downloads(&month, org_unit.as_deref()))
+        .await
+}

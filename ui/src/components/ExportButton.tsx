@@ -18,13 +18,15 @@ type Props = {
   /** What the file will hold, as the button's tooltip. */
   hint: MessageKey;
   testId: string;
+  /** The button's text; "Export CSV" unless given. */
+  label?: MessageKey;
 };
 
 /**
  * "Export CSV" for a table: writes what the table shows for Swedish Excel and says where the
  * file went (`<testId>-done`, with `data-rows`), or why it could not be written.
  */
-export function ExportButton({ run, hint, testId }: Props) {
+export function ExportButton({ run, hint, testId, label = "export.button" }: Props) {
   const i18n = useI18n();
   const [state, setState] = useState<State>({ status: "idle" });
   const exportNow = () => {
@@ -44,7 +46,7 @@ export function ExportButton({ run, hint, testId }: Props) {
         title={i18n.t(hint)}
         onClick={exportNow}
       >
-        {i18n.t(state.status === "busy" ? "export.busy" : "export.button")}
+        {i18n.t(state.status === "busy" ? "export.busy" : label)}
       </button>
       <div aria-live="polite">
         {state.status === "done" && (

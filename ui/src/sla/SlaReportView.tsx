@@ -57,6 +57,12 @@ export function SlaReportView() {
             hint="sla.export.hint"
             testId="sla-export"
           />
+          <ExportButton
+            run={() => commands.exportSlaReportPdf(month, orgUnit)}
+            hint="sla.exportPdf.hint"
+            testId="sla-export-pdf"
+            label="export.pdfButton"
+          />
         </div>
       </div>
 

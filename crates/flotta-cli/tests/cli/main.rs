@@ -508,6 +508,43 @@ async fn the_calendar_and_the_sla_report_from_the_command_line_issue_15() -> Tes
         "{csv}"
     );
     assert!(csv.contains("Utbytesservice;0;0;0;0;;;"), "{csv}");
+    // The PDF, read back as text: the figures, the Swedish letters, the page count.
+    let pdf = dir.path().join("sla.pdf");
+    let printed = cli(
+        &path,
+        "",
+        &[
+            "report",
+            "sla",
+            "--month",
+            "2026-11",
+            "--pdf",
+            pdf.to_str().ok_or("path")?,
+        ],
+    )?;
+    assert_eq!(printed.status.code(), Some(0), "{}", text(&printed));
+    let pdftotext = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().ok_or("path")?, "-"])
+        .output()?;
+    assert!(pdftotext.status.success(), "pdftotext reads it");
+    let read = String::from_utf8(pdftotext.stdout)?;
+    assert!(read.contains("SLA för reparationer och utbyten"), "{read}");
+    assert!(read.contains("Månad: 2026-11"), "{read}");
+    assert!(read.contains("Inskicksservice med lånetelefon"), "{read}");
+    assert!(read.contains("Bytespoolens täckning"), "{read}");
+    assert!(read.contains("Sida 1 av 1"), "{read}");
+    let fonts = Command::new("pdffonts")
+        .arg(pdf.to_str().ok_or("path")?)
+        .output()?;
+    let fonts = String::from_utf8(fonts.stdout)?;
+    let listed: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(
+        !listed.is_empty()
+            && listed
+                .iter()
+                .all(|line| line.contains("TrueType") && line.contains(" yes ")),
+        "one TrueType font, embedded: {fonts}"
+    );
     let bad = cli(
         &path,
         "",

@@ -1,0 +1,371 @@
+//! A4 report pages drawn with printpdf: an embedded font (DejaVu Sans, shipped in `assets/`,
+//! so å, ä, ö and é print on any computer; a character the font lacks (CJK, most emoji)
+//! prints as U+FFFD), headings and text, tables whose header row repeats on every page they
+//! run onto, bar charts drawn as vectors, and "Sida n av m" on every page.
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+};
+
+const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+
+const PAGE_WIDTH: f32 = 210.0;
+const PAGE_HEIGHT: f32 = 297.0;
+const MARGIN: f32 = 14.0;
+/// The lowest line content may reach; the footer sits below it.
+const BOTTOM: f32 = 20.0;
+const ROW_HEIGHT: f32 = 6.0;
+const BODY_SIZE: f32 = 9.0;
+/// Tables and charts, a little smaller than the text so a case list's columns fit A4.
+const TABLE_SIZE: f32 = 8.0;
+
+/// How a table column's text sits in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Right,
+}
+
+/// A table column: its title, share of the text width and alignment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    pub title: String,
+    /// Millimetres.
+    pub width: f32,
+    pub align: Align,
+}
+
+/// A report being laid out, page by page, from the top.
+pub struct PdfReport {
+    doc: PdfDocument,
+    font: FontId,
+    metrics: ParsedFont,
+    pages: Vec<Vec<Op>>,
+    /// The next line's top, in millimetres from the top of the page.
+    y: f32,
+}
+
+impl std::fmt::Debug for PdfReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PdfReport")
+            .field("pages", &self.pages.len())
+            .field("y", &self.y)
+            .finish_non_exhaustive()
+    }
+}
+
+fn grey(level: f32) -> Color {
+    Color::Rgb(Rgb {
+        r: level,
+        g: level,
+        b: level,
+        icc_profile: None,
+    })
+}
+
+fn rgb(r: f32, g: f32, b: f32) -> Color {
+    Color::Rgb(Rgb {
+        r,
+        g,
+        b,
+        icc_profile: None,
+    })
+}
+
+/// A point `x` mm from the left, `y` mm from the top.
+fn at(x: f32, y: f32) -> Point {
+    Point {
+        x: Mm(x).into(),
+        y: Mm(PAGE_HEIGHT - y).into(),
+    }
+}
+
+impl PdfReport {
+    /// A report titled `title` (the document's title too). `None` only if the shipped font
+    /// cannot be read, which a test of this crate rules out.
+    pub fn new(title: &str) -> Option<Self> {
+        let metrics = ParsedFont::from_bytes(FONT, 0, &mut Vec::new())?;
+        let mut doc = PdfDocument::new(title);
+        let font = doc.add_font(&metrics);
+        Some(Self {
+            doc,
+            font,
+            metrics,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        })
+    }
+
+    /// The text with every character the font lacks replaced by U+FFFD.
+    fn printable(&self, text: &str) -> String {
+        text.chars()
+            .map(|c| {
+                if c == ' ' || self.metrics.lookup_glyph_index(c as u32).is_some() {
+                    c
+                } else {
+                    '\u{fffd}'
+                }
+            })
+            .collect()
+    }
+
+    /// The width of `text` at `size` points, in millimetres.
+    pub fn text_width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                self.metrics
+                    .lookup_glyph_index(c as u32)
+                    .and_then(|glyph| self.metrics.get_glyph_width(glyph))
+                    .map_or(0, u32::from)
+            })
+            .sum();
+        let em = f32::from(self.metrics.units_per_em.max(1));
+        // 1 pt = 0.3528 mm.
+        units as f32 / em * size * 0.352_78
+    }
+
+    /// `text` cut with "…" to fit `width` millimetres.
+    fn fitted(&self, text: &str, size: f32, width: f32) -> String {
+        let text = self.printable(text);
+        if self.text_width(&text, size) <= width {
+            return text;
+        }
+        let mut kept = String::new();
+        for c in text.chars() {
+            let candidate = format!("{kept}{c}…");
+            if self.text_width(&candidate, size) > width {
+                break;
+            }
+            kept.push(c);
+        }
+        format!("{kept}…")
+    }
+
+    fn ops(&mut self) -> &mut Vec<Op> {
+        // There is always a page: `new` starts one and `new_page` adds one.
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn text_at(&mut self, x: f32, baseline: f32, text: &str, size: f32, color: Color) {
+        let text = self.printable(text);
+        let font = self.font.clone();
+        self.ops().extend([
+            Op::StartTextSection,
+            Op::SetFillColor { col: color },
+            Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            },
+            Op::SetTextCursor {
+                pos: at(x, baseline),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            },
+            Op::EndTextSection,
+        ]);
+    }
+
+    fn rule(&mut self, x1: f32, x2: f32, y: f32, color: Color) {
+        self.ops().extend([
+            Op::SetOutlineColor { col: color },
+            Op::SetOutlineThickness { pt: Pt(0.5) },
+            Op::DrawLine {
+                line: Line {
+                    points: vec![
+                        LinePoint {
+                            p: at(x1, y),
+                            bezier: false,
+                        },
+                        LinePoint {
+                            p: at(x2, y),
+                            bezier: false,
+                        },
+                    ],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    fn bar(&mut self, x: f32, top: f32, width: f32, height: f32, color: Color) {
+        self.ops().extend([
+            Op::SetFillColor { col: color },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Mm(x).into(),
+                    y: Mm(PAGE_HEIGHT - top - height).into(),
+                    width: Mm(width).into(),
+                    height: Mm(height).into(),
+                    mode: Some(PaintMode::Fill),
+                    winding_order: None,
+                },
+            },
+        ]);
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Starts a new page unless `height` millimetres still fit on this one.
+    fn room_for(&mut self, height: f32) -> bool {
+        if self.y + height > PAGE_HEIGHT - BOTTOM {
+            self.new_page();
+            return false;
+        }
+        true
+    }
+
+    /// A heading: `size` points, with space above it.
+    pub fn heading(&mut self, text: &str, size: f32) {
+        self.room_for(size * 0.6 + ROW_HEIGHT * 2.0);
+        self.y += size * 0.45;
+        let baseline = self.y;
+        self.text_at(MARGIN, baseline, text, size, grey(0.1));
+        self.y += ROW_HEIGHT * 0.8;
+    }
+
+    /// A line of body text.
+    pub fn line(&mut self, text: &str) {
+        self.room_for(ROW_HEIGHT);
+        let baseline = self.y + 4.0;
+        let width = PAGE_WIDTH - 2.0 * MARGIN;
+        let text = self.fitted(text, BODY_SIZE, width);
+        self.text_at(MARGIN, baseline, &text, BODY_SIZE, grey(0.15));
+        self.y += ROW_HEIGHT;
+    }
+
+    /// Vertical space, in millimetres.
+    pub fn space(&mut self, height: f32) {
+        self.y += height;
+    }
+
+    fn table_header(&mut self, columns: &[Column]) {
+        let mut x = MARGIN;
+        let baseline = self.y + 4.0;
+        for column in columns {
+            let title = self.fitted(&column.title, TABLE_SIZE, column.width - 1.5);
+            let left = match column.align {
+                Align::Left => x,
+                Align::Right => x + column.width - 1.0 - self.text_width(&title, TABLE_SIZE),
+            };
+            self.text_at(left, baseline, &title, TABLE_SIZE, grey(0.35));
+            x += column.width;
+        }
+        self.y += ROW_HEIGHT;
+        self.rule(MARGIN, x, self.y - 1.0, grey(0.6));
+    }
+
+    /// A table; its header row is drawn again at the top of every page it runs onto.
+    pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        self.room_for(ROW_HEIGHT * 2.0);
+        self.table_header(columns);
+        for row in rows {
+            if !self.room_for(ROW_HEIGHT) {
+                self.table_header(columns);
+            }
+            let mut x = MARGIN;
+            let baseline = self.y + 4.0;
+            for (column, cell) in columns.iter().zip(row) {
+                let text = self.fitted(cell, TABLE_SIZE, column.width - 1.5);
+                let left = match column.align {
+                    Align::Left => x,
+                    Align::Right => x + column.width - 1.0 - self.text_width(&text, TABLE_SIZE),
+                };
+                self.text_at(left, baseline, &text, TABLE_SIZE, grey(0.1));
+                x += column.width;
+            }
+            self.y += ROW_HEIGHT;
+        }
+        self.y += ROW_HEIGHT * 0.5;
+    }
+
+    /// A horizontal bar chart: one bar per label, its length the value against the largest,
+    /// the value printed after it.
+    pub fn bar_chart(&mut self, bars: &[(String, f64, String)]) {
+        let label_width = 55.0;
+        let chart_width = PAGE_WIDTH - 2.0 * MARGIN - label_width - 25.0;
+        let largest = bars
+            .iter()
+            .map(|(_, value, _)| *value)
+            .fold(0.0_f64, f64::max);
+        for (label, value, shown) in bars {
+            self.room_for(ROW_HEIGHT);
+            let baseline = self.y + 4.0;
+            let text = self.fitted(label, TABLE_SIZE, label_width - 2.0);
+            self.text_at(MARGIN, baseline, &text, TABLE_SIZE, grey(0.15));
+            let length = if largest > 0.0 {
+                (value / largest) as f32 * chart_width
+            } else {
+                0.0
+            };
+            let x = MARGIN + label_width;
+            self.bar(
+                x,
+                self.y + 1.0,
+                length.max(0.3),
+                ROW_HEIGHT - 2.0,
+                rgb(0.16, 0.38, 0.62),
+            );
+            self.text_at(x + length + 2.0, baseline, shown, TABLE_SIZE, grey(0.15));
+            self.y += ROW_HEIGHT;
+        }
+        self.y += ROW_HEIGHT * 0.5;
+    }
+
+    /// The finished document: every page A4 with "Sida n av m" at its foot.
+    pub fn finish(mut self) -> Vec<u8> {
+        let total = self.pages.len();
+        for number in 1..=total {
+            let footer = format!("Sida {number} av {total}");
+            let width = self.text_width(&footer, 8.0);
+            let font = self.font.clone();
+            self.pages[number - 1].extend([
+                Op::StartTextSection,
+                Op::SetFillColor { col: grey(0.4) },
+                Op::SetFont {
+                    font: PdfFontHandle::External(font),
+                    size: Pt(8.0),
+                },
+                Op::SetTextCursor {
+                    pos: at(PAGE_WIDTH - MARGIN - width, PAGE_HEIGHT - 10.0),
+                },
+                Op::ShowText {
+                    items: vec![TextItem::Text(footer)],
+                },
+                Op::EndTextSection,
+            ]);
+        }
+        let pages = std::mem::take(&mut self.pages)
+            .into_iter()
+            .map(|ops| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops))
+            .collect();
+        self.doc
+            .with_pages(pages)
+            .save(&PdfSaveOptions::default(), &mut Vec::new())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_font_reads_and_measures_swedish_letters() {
+        let report = PdfReport::new("test");
+        assert!(report.is_some(), "assets/fonts/DejaVuSans.ttf is a font");
+        let Some(report) = report else { return };
+        assert!(report.text_width("åäö", 10.0) > report.text_width("å", 10.0));
+        assert_eq!(report.printable("ok 日"), "ok \u{fffd}", "a character the font lacks prints as U+FFFD");
+        assert_eq!(report.fitted("Inskicksservice", 10.0, 12.0).chars().last(), Some('…'));
+        assert!(report.finish().starts_with(b"%PDF"));
+    }
+}
