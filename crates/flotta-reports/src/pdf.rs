@@ -364,8 +364,15 @@ mod tests {
         assert!(report.is_some(), "assets/fonts/DejaVuSans.ttf is a font");
         let Some(report) = report else { return };
         assert!(report.text_width("åäö", 10.0) > report.text_width("å", 10.0));
-        assert_eq!(report.printable("ok 日"), "ok \u{fffd}", "a character the font lacks prints as U+FFFD");
-        assert_eq!(report.fitted("Inskicksservice", 10.0, 12.0).chars().last(), Some('…'));
+        assert_eq!(
+            report.printable("ok 日"),
+            "ok \u{fffd}",
+            "a character the font lacks prints as U+FFFD"
+        );
+        assert_eq!(
+            report.fitted("Inskicksservice", 10.0, 12.0).chars().last(),
+            Some('…')
+        );
         assert!(report.finish().starts_with(b"%PDF"));
     }
 }
