@@ -244,8 +244,8 @@ pub fn sla_report_pdf(report: &SlaReport) -> Option<Vec<u8>> {
             &[
                 column("Ärende", 12.0, Align::Right),
                 column("SLA-typ", 26.0, Align::Left),
-                column("Serienummer", 28.0, Align::Left),
-                column("Modell", 28.0, Align::Left),
+                column("Serienummer", 30.0, Align::Left),
+                column("Modell", 26.0, Align::Left),
                 column("Förvaltning", 24.0, Align::Left),
                 column("Brutet löfte", 28.0, Align::Left),
                 column("Senast", 19.0, Align::Left),
