@@ -5,14 +5,12 @@ use std::path::Path;
 
 use chrono::{Datelike, Duration, NaiveDate};
 use flotta_domain::pool::{CONSUMPTION_WEEKS, PoolCover, pool_cover};
-use flotta_domain::repair::{
-    CaseFacts, PoolCoverRow, RepairEvent, SlaReport, sla_clock, sla_figures,
-};
+use flotta_domain::repair::{CaseFacts, PoolCoverRow, RepairEvent, SlaReport, sla_figures};
 use flotta_domain::time::{end_of_day, stockholm_date};
 use flotta_domain::{Imei, SerialNumber};
 use serde::{Deserialize, Serialize};
 
-use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView};
+use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView, case_clock};
 use crate::{Error, ExportedFile, Flotta, export};
 
 /// One model's pool.
@@ -165,13 +163,8 @@ impl Flotta {
         let records = self.reader().repair_cases_reported(from, to, org_unit)?;
         let mut cases = Vec::with_capacity(records.len());
         for case in records {
-            let recorded: Vec<_> = case
-                .events
-                .iter()
-                .map(|event| (event.event, event.at))
-                .collect();
-            let clock = sla_clock(case.sla, case.reported_at, &recorded, &settings, &calendar)
-                .map_err(|error| Error::InvalidInput {
+            let clock =
+                case_clock(&case, &settings, &calendar).map_err(|error| Error::InvalidInput {
                     what: "repair case",
                     detail: format!("{}: {error}", case.id),
                 })?;

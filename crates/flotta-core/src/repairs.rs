@@ -248,11 +248,7 @@ impl Flotta {
             .transpose()?;
         let calendar = self.working_calendar()?;
         let settings = self.sla_settings()?;
-        let mut recorded: Vec<(RepairEvent, DateTime<Utc>)> = case
-            .events
-            .iter()
-            .map(|event| (event.event, event.at))
-            .collect();
+        let mut recorded = recorded(&case);
         check_event(case.sla, &recorded, form.event, at, now, &calendar)
             .map_err(|problem| Error::RepairEvent { case: id, problem })?;
         let (unit_id, moves) = self.moves_for(&case, form)?;
@@ -339,9 +335,10 @@ impl Flotta {
     /// The pool unit to send: the one chosen, which must be available in the pool, or the
     /// one longest in the pool of the broken unit's model; a loaner may be any model.
     fn pool_unit_for(&self, case: &RepairCaseRecord, form: &RepairEventForm) -> Result<u32, Error> {
-        let store = self.reader();
+        // Every available unit, longest in the pool first within each model: one read
+        // answers the chosen unit, the model's, a loaner of any model and the similar ones.
+        let available = self.reader().available_pool_units(None)?;
         if let Some(chosen) = form.unit_id {
-            let available = store.available_pool_units(None)?;
             return available
                 .iter()
                 .find(|unit| unit.device_id == chosen)
@@ -353,22 +350,23 @@ impl Flotta {
                     )
                 });
         }
-        let model = (case.unit.manufacturer.as_str(), case.unit.model.as_str());
-        if let Some(unit) = store.available_pool_units(Some(model))?.first() {
+        let same_maker =
+            |unit: &&flotta_store::PoolUnit| unit.manufacturer == case.unit.manufacturer;
+        if let Some(unit) = available
+            .iter()
+            .filter(same_maker)
+            .find(|unit| unit.model == case.unit.model)
+        {
             return Ok(unit.device_id);
         }
-        let others = store.available_pool_units(None)?;
         if form.event == RepairEvent::LoanerShipped
-            && let Some(unit) = others.first()
+            && let Some(unit) = available.first()
         {
             return Ok(unit.device_id);
         }
         // Similar: the same maker's models, with how many of each are available.
         let mut similar: Vec<(String, u32)> = Vec::new();
-        for unit in others
-            .iter()
-            .filter(|unit| unit.manufacturer == case.unit.manufacturer)
-        {
+        for unit in available.iter().filter(same_maker) {
             match similar.iter_mut().find(|(name, _)| *name == unit.model) {
                 Some((_, count)) => *count += 1,
                 None => similar.push((unit.model.clone(), 1)),
@@ -456,18 +454,36 @@ impl Flotta {
     }
 }
 
+/// A case's events as the domain's rules read them: what, and when.
+fn recorded(case: &RepairCaseRecord) -> Vec<(RepairEvent, DateTime<Utc>)> {
+    case.events
+        .iter()
+        .map(|event| (event.event, event.at))
+        .collect()
+}
+
+/// The SLA clock of a stored case.
+pub(crate) fn case_clock(
+    case: &RepairCaseRecord,
+    settings: &SlaSettings,
+    calendar: &WorkingCalendar,
+) -> Result<SlaClock, flotta_domain::calendar::OutOfCalendar> {
+    sla_clock(
+        case.sla,
+        case.reported_at,
+        &recorded(case),
+        settings,
+        calendar,
+    )
+}
+
 /// When an open case's earliest unkept promise is due under `settings` and `calendar`.
 pub(crate) fn next_due_at(
     case: &RepairCaseRecord,
     settings: &SlaSettings,
     calendar: &WorkingCalendar,
 ) -> Option<DateTime<Utc>> {
-    let recorded: Vec<_> = case
-        .events
-        .iter()
-        .map(|event| (event.event, event.at))
-        .collect();
-    sla_clock(case.sla, case.reported_at, &recorded, settings, calendar)
+    case_clock(case, settings, calendar)
         .ok()?
         .next_due()
         .map(|milestone| milestone.due_at)
@@ -479,13 +495,8 @@ fn case_view(
     settings: &SlaSettings,
     calendar: &WorkingCalendar,
 ) -> Result<RepairCaseView, Error> {
-    let recorded: Vec<_> = case
-        .events
-        .iter()
-        .map(|event| (event.event, event.at))
-        .collect();
-    let kinds: Vec<_> = recorded.iter().map(|(kind, _)| *kind).collect();
-    let clock = sla_clock(case.sla, case.reported_at, &recorded, settings, calendar)
+    let kinds: Vec<_> = case.events.iter().map(|event| event.event).collect();
+    let clock = case_clock(&case, settings, calendar)
         .map_err(|error| invalid("reported_at", error.to_string()))?;
     // A closed case stands as it ended.
     let at = case.closed_at.unwrap_or(now);

@@ -161,38 +161,6 @@ fn case_row(row: &Row<'_>) -> rusqlite::Result<Result<RepairCaseRecord, StoreErr
     }))
 }
 
-fn events_of(tx: &rusqlite::Connection, case: u32) -> Result<Vec<RepairEventRecord>, StoreError> {
-    let mut statement = tx
-        .prepare_cached(
-            "SELECT event, at, actor, note, unit_id FROM repair_events
-             WHERE case_id = ?1 ORDER BY at, id",
-        )
-        .context("reading a case's events")?;
-    let rows = statement
-        .query_map([case], |row| {
-            Ok((
-                row.get::<_, String>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, Option<u32>>(4)?,
-            ))
-        })
-        .context("reading a case's events")?;
-    let mut events = Vec::new();
-    for row in rows {
-        let (event, at, actor, note, unit_id) = row.context("reading a case's events")?;
-        events.push(RepairEventRecord {
-            event: vocabulary("repair_events.event", &event, RepairEvent::from_text)?,
-            at: parse_time("repair_events.at", &at)?,
-            actor,
-            note,
-            unit_id,
-        });
-    }
-    Ok(events)
-}
-
 /// The events of several cases in one query, each case's in time order.
 fn attach_events(
     conn: &rusqlite::Connection,
@@ -253,8 +221,19 @@ fn read_case(conn: &rusqlite::Connection, id: u32) -> Result<Option<RepairCaseRe
     else {
         return Ok(None);
     };
-    case.events = events_of(conn, id)?;
+    attach_events(conn, std::slice::from_mut(&mut case))?;
     Ok(Some(case))
+}
+
+/// The open case of unit `device`, if any.
+fn open_case(conn: &rusqlite::Connection, device: u32) -> Result<Option<u32>, StoreError> {
+    conn.query_row(
+        "SELECT id FROM repair_cases WHERE device_id = ?1 AND closed_at IS NULL",
+        [device],
+        |row| row.get(0),
+    )
+    .optional()
+    .context("finding a unit's open case")
 }
 
 /// Writes one event of case `case` with its moves and the case's new schedule.
@@ -356,15 +335,7 @@ impl Store {
         if !exists {
             return Ok(CaseWritten::NoSuchUnit(new.device));
         }
-        let open: Option<u32> = tx
-            .query_row(
-                "SELECT id FROM repair_cases WHERE device_id = ?1 AND closed_at IS NULL",
-                [new.device],
-                |row| row.get(0),
-            )
-            .optional()
-            .context("opening a repair case")?;
-        if let Some(open) = open {
+        if let Some(open) = open_case(&tx, new.device)? {
             return Ok(CaseWritten::AlreadyOpen(open));
         }
         tx.execute(
@@ -468,14 +439,7 @@ impl Store {
 
     /// The open case of a unit, if any.
     pub fn open_case_of(&self, device: u32) -> Result<Option<u32>, StoreError> {
-        self.conn
-            .query_row(
-                "SELECT id FROM repair_cases WHERE device_id = ?1 AND closed_at IS NULL",
-                [device],
-                |row| row.get(0),
-            )
-            .optional()
-            .context("finding a unit's open case")
+        open_case(&self.conn, device)
     }
 
     /// A window of the case list with the number of cases the filter matches: open cases
