@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::{RepairEvent, SlaClock, SlaSettings, SlaStanding, SlaType};
 use crate::calendar::{OutOfCalendar, WorkingCalendar};
 use crate::pool::PoolCover;
+use crate::stats::{median, percentile};
 
 /// What the report needs of one case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,28 +82,6 @@ pub struct SlaReport {
     pub pool: Vec<PoolCoverRow>,
 }
 
-/// The `p`-th percentile (0–100) of sorted `values` by the nearest-rank method, which
-/// always answers a value that occurred.
-fn percentile(sorted: &[i64], p: u32) -> Option<f64> {
-    if sorted.is_empty() {
-        return None;
-    }
-    let rank = (u64::from(p) * sorted.len() as u64).div_ceil(100).max(1);
-    sorted
-        .get(usize::try_from(rank - 1).ok()?)
-        .map(|value| *value as f64)
-}
-
-/// The median: the middle value, or the mean of the two middle ones.
-fn median(sorted: &[i64]) -> Option<f64> {
-    let n = sorted.len();
-    match n {
-        0 => None,
-        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
-        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
-    }
-}
-
 /// The figures of the month's cases `cases` (those reported in it), standing at `as_of`.
 pub fn sla_figures(
     cases: &[CaseFacts],
@@ -165,20 +144,4 @@ pub fn sla_figures(
         figures.push(row);
     }
     Ok((figures, breached_cases))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentiles_by_nearest_rank() {
-        let values: Vec<i64> = (1..=10).collect();
-        assert_eq!(percentile(&values, 90), Some(9.0));
-        assert_eq!(percentile(&values, 100), Some(10.0));
-        assert_eq!(percentile(&[4], 90), Some(4.0));
-        assert_eq!(percentile(&[], 90), None);
-        assert_eq!(median(&[1, 2, 3, 10]), Some(2.5));
-        assert_eq!(median(&[1, 2, 10]), Some(2.0));
-    }
 }
