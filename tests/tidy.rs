@@ -164,6 +164,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0014_repairs.sql",
         "cbad038f2b270d35bc0f3869c20f668d31cc78a482dcda135a51731c4373d4e4",
     ),
+    (
+        "0015_incidents.sql",
+        "c65858c3e3807d4719116bc642b3069986d8ca21db7c23ea2fc5fe25db0d97ff",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

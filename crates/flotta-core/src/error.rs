@@ -4,6 +4,7 @@
 //! technical detail behind "Show details". A code exists only where the UI branches on it
 //! or translates it differently.
 
+use flotta_domain::incident::EventProblem as IncidentProblem;
 use flotta_domain::repair::EventProblem;
 use flotta_domain::{Lifecycle, MoveProblem, SettingsProblem};
 use flotta_store::StoreError;
@@ -43,8 +44,13 @@ pub enum Error {
     /// A purchase form was refused; names the field.
     #[error("purchase: {0}; nothing was saved")]
     PurchaseForm(flotta_domain::FormProblem),
-    #[error("repair: {field} {detail}")]
-    RepairForm { field: &'static str, detail: String },
+    /// A form was refused; names the field.
+    #[error("{subject}: {field} {detail}")]
+    Form {
+        subject: &'static str,
+        field: &'static str,
+        detail: String,
+    },
     #[error("repair case {case}: {problem}; nothing was recorded")]
     RepairEvent {
         case: u32,
@@ -52,6 +58,15 @@ pub enum Error {
     },
     #[error("there is no repair case {id}")]
     RepairCaseNotFound { id: u32 },
+    #[error("incident {case}: {problem}; nothing was recorded")]
+    IncidentEvent {
+        case: u32,
+        problem: flotta_domain::incident::EventProblem,
+    },
+    #[error("there is no incident {id}")]
+    IncidentNotFound { id: u32 },
+    #[error("incident {id} was changed by someone else meanwhile; nothing was recorded")]
+    IncidentChanged { id: u32 },
     #[error(
         "no {model} is available in the swap pool{}",
         if similar.is_empty() { "; nor any model of the same maker".to_owned() } else { format!("; available of the same maker: {}", similar.join(", ")) }
@@ -182,8 +197,13 @@ impl Error {
                 ..
             } => ErrorCode::LevelNotOpen,
             Error::Certification { .. } => ErrorCode::InvalidInput,
-            Error::RepairForm { .. } | Error::RepairEvent { .. } => ErrorCode::InvalidInput,
-            Error::RepairCaseNotFound { .. } => ErrorCode::NotFound,
+            Error::Form { .. } | Error::RepairEvent { .. } | Error::IncidentEvent { .. } => {
+                ErrorCode::InvalidInput
+            }
+            Error::RepairCaseNotFound { .. } | Error::IncidentNotFound { .. } => {
+                ErrorCode::NotFound
+            }
+            Error::IncidentChanged { .. } => ErrorCode::ChangedMeanwhile,
             Error::NoPoolUnit { .. } => ErrorCode::NoPoolUnit,
             Error::ImportMapping { .. } | Error::PurchaseForm(_) => ErrorCode::InvalidInput,
             Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
@@ -229,7 +249,18 @@ impl From<&Error> for ErrorPayload {
             Error::Move { .. } => Some("to".to_owned()),
             Error::ImportMapping { .. } => Some("mapping".to_owned()),
             Error::PurchaseForm(problem) => Some(problem.field.as_str().to_owned()),
-            Error::RepairForm { field, .. } => Some((*field).to_owned()),
+            Error::Form { field, .. } => Some((*field).to_owned()),
+            Error::IncidentEvent { problem, .. } => Some(
+                match problem {
+                    IncidentProblem::BeforeReceived { .. } | IncidentProblem::BeforeLast { .. } => {
+                        "at"
+                    }
+                    IncidentProblem::NoLine | IncidentProblem::NotHigher { .. } => "line",
+                    IncidentProblem::NoReason => "reason",
+                    _ => "event",
+                }
+                .to_owned(),
+            ),
             Error::RepairEvent { problem, .. } => Some(
                 match problem {
                     EventProblem::InFuture(_)

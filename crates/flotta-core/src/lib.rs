@@ -5,6 +5,7 @@
 //! all drive the same [`Flotta`] handle. Only types reachable from this crate's public methods
 //! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
 
+mod agreements;
 mod audit;
 mod certification;
 mod clock;
@@ -14,9 +15,11 @@ mod demo;
 mod error;
 mod export;
 mod exports;
+mod incidents;
 mod inventory;
 mod lifecycle;
 mod logs;
+mod month;
 mod pool;
 mod preconfig;
 mod process_mark;
@@ -37,6 +40,7 @@ use flotta_store::Store;
 
 use crate::process_mark::ProcessMark;
 
+pub use agreements::{AgreementForm, AgreementView, CategoryRemoval, CategoryView};
 pub use certification::{ModelCertification, ModelRow, StepReport, StepState};
 pub use clock::Clock;
 pub use closures::{CalendarDay, ClosureDayView};
@@ -53,9 +57,13 @@ pub use flotta_domain::{
     SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome,
     StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
 };
-pub use flotta_domain::{calendar, repair};
+pub use flotta_domain::{calendar, incident, repair};
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
+pub use incidents::{
+    IncidentDeviceView, IncidentEventForm, IncidentEventView, IncidentForm, IncidentList,
+    IncidentQuery, IncidentView, MAX_DESCRIPTION_CHARS,
+};
 pub use logs::{APP_IDENTIFIER, log_folder};
 pub use pool::{LoanerOut, PoolModelView, PoolOverview, PoolUnitView, ScanResult};
 pub use preconfig::{Delivery, PreconfigUnit, PreconfigView, TickScope};

@@ -3,13 +3,14 @@
 
 use std::path::Path;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::Duration;
 use flotta_domain::pool::{CONSUMPTION_WEEKS, PoolCover, pool_cover};
 use flotta_domain::repair::{CaseFacts, PoolCoverRow, RepairEvent, SlaReport, sla_figures};
-use flotta_domain::time::{end_of_day, stockholm_date};
+use flotta_domain::time::stockholm_date;
 use flotta_domain::{Imei, SerialNumber};
 use serde::{Deserialize, Serialize};
 
+use crate::month::Month;
 use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView, case_clock};
 use crate::{Error, ExportedFile, Flotta, export};
 
@@ -144,23 +145,13 @@ impl Flotta {
     /// The SLA report of `month` (`YYYY-MM`, Swedish time) for one organisation unit or all:
     /// the cases reported in it, standing now, and the pool's cover now.
     pub fn sla_report(&self, month: &str, org_unit: Option<&str>) -> Result<SlaReport, Error> {
-        let first =
-            NaiveDate::parse_from_str(&format!("{month}-01"), "%Y-%m-%d").map_err(|_| {
-                Error::InvalidInput {
-                    what: "month",
-                    detail: format!("{month:?}; give it as YYYY-MM"),
-                }
-            })?;
-        let last = first
-            .checked_add_months(chrono::Months::new(1))
-            .and_then(|next| next.pred_opt())
-            .unwrap_or(first);
-        let from = end_of_day(first.pred_opt().unwrap_or(first));
-        let to = end_of_day(last);
+        let month = Month::parse(month)?;
         let calendar = self.working_calendar()?;
         let settings = self.sla_settings()?;
         let now = self.clock.now();
-        let records = self.reader().repair_cases_reported(from, to, org_unit)?;
+        let records = self
+            .reader()
+            .repair_cases_reported(month.from, month.to, org_unit)?;
         let mut cases = Vec::with_capacity(records.len());
         for case in records {
             let clock =
@@ -196,7 +187,7 @@ impl Flotta {
             })
             .collect();
         Ok(SlaReport {
-            month: format!("{:04}-{:02}", first.year(), first.month()),
+            month: month.label(),
             org_unit: org_unit.map(str::to_owned),
             as_of: now,
             by_type,

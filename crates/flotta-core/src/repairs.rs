@@ -590,5 +590,9 @@ fn required_text(field: &'static str, text: &str, max: usize) -> Result<String, 
 }
 
 fn invalid(field: &'static str, detail: String) -> Error {
-    Error::RepairForm { field, detail }
+    Error::Form {
+        subject: "repair",
+        field,
+        detail,
+    }
 }

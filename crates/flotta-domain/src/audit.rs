@@ -11,7 +11,8 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     /// The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`
     /// (an import), `purchase` (one bought unit), `model`, `certification_template`,
-    /// `preconfig_template`, `setting`.
+    /// `preconfig_template`, `setting`, `repair_case`, `closure_day`, `incident`,
+    /// `incident_category`, `support_agreement`.
     pub entity: Option<String>,
     /// The record's id (a device's, a connection's).
     pub entity_id: Option<String>,

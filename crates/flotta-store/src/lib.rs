@@ -7,6 +7,7 @@
 //! Every write goes through a transaction; every change a user makes also writes a row to the
 //! audit log in the same transaction, so the trail and the data can never disagree.
 
+mod agreements;
 mod apps;
 mod audit;
 mod bulk;
@@ -17,6 +18,7 @@ mod connections;
 mod devices;
 mod error;
 mod functions;
+mod incidents;
 mod lifecycle;
 mod migrations;
 mod pool;
@@ -31,12 +33,17 @@ mod sync_runs;
 mod sync_writer;
 mod unit_records;
 
+pub use agreements::{AgreementRecord, CategoryRecord, CategoryRemoved};
 pub use audit::AuditEntry;
 pub use certification::{ModelCount, ModelResult};
 pub use closures::{ClosureDay, Schedule};
 pub use connection::{OpenReport, Store};
 pub use connections::StoredConnection;
 pub use error::StoreError;
+pub use incidents::{
+    IncidentDevice, IncidentEventRecord, IncidentEventWrite, IncidentFilter, IncidentRecord,
+    IncidentWritten, NewIncident,
+};
 pub use lifecycle::MoveOutcome;
 pub use migrations::{SCHEMA_VERSION, migration_steps};
 pub use pool::{LoanerRecord, PoolModel, PoolUnit};

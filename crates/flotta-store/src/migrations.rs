@@ -19,6 +19,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0012_model_lifetime.sql"),
     include_str!("../migrations/0013_purchase_edits.sql"),
     include_str!("../migrations/0014_repairs.sql"),
+    include_str!("../migrations/0015_incidents.sql"),
 ];
 
 /// The schema version this build writes and understands.

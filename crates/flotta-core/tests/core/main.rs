@@ -4,6 +4,7 @@ mod apps;
 mod audit;
 mod certification;
 mod hostile;
+mod incidents;
 mod preconfig;
 mod purchases;
 mod repairs;
