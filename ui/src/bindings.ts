@@ -59,6 +59,21 @@ export const commands = {
 	exportSlaReport: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { month, orgUnit })),
 	/**  Writes the SLA report of `month` into Downloads as a PDF. */
 	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
+	incidents: (query: IncidentQuery) => typedError<IncidentList, ErrorPayload>(__TAURI_INVOKE("incidents", { query })),
+	incident: (id: number) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("incident", { id })),
+	logIncident: (form: IncidentForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("log_incident", { form })),
+	recordIncidentEvent: (id: number, form: IncidentEventForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("record_incident_event", { id, form })),
+	/**  Opens a repair case for the case's device and links the two. */
+	openRepairForIncident: (id: number, sla: SlaType) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("open_repair_for_incident", { id, sla })),
+	incidentCategories: () => typedError<CategoryView[], ErrorPayload>(__TAURI_INVOKE("incident_categories")),
+	addIncidentCategory: (nameSv: string, nameEn: string) => typedError<number, ErrorPayload>(__TAURI_INVOKE("add_incident_category", { nameSv, nameEn })),
+	removeIncidentCategory: (id: number) => typedError<CategoryRemoval, ErrorPayload>(__TAURI_INVOKE("remove_incident_category", { id })),
+	supportAgreements: () => typedError<AgreementView[], ErrorPayload>(__TAURI_INVOKE("support_agreements")),
+	saveSupportAgreement: (form: AgreementForm) => typedError<AgreementView, ErrorPayload>(__TAURI_INVOKE("save_support_agreement", { form })),
+	/**  The report's figures and case list, for the preview. */
+	incidentReport: (request: IncidentReportRequest) => typedError<IncidentReport, ErrorPayload>(__TAURI_INVOKE("incident_report", { request })),
+	/**  Writes the report into Downloads as PDF or CSV. */
+	exportIncidentReport: (request: IncidentReportRequest, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incident_report", { request, format })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
@@ -94,6 +109,41 @@ export const events = {
 };
 
 /* Types */
+/**  A new agreement, or new terms of one. */
+export type AgreementForm = {
+	/**  The agreement whose terms change; a new one when not given. */
+	id: number | null,
+	/**  A new agreement's name. */
+	name: string,
+	window: AvailabilityWindow,
+	pausing: PauseReason[],
+	targets: Target[],
+	/**
+	 *  From when the terms hold; now when not given. Cases received earlier keep the terms
+	 *  they were received under.
+	 */
+	valid_from: string | null,
+};
+
+/**
+ *  An agreement's terms from a moment on. A change makes new terms; a case is judged by the
+ *  terms in force when it was received.
+ */
+export type AgreementTerms = {
+	valid_from: string,
+	window: AvailabilityWindow,
+	/**  What the case waits for that stops its clock. */
+	pausing: PauseReason[],
+	targets: Target[],
+};
+
+/**  An agreement with its terms, earliest first. */
+export type AgreementView = {
+	id: number,
+	name: string,
+	terms: AgreementTerms[],
+};
+
 /**  The moves allowed from one state, for a form that offers only those. */
 export type AllowedMoves = {
 	from: Lifecycle,
@@ -133,7 +183,8 @@ export type AuditFilter = {
 	/**
 	 *  The kind of record: `device`, `devices` (a bulk load), `source`, `connection`, `purchases`
 	 *  (an import), `purchase` (one bought unit), `model`, `certification_template`,
-	 *  `preconfig_template`, `setting`.
+	 *  `preconfig_template`, `setting`, `repair_case`, `closure_day`, `incident`,
+	 *  `incident_category`, `support_agreement`.
 	 */
 	entity: string | null,
 	/**  The record's id (a device's, a connection's). */
@@ -170,6 +221,15 @@ export type AuthMethod =
 /**  A user name and password (Jamf's bearer token from basic auth, Workspace ONE's older tenants). */
 "basic";
 
+/**  The hours of a day a support agreement counts. */
+export type AvailabilityWindow = {
+	days: WindowDays,
+	/**  Minutes after local midnight the window opens. */
+	opens: number,
+	/**  Minutes after local midnight it closes; [`DAY_MINUTES`] for the day's end. */
+	closes: number,
+};
+
 /**  A case that broke a promise. */
 export type BreachedCase = {
 	id: number,
@@ -205,6 +265,30 @@ export type CaseUnitView = {
 	user_name: string | null,
 	org_unit: string | null,
 	lifecycle: Lifecycle,
+};
+
+export type CategoryFigures = {
+	category: CategoryLabel,
+	tally: Tally,
+};
+
+/**  A category's names. */
+export type CategoryLabel = {
+	id: number,
+	name_sv: string,
+	name_en: string,
+	retired: boolean,
+};
+
+/**  What removing a category did. */
+export type CategoryRemoval = "deleted" | 
+/**  Cases use it: it stays for them and for old reports, offered for no new case. */
+"retired";
+
+/**  A category with how many cases use it. */
+export type CategoryView = {
+	label: CategoryLabel,
+	cases: number,
 };
 
 /**  A cell that a spreadsheet would evaluate, kept as text. */
@@ -644,6 +728,175 @@ export type ImportedBefore = {
 	added: number,
 };
 
+/**  How a case reached the helpdesk. */
+export type IncidentChannel = "phone" | "email" | "portal" | "chat" | "walk_in" | "other";
+
+/**  A case's clock. */
+export type IncidentClock = {
+	/**  Minutes inside the window to the first response, or so far without one. */
+	response_minutes: number,
+	/**  Minutes inside the window to completion, or so far. */
+	resolution_minutes: number,
+	/**  Minutes inside the window the clock stood still for pauses the agreement allows. */
+	paused_minutes: number,
+	/**  Real minutes the case spent paused, for any reason. */
+	paused_wall_minutes: number,
+	response: TargetClock | null,
+	resolution: TargetClock | null,
+	standing: IncidentStanding,
+};
+
+/**  The device a case is about. */
+export type IncidentDeviceView = {
+	device_id: number,
+	serial: string,
+	imei: string | null,
+	manufacturer: string,
+	model: string,
+	user_name: string | null,
+};
+
+/**  What happens to a case after it is received. */
+export type IncidentEvent = 
+/**  The first answer to the reporter. */
+"responded" | 
+/**  Handed to a higher line. */
+"escalated" | 
+/**  Waiting for someone; whether the clock stops is the agreement's call. */
+"paused" | "resumed" | "completed";
+
+/**  Something that happened to a case. */
+export type IncidentEventForm = {
+	event: IncidentEvent,
+	/**  When it happened; now when not given. */
+	at: string | null,
+	/**  The line an escalation goes to. */
+	line: SupportLine | null,
+	/**  What a pause waits for. */
+	reason: PauseReason | null,
+	note: string | null,
+	/**  How the case was solved, with a completion. */
+	resolution: string | null,
+};
+
+/**  One event of a case's timeline. */
+export type IncidentEventView = {
+	event: IncidentEvent,
+	at: string,
+	line: SupportLine | null,
+	reason: PauseReason | null,
+	note: string | null,
+	actor: string,
+};
+
+/**  What the report needs of one case. */
+export type IncidentFacts = {
+	id: number,
+	received_at: string,
+	completed_at: string | null,
+	category_id: number,
+	line: SupportLine,
+	channel: IncidentChannel,
+	reporter: string,
+	serial: string | null,
+	org_unit: string | null,
+	description: string,
+	resolution: string | null,
+	clock: IncidentClock,
+};
+
+/**  A case the helpdesk received. */
+export type IncidentForm = {
+	/**  When it was received; now when not given. */
+	received_at: string | null,
+	channel: IncidentChannel,
+	reporter: string,
+	device_id: number | null,
+	category_id: number,
+	/**  The agreement it falls under; the only one, or "Standard", when not given. */
+	agreement_id: number | null,
+	description: string,
+};
+
+/**  A window of the case list. */
+export type IncidentList = {
+	total: number,
+	rows: IncidentView[],
+};
+
+/**  Which cases the list shows. */
+export type IncidentQuery = {
+	/**  Only open cases (`true`), only completed ones (`false`), or all. */
+	open: boolean | null,
+	category_id: number | null,
+	device_id: number | null,
+	offset: number,
+	limit: number,
+};
+
+/**  The monthly incident report. */
+export type IncidentReport = {
+	head: ReportHead,
+	total: Tally,
+	by_category: CategoryFigures[],
+	by_line: LineFigures[],
+	by_week: WeekFigures[],
+	/**  Over completed cases: working hours inside the window, pauses excluded. */
+	median_resolution_hours: number | null,
+	p90_resolution_hours: number | null,
+	/**  The month's cases in the order received. */
+	cases: IncidentFacts[],
+};
+
+/**
+ *  Which report: a month (`YYYY-MM`), an organisation unit or all, an agreement by name
+ *  (the default one when not given), and its language.
+ */
+export type IncidentReportRequest = {
+	month: string,
+	org_unit: string | null,
+	agreement: string | null,
+	language: Language,
+};
+
+/**  How a case stands against its agreement. */
+export type IncidentStanding = 
+/**  Every target met. */
+"inside" | 
+/**  A target missed, or already past while the case is open. */
+"outside" | 
+/**  Open, with no target missed yet. */
+"running" | 
+/**  The agreement sets no target for the case. */
+"no_target";
+
+/**  A case as the list and the case panel show it. */
+export type IncidentView = {
+	id: number,
+	agreement_id: number,
+	agreement: string,
+	received_at: string,
+	channel: IncidentChannel,
+	reporter: string,
+	device: IncidentDeviceView | null,
+	org_unit: string | null,
+	category: CategoryLabel,
+	description: string,
+	resolution: string | null,
+	line: SupportLine,
+	completed_at: string | null,
+	/**  Waiting since, and for what. */
+	paused_since: string | null,
+	paused_for: PauseReason | null,
+	repair_case_id: number | null,
+	external_ref: string | null,
+	created_by: string,
+	clock: IncidentClock,
+	events: IncidentEventView[],
+	/**  What may be recorded next. */
+	next_events: IncidentEvent[],
+};
+
 /**
  *  What the inventory table shows: a free-text search, filters and a sort order.
  *  It is persisted so that the table looks the same after a restart.
@@ -666,6 +919,11 @@ export type LifecycleMove = {
 	to: Lifecycle,
 	/**  Why, in the person's words ("lost mode in Jamf", "returned at end of contract"). */
 	reason: string,
+};
+
+export type LineFigures = {
+	line: SupportLine,
+	tally: Tally,
 };
 
 /**  A loaner out with a user. */
@@ -752,6 +1010,9 @@ export type OsFamily = "ios" | "ipados" | "android" | "windows" | "macos" | "oth
 
 /**  Who owns the hardware. Personal devices (BYOD) are managed but not the organisation's asset. */
 export type Ownership = "corporate" | "personal" | "unknown";
+
+/**  What a paused case waits for. */
+export type PauseReason = "awaiting_reporter" | "awaiting_supplier";
 
 /**  A model's pool cover. */
 export type PoolCover = {
@@ -1087,6 +1348,25 @@ export type ReplacementForecast = {
 	undated: number,
 };
 
+/**  A report file's kind. */
+export type ReportFormat = "pdf" | "csv";
+
+/**  What the report is of. */
+export type ReportHead = {
+	/**  The month's first day. */
+	month: string,
+	/**  The organisation unit reported on; `None` for all. */
+	org_unit: string | null,
+	agreement: string,
+	/**
+	 *  The agreement's terms in force during the month, earliest first (more than one when
+	 *  it changed mid-month).
+	 */
+	terms: AgreementTerms[],
+	/**  When the report was made; open cases stand as of then. */
+	as_of: string,
+};
+
 /**  What a scanned serial number or IMEI found. */
 export type ScanResult = {
 	/**  What was scanned, trimmed. */
@@ -1258,6 +1538,9 @@ export type StepState = {
 	open: boolean,
 };
 
+/**  The support line handling a case; cases start in first line. */
+export type SupportLine = "first" | "second" | "third";
+
 /**  What a sync did to the register. */
 export type SyncCounts = {
 	/**  Devices new to the register. */
@@ -1328,6 +1611,38 @@ export type SyncRun = {
 
 export type SyncStatus = "running" | "succeeded" | "failed" | "cancelled";
 
+/**  Counts over a group of cases. */
+export type Tally = {
+	cases: number,
+	completed: number,
+	/**  Completed without leaving first line. */
+	first_line: number,
+	inside: number,
+	outside: number,
+	/**  Open, no target missed yet. */
+	running: number,
+	no_target: number,
+};
+
+/**
+ *  Response and resolution targets, in minutes inside the window, for the cases a row names:
+ *  a category, a line, both, or (neither) every case no other row names.
+ */
+export type Target = {
+	category_id: number | null,
+	line: SupportLine | null,
+	response_minutes: number | null,
+	resolution_minutes: number | null,
+};
+
+/**  One target's clock. */
+export type TargetClock = {
+	target_minutes: number,
+	standing: IncidentStanding,
+	/**  Minutes inside the window left (or, negative, over the target). */
+	margin_minutes: number,
+};
+
 /**  Whose step is ticked: one unit's, or every unit's of a delivery. */
 export type TickScope = { kind: "unit"; id: number } | { kind: "delivery"; id: number };
 
@@ -1362,6 +1677,21 @@ export type WarrantyStatus = "active" |
 "expiring" | "expired" | 
 /**  No warranty period was recorded. */
 "unknown";
+
+/**  Cases received in an ISO week (the part of it inside the month). */
+export type WeekFigures = {
+	week: number,
+	/**  The week's first day inside the month. */
+	from: string,
+	cases: number,
+};
+
+/**  Which days a window is open on. */
+export type WindowDays = 
+/**  Swedish working days: Monday–Friday less holidays and closure days. */
+"working_days" | 
+/**  Every day of the year. */
+"every_day";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

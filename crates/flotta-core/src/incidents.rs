@@ -3,9 +3,8 @@
 
 use chrono::{DateTime, Utc};
 use flotta_domain::incident::{
-    AgreementTerms, CategoryLabel, Channel, IncidentClock, IncidentEvent, IncidentFacts,
-    IncidentReport, PauseReason, ReportHead, SupportLine, TimedEvent, case_state, check_event,
-    incident_clock, incident_report, next_events, terms_at,
+    AgreementTerms, CategoryLabel, IncidentChannel, IncidentClock, IncidentEvent, PauseReason,
+    SupportLine, TimedEvent, case_state, check_event, incident_clock, next_events, terms_at,
 };
 use flotta_domain::repair::SlaType;
 use flotta_store::{
@@ -14,7 +13,6 @@ use flotta_store::{
 use serde::{Deserialize, Serialize};
 
 use crate::agreements::{clean_text, form_error, required};
-use crate::month::Month;
 use crate::repairs::RepairCaseForm;
 use crate::{Error, Flotta};
 
@@ -30,7 +28,7 @@ const MAX_WINDOW: u32 = 500;
 pub struct IncidentForm {
     /// When it was received; now when not given.
     pub received_at: Option<DateTime<Utc>>,
-    pub channel: Channel,
+    pub channel: IncidentChannel,
     pub reporter: String,
     pub device_id: Option<u32>,
     pub category_id: u32,
@@ -83,7 +81,7 @@ pub struct IncidentView {
     pub agreement_id: u32,
     pub agreement: String,
     pub received_at: DateTime<Utc>,
-    pub channel: Channel,
+    pub channel: IncidentChannel,
     pub reporter: String,
     pub device: Option<IncidentDeviceView>,
     pub org_unit: Option<String>,
@@ -123,15 +121,15 @@ pub struct IncidentList {
 }
 
 /// What judges cases: every agreement's terms, the categories and the calendar.
-struct Judge {
+pub(crate) struct Judge {
     agreements: Vec<(u32, Vec<AgreementTerms>)>,
-    categories: Vec<CategoryLabel>,
+    pub(crate) categories: Vec<CategoryLabel>,
     calendar: std::sync::Arc<flotta_domain::calendar::WorkingCalendar>,
-    now: DateTime<Utc>,
+    pub(crate) now: DateTime<Utc>,
 }
 
 impl Judge {
-    fn clock(&self, case: &IncidentRecord) -> Result<IncidentClock, Error> {
+    pub(crate) fn clock(&self, case: &IncidentRecord) -> Result<IncidentClock, Error> {
         let events: Vec<TimedEvent> = case.events.iter().map(|event| event.timed).collect();
         let terms = self
             .agreements
@@ -212,7 +210,7 @@ impl Judge {
 }
 
 impl Flotta {
-    fn judge(&self) -> Result<Judge, Error> {
+    pub(crate) fn judge(&self) -> Result<Judge, Error> {
         let (agreements, categories) = {
             let store = self.reader();
             (store.support_agreements()?, store.incident_categories()?)
@@ -230,7 +228,7 @@ impl Flotta {
 
     /// The agreement a case falls under when the form names none: the only one, or the one
     /// named "Standard".
-    fn default_agreement(&self) -> Result<u32, Error> {
+    pub(crate) fn default_agreement(&self) -> Result<u32, Error> {
         let agreements = self.reader().support_agreements()?;
         match agreements.as_slice() {
             [only] => Ok(only.id),
@@ -431,85 +429,5 @@ impl Flotta {
             .map(|case| judge.view(case))
             .collect::<Result<_, _>>()?;
         Ok(IncidentList { total, rows })
-    }
-
-    /// The incident report of `month` (`YYYY-MM`) for one organisation unit or all, and one
-    /// agreement (by name; the default one when not given).
-    pub fn incident_report(
-        &self,
-        month: &str,
-        org_unit: Option<&str>,
-        agreement: Option<&str>,
-    ) -> Result<IncidentReport, Error> {
-        let month = Month::parse(month)?;
-        let agreements = self.reader().support_agreements()?;
-        let chosen = match agreement {
-            Some(name) => agreements
-                .iter()
-                .find(|agreement| agreement.name.eq_ignore_ascii_case(name.trim()))
-                .ok_or_else(|| Error::InvalidInput {
-                    what: "agreement",
-                    detail: format!(
-                        "{name:?}; the agreements are {}",
-                        agreements
-                            .iter()
-                            .map(|agreement| agreement.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                })?,
-            None => {
-                let id = self.default_agreement()?;
-                agreements
-                    .iter()
-                    .find(|agreement| agreement.id == id)
-                    .ok_or_else(|| form_error("agreement_id", "choose the agreement"))?
-            }
-        };
-        let filter = IncidentFilter {
-            received: Some((month.from, month.to)),
-            org_unit: org_unit.map(str::to_owned),
-            agreement_id: Some(chosen.id),
-            ..IncidentFilter::default()
-        };
-        let (_, records) = self.reader().incidents(&filter, None)?;
-        let judge = self.judge()?;
-        let mut cases = Vec::with_capacity(records.len());
-        for case in records {
-            let clock = judge.clock(&case)?;
-            cases.push(IncidentFacts {
-                id: case.id,
-                received_at: case.received_at,
-                completed_at: case.completed_at,
-                category_id: case.category_id,
-                line: case.line,
-                channel: case.channel,
-                reporter: case.reporter,
-                serial: case.device.map(|device| device.serial),
-                org_unit: case.org_unit,
-                description: case.description,
-                resolution: case.resolution,
-                clock,
-            });
-        }
-        // The terms in force at some moment of the month: the one in force when it began
-        // and every one that began during it.
-        let mut terms: Vec<AgreementTerms> = chosen
-            .terms
-            .iter()
-            .filter(|terms| month.from < terms.valid_from && terms.valid_from < month.to)
-            .cloned()
-            .collect();
-        if let Some(opening) = terms_at(&chosen.terms, month.from) {
-            terms.insert(0, opening.clone());
-        }
-        let head = ReportHead {
-            month: month.first,
-            org_unit: org_unit.map(str::to_owned),
-            agreement: chosen.name.clone(),
-            terms,
-            as_of: judge.now,
-        };
-        Ok(incident_report(head, cases, &judge.categories))
     }
 }

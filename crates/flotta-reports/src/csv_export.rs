@@ -3,7 +3,7 @@
 //! decimal separator is a comma), decimal comma, CRLF line ends, and no cell that Excel or
 //! LibreOffice would take for a formula.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 
 /// One value of an exported table, typed so each is written the way Swedish Excel reads it.
 #[derive(Debug, Clone, PartialEq)]
@@ -18,6 +18,8 @@ pub enum Cell {
     Date(NaiveDate),
     /// Written in UTC as `YYYY-MM-DD HH:MM:SS`, which Excel reads as a date and time.
     Time(DateTime<Utc>),
+    /// A wall-clock time (Swedish time in the reports), written `YYYY-MM-DD HH:MM`.
+    LocalTime(NaiveDateTime),
     Empty,
 }
 
@@ -87,6 +89,7 @@ fn text(cell: &Cell) -> String {
         Cell::Decimal { value, scale } => decimal(*value, *scale),
         Cell::Date(date) => date.format("%Y-%m-%d").to_string(),
         Cell::Time(time) => time.format("%Y-%m-%d %H:%M:%S").to_string(),
+        Cell::LocalTime(time) => time.format("%Y-%m-%d %H:%M").to_string(),
         Cell::Empty => String::new(),
     }
 }

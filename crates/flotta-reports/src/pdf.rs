@@ -1,8 +1,10 @@
 //! A4 report pages drawn with printpdf: an embedded font (DejaVu Sans, shipped in `assets/`,
 //! so å, ä, ö and é print on any computer; a character the font lacks (CJK, most emoji)
-//! prints as U+FFFD), headings and text, tables whose header row repeats on every page they
-//! run onto, bar charts drawn as vectors, and "Sida n av m" on every page.
+//! prints as U+FFFD), headings and wrapped text, tables whose cells wrap and whose header row
+//! repeats on every page they run onto, bar charts drawn as vectors, and "Sida n av m" (or
+//! "Page n of m") on every page.
 
+use crate::Lang;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
@@ -19,6 +21,8 @@ const ROW_HEIGHT: f32 = 6.0;
 const BODY_SIZE: f32 = 9.0;
 /// Tables and charts, a little smaller than the text so a case list's columns fit A4.
 const TABLE_SIZE: f32 = 8.0;
+/// The distance between the lines of a wrapped table cell or paragraph.
+const LINE_HEIGHT: f32 = 3.6;
 
 /// How a table column's text sits in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +48,7 @@ pub struct PdfReport {
     pages: Vec<Vec<Op>>,
     /// The next line's top, in millimetres from the top of the page.
     y: f32,
+    lang: Lang,
 }
 
 impl std::fmt::Debug for PdfReport {
@@ -84,7 +89,7 @@ fn at(x: f32, y: f32) -> Point {
 impl PdfReport {
     /// A report titled `title` (the document's title too). `None` only if the shipped font
     /// cannot be read, which a test of this crate rules out.
-    pub fn new(title: &str) -> Option<Self> {
+    pub fn new(title: &str, lang: Lang) -> Option<Self> {
         let metrics = ParsedFont::from_bytes(FONT, 0, &mut Vec::new())?;
         let mut doc = PdfDocument::new(title);
         let font = doc.add_font(&metrics);
@@ -94,6 +99,7 @@ impl PdfReport {
             metrics,
             pages: vec![Vec::new()],
             y: MARGIN,
+            lang,
         })
     }
 
@@ -141,6 +147,43 @@ impl PdfReport {
             kept.push(c);
         }
         format!("{kept}…")
+    }
+
+    /// `text` broken into lines that fit `width` millimetres: at spaces where it can, inside
+    /// a word too long for a line; line breaks in the text are kept.
+    fn wrapped(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let text = text.replace('\t', " ");
+        let mut lines = Vec::new();
+        for paragraph in text.split('\n') {
+            let paragraph = self.printable(paragraph.trim_end_matches('\r'));
+            let mut line = String::new();
+            for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
+                let candidate = if line.is_empty() {
+                    word.to_owned()
+                } else {
+                    format!("{line} {word}")
+                };
+                if self.text_width(&candidate, size) <= width {
+                    line = candidate;
+                    continue;
+                }
+                if !line.is_empty() {
+                    lines.push(std::mem::take(&mut line));
+                }
+                for c in word.chars() {
+                    line.push(c);
+                    if self.text_width(&line, size) > width && line.chars().count() > 1 {
+                        line.pop();
+                        lines.push(std::mem::replace(&mut line, c.to_string()));
+                    }
+                }
+            }
+            lines.push(line);
+        }
+        while lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        lines
     }
 
     fn ops(&mut self) -> &mut Vec<Op> {
@@ -248,6 +291,23 @@ impl PdfReport {
         self.y += height;
     }
 
+    /// Body text wrapped to the page's width, running onto the next page when it must.
+    pub fn paragraph(&mut self, text: &str) {
+        let width = PAGE_WIDTH - 2.0 * MARGIN;
+        for line in self.wrapped(text, BODY_SIZE, width) {
+            self.room_for(LINE_HEIGHT + 1.0);
+            let baseline = self.y + 3.4;
+            self.text_at(MARGIN, baseline, &line, BODY_SIZE, grey(0.15));
+            self.y += LINE_HEIGHT + 0.8;
+        }
+        self.y += 1.5;
+    }
+
+    /// Ends the page; what follows starts at the top of the next.
+    pub fn page_break(&mut self) {
+        self.new_page();
+    }
+
     fn table_header(&mut self, columns: &[Column]) {
         let mut x = MARGIN;
         let baseline = self.y + 4.0;
@@ -264,26 +324,49 @@ impl PdfReport {
         self.rule(MARGIN, x, self.y - 1.0, grey(0.6));
     }
 
-    /// A table; its header row is drawn again at the top of every page it runs onto.
+    /// A table whose cells wrap within their column; its header row is drawn again at the
+    /// top of every page it runs onto. A row never splits across pages; one taller than a
+    /// whole page is cut, its last line ending in "…".
     pub fn table(&mut self, columns: &[Column], rows: &[Vec<String>]) {
+        let most_lines =
+            ((PAGE_HEIGHT - BOTTOM - MARGIN - ROW_HEIGHT * 2.0) / LINE_HEIGHT) as usize;
         self.room_for(ROW_HEIGHT * 2.0);
         self.table_header(columns);
         for row in rows {
-            if !self.room_for(ROW_HEIGHT) {
+            let mut cells: Vec<Vec<String>> = columns
+                .iter()
+                .zip(row)
+                .map(|(column, cell)| self.wrapped(cell, TABLE_SIZE, column.width - 1.5))
+                .collect();
+            for lines in &mut cells {
+                if lines.len() > most_lines {
+                    lines.truncate(most_lines);
+                    if let Some(last) = lines.last_mut() {
+                        last.push('…');
+                    }
+                }
+            }
+            let height_lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let height = ROW_HEIGHT + (height_lines - 1) as f32 * LINE_HEIGHT;
+            if !self.room_for(height) {
                 self.table_header(columns);
             }
             let mut x = MARGIN;
-            let baseline = self.y + 4.0;
-            for (column, cell) in columns.iter().zip(row) {
-                let text = self.fitted(cell, TABLE_SIZE, column.width - 1.5);
-                let left = match column.align {
-                    Align::Left => x,
-                    Align::Right => x + column.width - 1.0 - self.text_width(&text, TABLE_SIZE),
-                };
-                self.text_at(left, baseline, &text, TABLE_SIZE, grey(0.1));
+            for (column, lines) in columns.iter().zip(&cells) {
+                for (index, line) in lines.iter().enumerate() {
+                    let baseline = self.y + 4.0 + index as f32 * LINE_HEIGHT;
+                    let left = match column.align {
+                        Align::Left => x,
+                        Align::Right => x + column.width - 1.0 - self.text_width(line, TABLE_SIZE),
+                    };
+                    self.text_at(left, baseline, line, TABLE_SIZE, grey(0.1));
+                }
                 x += column.width;
             }
-            self.y += ROW_HEIGHT;
+            self.y += height;
+            if height_lines > 1 {
+                self.rule(MARGIN, x, self.y - 0.8, grey(0.85));
+            }
         }
         self.y += ROW_HEIGHT * 0.5;
     }
@@ -321,11 +404,14 @@ impl PdfReport {
         self.y += ROW_HEIGHT * 0.5;
     }
 
-    /// The finished document: every page A4 with "Sida n av m" at its foot.
+    /// The finished document: every page A4 with "Sida n av m" ("Page n of m") at its foot.
     pub fn finish(mut self) -> Vec<u8> {
         let total = self.pages.len();
         for number in 1..=total {
-            let footer = format!("Sida {number} av {total}");
+            let footer = match self.lang {
+                Lang::Sv => format!("Sida {number} av {total}"),
+                Lang::En => format!("Page {number} of {total}"),
+            };
             let width = self.text_width(&footer, 8.0);
             let font = self.font.clone();
             self.pages[number - 1].extend([
@@ -360,7 +446,8 @@ mod tests {
 
     #[test]
     fn the_shipped_font_reads_and_measures_swedish_letters() -> Result<(), String> {
-        let report = PdfReport::new("test").ok_or("assets/fonts/DejaVuSans.ttf is not a font")?;
+        let report =
+            PdfReport::new("test", Lang::Sv).ok_or("assets/fonts/DejaVuSans.ttf is not a font")?;
         assert!(report.text_width("åäö", 10.0) > report.text_width("å", 10.0));
         assert_eq!(
             report.printable("ok 日"),
@@ -370,6 +457,14 @@ mod tests {
         assert_eq!(
             report.fitted("Inskicksservice", 10.0, 12.0).chars().last(),
             Some('…')
+        );
+        let wrapped = report.wrapped("Skärmen är svart.\nLaddar\tinte", 8.0, 18.0);
+        assert_eq!(wrapped, ["Skärmen är", "svart.", "Laddar inte"]);
+        let word = report.wrapped(&"å".repeat(60), 8.0, 20.0);
+        assert!(word.len() > 2, "a word longer than a line breaks: {word:?}");
+        assert!(
+            word.iter().all(|line| report.text_width(line, 8.0) <= 20.0),
+            "{word:?}"
         );
         assert!(report.finish().starts_with(b"%PDF"));
         Ok(())

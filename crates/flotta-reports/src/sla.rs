@@ -157,7 +157,10 @@ fn tenths_text(value: Option<f64>) -> String {
 /// share within the SLA, the breached cases and the pool's cover. `None` only if the shipped
 /// font cannot be read.
 pub fn sla_report_pdf(report: &SlaReport) -> Option<Vec<u8>> {
-    let mut pdf = PdfReport::new(&format!("SLA för reparationer {}", report.month))?;
+    let mut pdf = PdfReport::new(
+        &format!("SLA för reparationer {}", report.month),
+        crate::Lang::Sv,
+    )?;
     let column = |title: &str, width: f32, align: Align| Column {
         title: title.to_owned(),
         width,

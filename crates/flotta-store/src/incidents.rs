@@ -2,7 +2,9 @@
 //! case list and a month's cases for the report.
 
 use chrono::{DateTime, Utc};
-use flotta_domain::incident::{Channel, IncidentEvent, PauseReason, SupportLine, TimedEvent};
+use flotta_domain::incident::{
+    IncidentChannel, IncidentEvent, PauseReason, SupportLine, TimedEvent,
+};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use crate::agreements::{entry, id_of};
@@ -37,7 +39,7 @@ pub struct IncidentRecord {
     pub agreement_id: u32,
     pub agreement: String,
     pub received_at: DateTime<Utc>,
-    pub channel: Channel,
+    pub channel: IncidentChannel,
     pub reporter: String,
     pub device: Option<IncidentDevice>,
     pub org_unit: Option<String>,
@@ -57,7 +59,7 @@ pub struct IncidentRecord {
 pub struct NewIncident {
     pub agreement_id: u32,
     pub received_at: DateTime<Utc>,
-    pub channel: Channel,
+    pub channel: IncidentChannel,
     pub reporter: String,
     pub device_id: Option<u32>,
     /// The unit by name when there is no device (an imported case); otherwise the device's.
@@ -130,7 +132,7 @@ fn incident_row(row: &Row<'_>) -> rusqlite::Result<Result<IncidentRecord, StoreE
     let parsed = (|| {
         Ok((
             parse_time("incidents.received_at", &received_at)?,
-            vocabulary("incidents.channel", &channel, Channel::from_text)?,
+            vocabulary("incidents.channel", &channel, IncidentChannel::from_text)?,
             vocabulary("incidents.line", &line, SupportLine::from_text)?,
             completed_at
                 .map(|text| parse_time("incidents.completed_at", &text))

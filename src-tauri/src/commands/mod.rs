@@ -3,6 +3,7 @@
 mod audit;
 mod certification;
 mod connections;
+mod incidents;
 mod inventory;
 mod preconfig;
 mod purchases;
@@ -55,6 +56,18 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             repairs::sla_report,
             repairs::export_sla_report,
             repairs::export_sla_report_pdf,
+            incidents::incidents,
+            incidents::incident,
+            incidents::log_incident,
+            incidents::record_incident_event,
+            incidents::open_repair_for_incident,
+            incidents::incident_categories,
+            incidents::add_incident_category,
+            incidents::remove_incident_category,
+            incidents::support_agreements,
+            incidents::save_support_agreement,
+            incidents::incident_report,
+            incidents::export_incident_report,
             audit::audit_log,
             audit::export_audit,
             certification::models,

@@ -3,7 +3,8 @@
 //! out by hand from the agreement's terms.
 
 use flotta_core::incident::{
-    AvailabilityWindow, Channel, IncidentEvent, IncidentStanding, PauseReason, SupportLine, Target,
+    AvailabilityWindow, IncidentChannel, IncidentEvent, IncidentStanding, PauseReason, SupportLine,
+    Target,
 };
 use flotta_core::repair::SlaType;
 use flotta_core::{
@@ -34,7 +35,7 @@ fn log(
 ) -> Result<IncidentView, Box<dyn std::error::Error>> {
     Ok(flotta.log_incident(&IncidentForm {
         received_at: Some(received.parse()?),
-        channel: Channel::Phone,
+        channel: IncidentChannel::Phone,
         reporter: "Åsa Öberg".into(),
         device_id: None,
         category_id,
@@ -220,7 +221,7 @@ fn a_helpdesks_november_judged_by_its_agreement_issue_16() -> TestResult {
 
     // 7: an e-mail on Sunday counts from Monday 07:00.
     let seven = flotta.log_incident(&IncidentForm {
-        channel: Channel::Email,
+        channel: IncidentChannel::Email,
         ..form_of("2026-11-29T12:00:00Z", 7, "Nytt abonnemang")?
     })?;
     step(
@@ -342,7 +343,7 @@ fn form_of(
 ) -> Result<IncidentForm, Box<dyn std::error::Error>> {
     Ok(IncidentForm {
         received_at: Some(received.parse()?),
-        channel: Channel::Phone,
+        channel: IncidentChannel::Phone,
         reporter: "Åsa Öberg".into(),
         device_id: None,
         category_id,

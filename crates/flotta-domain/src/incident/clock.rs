@@ -28,7 +28,7 @@ pub struct TargetClock {
     pub target_minutes: u32,
     pub standing: IncidentStanding,
     /// Minutes inside the window left (or, negative, over the target).
-    pub margin_minutes: i64,
+    pub margin_minutes: i32,
 }
 
 /// A case's clock.
@@ -36,13 +36,13 @@ pub struct TargetClock {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct IncidentClock {
     /// Minutes inside the window to the first response, or so far without one.
-    pub response_minutes: i64,
+    pub response_minutes: i32,
     /// Minutes inside the window to completion, or so far.
-    pub resolution_minutes: i64,
+    pub resolution_minutes: i32,
     /// Minutes inside the window the clock stood still for pauses the agreement allows.
-    pub paused_minutes: i64,
+    pub paused_minutes: i32,
     /// Real minutes the case spent paused, for any reason.
-    pub paused_wall_minutes: i64,
+    pub paused_wall_minutes: i32,
     pub response: Option<TargetClock>,
     pub resolution: Option<TargetClock>,
     pub standing: IncidentStanding,
@@ -83,9 +83,11 @@ pub fn incident_clock(
         .map(|(from, to, _)| (*to - *from).num_minutes())
         .sum();
     let target = terms.target_for(category_id, state.line);
-    let judge = |target: Option<u32>, used: i64, done: bool| {
+    let judge = |target: Option<u32>, used: i32, done: bool| {
         target.map(|target_minutes| {
-            let margin_minutes = i64::from(target_minutes) - used;
+            let margin_minutes = i32::try_from(target_minutes)
+                .unwrap_or(i32::MAX)
+                .saturating_sub(used);
             let standing = if margin_minutes < 0 {
                 IncidentStanding::Outside
             } else if done {
@@ -102,12 +104,12 @@ pub fn incident_clock(
     };
     let response = judge(
         target.and_then(|target| target.response_minutes),
-        response_minutes,
+        minutes(response_minutes),
         response_at.is_some(),
     );
     let resolution = judge(
         target.and_then(|target| target.resolution_minutes),
-        resolution_minutes,
+        minutes(resolution_minutes),
         state.completed_at.is_some(),
     );
     let standings = [response, resolution].map(|clock| clock.map(|clock| clock.standing));
@@ -121,14 +123,19 @@ pub fn incident_clock(
         IncidentStanding::NoTarget
     };
     Ok(IncidentClock {
-        response_minutes,
-        resolution_minutes,
-        paused_minutes,
-        paused_wall_minutes,
+        response_minutes: minutes(response_minutes),
+        resolution_minutes: minutes(resolution_minutes),
+        paused_minutes: minutes(paused_minutes),
+        paused_wall_minutes: minutes(paused_wall_minutes),
         response,
         resolution,
         standing,
     })
+}
+
+/// Minutes as the clock shows them; a case open for more than 4,000 years saturates.
+fn minutes(value: i64) -> i32 {
+    i32::try_from(value).unwrap_or(if value < 0 { i32::MIN } else { i32::MAX })
 }
 
 /// Every pause as (from, to, stops the clock), a pause still open ending at completion or

@@ -18,7 +18,7 @@ pub use window::{AvailabilityWindow, DAY_MINUTES, WindowDays, WindowProblem};
 
 vocabulary! {
     /// How a case reached the helpdesk.
-    Channel {
+    IncidentChannel {
         Phone => "phone",
         Email => "email",
         Portal => "portal",

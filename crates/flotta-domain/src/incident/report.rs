@@ -5,7 +5,7 @@
 use chrono::{DateTime, Datelike, Days, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::{AgreementTerms, Channel, IncidentClock, IncidentStanding, SupportLine};
+use super::{AgreementTerms, IncidentChannel, IncidentClock, IncidentStanding, SupportLine};
 use crate::stats::{median, percentile};
 use crate::time::stockholm_date;
 
@@ -18,7 +18,7 @@ pub struct IncidentFacts {
     pub completed_at: Option<DateTime<Utc>>,
     pub category_id: u32,
     pub line: SupportLine,
-    pub channel: Channel,
+    pub channel: IncidentChannel,
     pub reporter: String,
     pub serial: Option<String>,
     pub org_unit: Option<String>,
@@ -186,7 +186,7 @@ pub fn incident_report(
             week.cases += 1;
         }
         if case.completed_at.is_some() {
-            resolutions.push(case.clock.resolution_minutes);
+            resolutions.push(i64::from(case.clock.resolution_minutes));
         }
     }
     by_category.retain(|row| row.tally.cases > 0 || !row.category.retired);
