@@ -74,6 +74,9 @@ export const commands = {
 	incidentReport: (request: IncidentReportRequest) => typedError<IncidentReport, ErrorPayload>(__TAURI_INVOKE("incident_report", { request })),
 	/**  Writes the report into Downloads as PDF or CSV. */
 	exportIncidentReport: (request: IncidentReportRequest, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incident_report", { request, format })),
+	/**  What importing a helpdesk's export would do; writes nothing. */
+	previewIncidentImport: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportPreview, ErrorPayload>(__TAURI_INVOKE("preview_incident_import", { fileName, bytes, options })),
+	importIncidents: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportResult, ErrorPayload>(__TAURI_INVOKE("import_incidents", { fileName, bytes, options })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
 	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
@@ -746,6 +749,12 @@ export type IncidentClock = {
 	standing: IncidentStanding,
 };
 
+/**  One column: its header and the field it holds, `None` when it is not imported. */
+export type IncidentColumn = {
+	header: string,
+	field: IncidentField | null,
+};
+
 /**  The device a case is about. */
 export type IncidentDeviceView = {
 	device_id: number,
@@ -792,6 +801,8 @@ export type IncidentEventView = {
 /**  What the report needs of one case. */
 export type IncidentFacts = {
 	id: number,
+	/**  The helpdesk's own case number, for an imported case. */
+	external_ref: string | null,
 	received_at: string,
 	completed_at: string | null,
 	category_id: number,
@@ -805,6 +816,15 @@ export type IncidentFacts = {
 	clock: IncidentClock,
 };
 
+/**  What a column of a helpdesk's case export holds. */
+export type IncidentField = 
+/**  The helpdesk's case number: importing the same case again adds nothing. */
+"external_ref" | "received_at" | "responded_at" | "completed_at" | "category" | 
+/**  The line that solved (or holds) the case: 1, 2 or 3. */
+"line" | "channel" | "reporter" | 
+/**  A serial number or IMEI that finds the device. */
+"device" | "org_unit" | "description" | "resolution";
+
 /**  A case the helpdesk received. */
 export type IncidentForm = {
 	/**  When it was received; now when not given. */
@@ -816,6 +836,46 @@ export type IncidentForm = {
 	/**  The agreement it falls under; the only one, or "Standard", when not given. */
 	agreement_id: number | null,
 	description: string,
+};
+
+/**  How to read the file. */
+export type IncidentImportOptions = {
+	/**
+	 *  The columns as the user confirmed or changed them; `None` uses the remembered mapping
+	 *  laid onto this file's headers, else the one guessed from them.
+	 */
+	mapping: IncidentColumn[] | null,
+	/**  The agreement the cases fall under; the default one when not given. */
+	agreement_id: number | null,
+};
+
+/**  What importing a file would do. */
+export type IncidentImportPreview = {
+	file_name: string,
+	encoding: Encoding,
+	delimiter: string,
+	mapping: IncidentColumn[],
+	mapping_source: MappingSource,
+	/**  Required fields no column holds: nothing can be imported until one does. */
+	missing: IncidentField[],
+	rows: number,
+	to_add: number,
+	/**  Cases whose helpdesk number the register holds already. */
+	already_imported: number,
+	refused: IncidentRowProblem[],
+	/**  Categories the file names that the register does not have; importing adds them. */
+	new_categories: string[],
+	devices_found: number,
+	/**  Serial numbers or IMEIs no unit has (the first few); those cases are kept without one. */
+	devices_not_found: string[],
+};
+
+/**  What an import did. */
+export type IncidentImportResult = {
+	added: number,
+	already_imported: number,
+	refused_rows: number,
+	new_categories: number,
 };
 
 /**  A window of the case list. */
@@ -857,6 +917,13 @@ export type IncidentReportRequest = {
 	org_unit: string | null,
 	agreement: string | null,
 	language: Language,
+};
+
+/**  Why a row was refused. */
+export type IncidentRowProblem = {
+	line: number,
+	field: IncidentField,
+	problem: string,
 };
 
 /**  How a case stands against its agreement. */

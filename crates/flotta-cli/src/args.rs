@@ -126,6 +126,35 @@ pub(crate) enum ReportWhat {
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
     },
+    /// The monthly incident report: cases per category, solved in first line, inside and
+    /// outside the support agreement per category and line, resolution times in working
+    /// hours, cases per week, and the case list.
+    Incidents {
+        /// The month (YYYY-MM, Swedish time).
+        #[arg(long)]
+        month: String,
+        /// Only cases of this organisation unit.
+        #[arg(long)]
+        unit: Option<String>,
+        /// The support agreement (by name); the default one when not given.
+        #[arg(long)]
+        agreement: Option<String>,
+        /// The report's language.
+        #[arg(long, value_enum, default_value = "sv")]
+        lang: LangArg,
+        /// The CSV file to write (for Swedish Excel).
+        #[arg(long, value_name = "FILE", required_unless_present = "pdf")]
+        csv: Option<PathBuf>,
+        /// The PDF file to write (A4).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum LangArg {
+    Sv,
+    En,
 }
 
 #[derive(Debug, Subcommand)]
@@ -190,6 +219,19 @@ pub(crate) enum ImportWhat {
         #[arg(long)]
         supplier: Option<String>,
         /// Import the acceptable lines (refused rows and units bought already are left out).
+        #[arg(long)]
+        commit: bool,
+    },
+    /// A helpdesk's case export (CSV), for the monthly incident report. Prints what the
+    /// import would do; exits 1 when rows are refused or a required column is missing.
+    Incidents {
+        /// The export file.
+        file: PathBuf,
+        /// The support agreement the cases fall under (by name); the default one when not
+        /// given.
+        #[arg(long)]
+        agreement: Option<String>,
+        /// Import the acceptable cases (refused rows and cases imported before are left out).
         #[arg(long)]
         commit: bool,
     },

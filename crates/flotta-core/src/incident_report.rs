@@ -95,6 +95,7 @@ impl Flotta {
             let clock = judge.clock(&case)?;
             cases.push(IncidentFacts {
                 id: case.id,
+                external_ref: case.external_ref,
                 received_at: case.received_at,
                 completed_at: case.completed_at,
                 category_id: case.category_id,

@@ -8,7 +8,7 @@ use flotta_domain::incident::{
 };
 use flotta_domain::repair::SlaType;
 use flotta_store::{
-    IncidentEventWrite, IncidentFilter, IncidentRecord, IncidentWritten, NewIncident,
+    CategoryRef, IncidentEventWrite, IncidentFilter, IncidentRecord, IncidentWritten, NewIncident,
 };
 use serde::{Deserialize, Serialize};
 
@@ -293,7 +293,7 @@ impl Flotta {
             reporter,
             device_id: form.device_id,
             org_unit: None,
-            category_id: form.category_id,
+            category: CategoryRef::Id(form.category_id),
             description,
             repair_case_id: None,
             external_ref: None,

@@ -15,6 +15,7 @@ mod demo;
 mod error;
 mod export;
 mod exports;
+mod incident_import;
 mod incident_report;
 mod incidents;
 mod inventory;
@@ -61,6 +62,7 @@ pub use flotta_domain::{
 pub use flotta_domain::{calendar, incident, repair};
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};
 pub use flotta_sync::RetryPolicy;
+pub use incident_import::{IncidentImportOptions, IncidentImportPreview, IncidentImportResult};
 pub use incident_report::{IncidentReportRequest, ReportFormat};
 pub use incidents::{
     IncidentDeviceView, IncidentEventForm, IncidentEventView, IncidentForm, IncidentList,

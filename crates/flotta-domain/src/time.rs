@@ -14,6 +14,21 @@ pub fn stockholm_date(at: DateTime<Utc>) -> NaiveDate {
     stockholm_local(at).date()
 }
 
+/// The instant a Swedish wall-clock time stands for: in the autumn's repeated hour the first
+/// one, in the spring's missing hour the time an hour later (as a clock that was not put
+/// forward would have shown it).
+pub fn from_stockholm_local(local: NaiveDateTime) -> DateTime<Utc> {
+    Stockholm
+        .from_local_datetime(&local)
+        .earliest()
+        .or_else(|| {
+            Stockholm
+                .from_local_datetime(&(local + chrono::Duration::hours(1)))
+                .earliest()
+        })
+        .map_or_else(|| local.and_utc(), |at| at.with_timezone(&Utc))
+}
+
 /// The instant a Swedish day ends: the next day's midnight, local time (daylight saving
 /// changes at 02:00 or 03:00, so midnight always exists once).
 pub fn end_of_day(date: NaiveDate) -> DateTime<Utc> {

@@ -1,7 +1,7 @@
 //! Dates as Swedish and international spreadsheets write them, day before month, never the
 //! American order.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 
 use crate::error::DateError;
 
@@ -18,6 +18,34 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
     let (year, month, day) = year_month_day(date).ok_or_else(not_a_date)?;
     NaiveDate::from_ymd_opt(year, month, day)
         .ok_or_else(|| DateError::Impossible(trimmed.to_owned()))
+}
+
+/// Reads a date and a time of day, as a helpdesk export writes when a case arrived: a date as
+/// [`parse_date`] reads it, then a space or `T` and `H:MM`, `HH:MM` or `HH:MM:SS`
+/// (`2026-11-02 09:14`, `02.11.2026 9:14`, `2026-11-02T09:14:00`). The time is the wall clock's;
+/// a trailing `Z` or offset is refused, since the reader cannot tell which clock the
+/// export's other times follow. A date without a time is refused: an SLA clock needs the time.
+pub fn parse_date_time(text: &str) -> Result<NaiveDateTime, DateError> {
+    let trimmed = text.trim();
+    let not_a_time = || DateError::NoTime(trimmed.to_owned());
+    let at = trimmed.find([' ', 'T']).ok_or_else(not_a_time)?;
+    let time_text = trimmed[at + 1..].trim();
+    if !is_time_of_day(time_text) {
+        return Err(not_a_time());
+    }
+    let date = parse_date(&trimmed[..at])?;
+    let (hours_minutes, seconds) = match time_text.matches(':').count() {
+        1 => (time_text, "0"),
+        _ => time_text
+            .rsplit_once(':')
+            .map(|(hm, s)| (hm, s.split('.').next().unwrap_or("0")))
+            .unwrap_or((time_text, "0")),
+    };
+    let (hours, minutes) = hours_minutes.split_once(':').ok_or_else(not_a_time)?;
+    let number = |part: &str| part.parse::<u32>().map_err(|_| not_a_time());
+    let time = NaiveTime::from_hms_opt(number(hours)?, number(minutes)?, number(seconds)?.min(59))
+        .ok_or_else(not_a_time)?;
+    Ok(date.and_time(time))
 }
 
 /// The date part of `text`, when what follows it (after a space or a `T`) is a time of day.

@@ -62,4 +62,9 @@ pub enum DateError {
     NotADate(String),
     #[error("{0:?} is not a day in the calendar")]
     Impossible(String),
+    #[error(
+        "{0:?} is not a date and time; write them as 2026-11-02 09:14 (Swedish time, day \
+         before month)"
+    )]
+    NoTime(String),
 }

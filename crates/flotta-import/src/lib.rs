@@ -14,14 +14,19 @@
 pub mod dates;
 pub mod error;
 mod fold;
+pub mod incidents;
 pub mod mapping;
 pub mod numbers;
 pub mod purchases;
 pub mod table;
 pub mod text;
 
-pub use dates::parse_date;
+pub use dates::{parse_date, parse_date_time};
 pub use error::{DateError, NumberError, ReadError};
+pub use incidents::{
+    ImportedIncident, IncidentColumn, IncidentMapping, IncidentRowProblem, IncidentRows,
+    guess_incident_mapping, read_incidents,
+};
 pub use mapping::{MappedColumn, Mapping, MissingColumn, guess_mapping};
 pub use numbers::{parse_amount_ore, parse_months, parse_percent_basis_points};
 pub use purchases::{

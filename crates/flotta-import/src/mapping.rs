@@ -91,49 +91,69 @@ impl Mapping {
         let remembered: Vec<(String, Option<PurchaseField>)> = self
             .columns
             .iter()
-            .map(|column| (fold::folded(&column.header), column.field))
+            .map(|column| (column.header.clone(), column.field))
             .collect();
-        let known: Vec<Option<Option<PurchaseField>>> = headers
-            .iter()
-            .map(|header| {
-                let folded = fold::folded(header);
-                remembered
-                    .iter()
-                    .find(|(known, _)| *known == folded)
-                    .map(|(_, field)| *field)
-            })
-            .collect();
-        let mut taken: Vec<PurchaseField> = known.iter().flatten().flatten().copied().collect();
-        let mut columns = Vec::with_capacity(headers.len());
-        for (header, known) in headers.iter().zip(known) {
-            let field = match known {
-                Some(field) => field,
-                None => guess(header)
-                    .map(|(field, _)| field)
-                    .filter(|field| !taken.contains(field)),
-            };
-            if let Some(field) = field {
-                taken.push(field);
-            }
-            columns.push(MappedColumn {
-                header: header.clone(),
-                field,
-            });
+        let fields = lay_onto(&remembered, headers, guess);
+        Mapping {
+            columns: headers
+                .iter()
+                .zip(fields)
+                .map(|(header, field)| MappedColumn {
+                    header: header.clone(),
+                    field,
+                })
+                .collect(),
         }
-        Mapping { columns }
     }
 }
 
-/// Guesses each column's field from its header, in Swedish or English, regardless of case,
-/// spacing, punctuation and diacritics (`À-pris exkl. moms`, `Unit price (excl. VAT)`).
-///
-/// Each field goes to one column at most. A clear name (`Serienummer`) wins over a vaguer one
-/// (`Datum`, `Produkt`, `Kostnadsställe`) wherever it stands; between equals the first column
-/// wins. A price that includes VAT is never taken for the unit cost.
-pub fn guess_mapping(headers: &[String]) -> Mapping {
-    let guesses: Vec<Option<(PurchaseField, Strength)>> =
-        headers.iter().map(|header| guess(header)).collect();
-    let mut fields: Vec<Option<PurchaseField>> = vec![None; headers.len()];
+/// A remembered mapping (headers and their fields) laid onto a file with `headers`: a column
+/// whose header it knows (compared folded) keeps its field, wherever it now stands; any other
+/// column gets `guess` for its header, unless that field is taken.
+pub(crate) fn lay_onto<F: Copy + PartialEq>(
+    remembered: &[(String, Option<F>)],
+    headers: &[String],
+    guess: impl Fn(&str) -> Option<(F, Strength)>,
+) -> Vec<Option<F>> {
+    let remembered: Vec<(String, Option<F>)> = remembered
+        .iter()
+        .map(|(header, field)| (fold::folded(header), *field))
+        .collect();
+    let known: Vec<Option<Option<F>>> = headers
+        .iter()
+        .map(|header| {
+            let folded = fold::folded(header);
+            remembered
+                .iter()
+                .find(|(known, _)| *known == folded)
+                .map(|(_, field)| *field)
+        })
+        .collect();
+    let mut taken: Vec<F> = known.iter().flatten().flatten().copied().collect();
+    let mut fields = Vec::with_capacity(headers.len());
+    for (header, known) in headers.iter().zip(known) {
+        let field = match known {
+            Some(field) => field,
+            None => guess(header)
+                .map(|(field, _)| field)
+                .filter(|field| !taken.contains(field)),
+        };
+        if let Some(field) = field {
+            taken.push(field);
+        }
+        fields.push(field);
+    }
+    fields
+}
+
+/// Each column's field from `guess` of its header, each field to one column at most: a clear
+/// name wins over a vague one wherever it stands; between equals the first column wins.
+pub(crate) fn pick_fields<F: Copy + PartialEq>(
+    headers: &[String],
+    guess: impl Fn(&str) -> Option<(F, Strength)>,
+) -> Vec<Option<F>> {
+    let guesses: Vec<Option<(F, Strength)>> = headers.iter().map(|header| guess(header)).collect();
+    let mut fields: Vec<Option<F>> = vec![None; headers.len()];
     for strength in [Strength::Clear, Strength::Vague] {
         for (index, found) in guesses.iter().enumerate() {
             let Some((field, found_strength)) = *found else {
@@ -144,6 +164,28 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
             }
         }
     }
+    fields
+}
+
+/// The field a folded header names in `names`, and how clearly.
+pub(crate) fn named_in<F: Copy>(
+    names: &[(&str, F, Strength)],
+    folded: &str,
+) -> Option<(F, Strength)> {
+    names
+        .iter()
+        .find(|(name, _, _)| *name == folded)
+        .map(|&(_, field, strength)| (field, strength))
+}
+
+/// Guesses each column's field from its header, in Swedish or English, regardless of case,
+/// spacing, punctuation and diacritics (`À-pris exkl. moms`, `Unit price (excl. VAT)`).
+///
+/// Each field goes to one column at most. A clear name (`Serienummer`) wins over a vaguer one
+/// (`Datum`, `Produkt`, `Kostnadsställe`) wherever it stands; between equals the first column
+/// wins. A price that includes VAT is never taken for the unit cost.
+pub fn guess_mapping(headers: &[String]) -> Mapping {
+    let fields = pick_fields(headers, guess);
     Mapping {
         columns: headers
             .iter()
@@ -158,7 +200,7 @@ pub fn guess_mapping(headers: &[String]) -> Mapping {
 
 /// How sure a guess is: a vague name gives way to a clear one elsewhere in the header.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Strength {
+pub(crate) enum Strength {
     Clear,
     Vague,
 }
@@ -363,10 +405,7 @@ fn guess(header: &str) -> Option<(PurchaseField, Strength)> {
 }
 
 fn named(folded: &str) -> Option<(PurchaseField, Strength)> {
-    NAMES
-        .iter()
-        .find(|(name, _, _)| *name == folded)
-        .map(|&(_, field, strength)| (field, strength))
+    named_in(NAMES, folded)
 }
 
 #[cfg(test)]

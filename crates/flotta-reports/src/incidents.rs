@@ -14,7 +14,7 @@ use crate::csv_export::{Cell, Table, swedish_csv_sections};
 use crate::pdf::{Align, Column, PdfReport};
 
 /// The longest description or resolution the PDF prints; the CSV holds the whole text.
-const PDF_TEXT_CHARS: usize = 1_200;
+const PDF_TEXT_CHARS: usize = 600;
 
 const MONTHS_SV: [&str; 12] = [
     "januari",
@@ -401,6 +401,7 @@ pub fn incident_report_csv(report: &IncidentReport, lang: Lang) -> Vec<u8> {
     let cases = Table {
         headers: headers(&[
             lang.pick("Ärende", "Case"),
+            lang.pick("Helpdeskens nr", "Helpdesk no."),
             lang.pick("Mottaget (svensk tid)", "Received (Swedish time)"),
             lang.pick("Slutfört (svensk tid)", "Completed (Swedish time)"),
             lang.pick("Kanal", "IncidentChannel"),
@@ -429,6 +430,7 @@ pub fn incident_report_csv(report: &IncidentReport, lang: Lang) -> Vec<u8> {
             .map(|case| {
                 vec![
                     Cell::Integer(case.id.into()),
+                    case.external_ref.clone().into(),
                     Cell::LocalTime(stockholm_local(case.received_at)),
                     case.completed_at
                         .map_or(Cell::Empty, |at| Cell::LocalTime(stockholm_local(at))),
@@ -571,6 +573,7 @@ pub fn incident_report_pdf(report: &IncidentReport, lang: Lang) -> Option<Vec<u8
         .collect();
     pdf.table(&tally_columns(lang.pick("Linje", "Line")), &rows);
 
+    pdf.keep_together(PdfReport::chart_height(report.by_week.len()));
     pdf.heading(lang.pick("Ärenden per vecka", "Cases per week"), 12.0);
     let bars: Vec<(String, f64, String)> = report
         .by_week
@@ -621,7 +624,9 @@ pub fn incident_report_pdf(report: &IncidentReport, lang: Lang) -> Option<Vec<u8
                         |label| category(label, lang),
                     );
                 vec![
-                    case.id.to_string(),
+                    case.external_ref
+                        .clone()
+                        .unwrap_or_else(|| case.id.to_string()),
                     local(case.received_at),
                     case.completed_at
                         .map(local)
@@ -639,13 +644,13 @@ pub fn incident_report_pdf(report: &IncidentReport, lang: Lang) -> Option<Vec<u8
             .collect();
         pdf.table(
             &[
-                column(lang.pick("Nr", "No."), 10.0, Align::Right),
+                column(lang.pick("Nr", "No."), 14.0, Align::Left),
                 column(lang.pick("Mottaget", "Received"), 19.0, Align::Left),
                 column(lang.pick("Slutfört", "Completed"), 19.0, Align::Left),
                 column(lang.pick("Kategori", "Category"), 24.0, Align::Left),
                 column(lang.pick("Linje", "Line"), 14.0, Align::Left),
                 column("SLA", 22.0, Align::Left),
-                column(lang.pick("Beskrivning", "Description"), 40.0, Align::Left),
+                column(lang.pick("Beskrivning", "Description"), 36.0, Align::Left),
                 column(lang.pick("Lösning", "Resolution"), 34.0, Align::Left),
             ],
             &rows,

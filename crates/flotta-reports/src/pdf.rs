@@ -303,6 +303,17 @@ impl PdfReport {
         self.y += 1.5;
     }
 
+    /// Starts a new page unless `height` millimetres still fit on this one, so a heading and
+    /// the chart or table under it stay together.
+    pub fn keep_together(&mut self, height: f32) {
+        self.room_for(height.min(PAGE_HEIGHT - BOTTOM - MARGIN));
+    }
+
+    /// The height in millimetres of a bar chart of `bars` bars under a heading.
+    pub fn chart_height(bars: usize) -> f32 {
+        ROW_HEIGHT * (bars as f32 + 3.0)
+    }
+
     /// Ends the page; what follows starts at the top of the next.
     pub fn page_break(&mut self) {
         self.new_page();

@@ -64,12 +64,43 @@ pub struct NewIncident {
     pub device_id: Option<u32>,
     /// The unit by name when there is no device (an imported case); otherwise the device's.
     pub org_unit: Option<String>,
-    pub category_id: u32,
+    pub category: CategoryRef,
     pub description: String,
     pub repair_case_id: Option<u32>,
     pub external_ref: Option<String>,
     /// Checked by the caller against the timeline's rules.
     pub events: Vec<IncidentEventWrite>,
+}
+
+/// A case's category: one of the register's, or one named by an imported file, found by its
+/// Swedish or English name or added (at the end of the list) when the register has none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CategoryRef {
+    Id(u32),
+    Named(String),
+}
+
+/// The id of the category named `name`, added when there is none.
+fn category_named(tx: &Transaction<'_>, name: &str) -> Result<u32, StoreError> {
+    let found = tx
+        .query_row(
+            "SELECT id FROM incident_categories WHERE name_sv = ?1 OR name_en = ?1
+             ORDER BY retired_at IS NOT NULL, id LIMIT 1",
+            [name],
+            |row| row.get(0),
+        )
+        .optional()
+        .context("finding a category")?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    tx.execute(
+        "INSERT INTO incident_categories (name_sv, name_en, position)
+         SELECT ?1, ?1, coalesce(max(position), 0) + 1 FROM incident_categories",
+        [name],
+    )
+    .context("adding a category")?;
+    id_of(tx, "incident_categories.id")
 }
 
 /// An event to record.
@@ -310,6 +341,10 @@ impl Store {
         let mut units = NameCache::default();
         let mut ids = Vec::with_capacity(cases.len());
         for case in cases {
+            let category = match &case.category {
+                CategoryRef::Id(id) => *id,
+                CategoryRef::Named(name) => category_named(&tx, name)?,
+            };
             let org_unit = match (&case.org_unit, case.device_id) {
                 (Some(name), _) => Some(units.org_unit_id(&tx, name)?),
                 (None, Some(device)) => tx
@@ -337,7 +372,7 @@ impl Store {
                         case.reporter,
                         case.device_id,
                         org_unit,
-                        case.category_id,
+                        category,
                         case.description,
                         case.repair_case_id,
                         case.external_ref,
@@ -356,7 +391,7 @@ impl Store {
                 "channel": case.channel.as_str(),
                 "reporter": case.reporter,
                 "device": case.device_id,
-                "category": case.category_id,
+                "category": category,
                 "agreement": case.agreement_id,
                 "description": case.description,
                 "external_ref": case.external_ref,
@@ -437,6 +472,27 @@ impl Store {
         )?;
         tx.commit().context("linking a repair case")?;
         Ok(true)
+    }
+
+    /// Which of `refs` (helpdesk case numbers) the register holds already.
+    pub fn imported_refs(
+        &self,
+        refs: &[&str],
+    ) -> Result<std::collections::HashSet<String>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT 1 FROM incidents WHERE external_ref = ?1")
+            .context("finding imported cases")?;
+        let mut found = std::collections::HashSet::new();
+        for reference in refs {
+            if statement
+                .exists([reference])
+                .context("finding imported cases")?
+            {
+                found.insert((*reference).to_owned());
+            }
+        }
+        Ok(found)
     }
 
     pub fn incident(&self, id: u32) -> Result<Option<IncidentRecord>, StoreError> {

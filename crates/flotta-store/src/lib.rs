@@ -41,8 +41,8 @@ pub use connection::{OpenReport, Store};
 pub use connections::StoredConnection;
 pub use error::StoreError;
 pub use incidents::{
-    IncidentDevice, IncidentEventRecord, IncidentEventWrite, IncidentFilter, IncidentRecord,
-    IncidentWritten, NewIncident,
+    CategoryRef, IncidentDevice, IncidentEventRecord, IncidentEventWrite, IncidentFilter,
+    IncidentRecord, IncidentWritten, NewIncident,
 };
 pub use lifecycle::MoveOutcome;
 pub use migrations::{SCHEMA_VERSION, migration_steps};

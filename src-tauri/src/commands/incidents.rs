@@ -5,8 +5,9 @@ use flotta_core::incident::IncidentReport;
 use flotta_core::repair::SlaType;
 use flotta_core::{
     AgreementForm, AgreementView, CategoryRemoval, CategoryView, ErrorPayload, ExportedFile,
-    IncidentEventForm, IncidentForm, IncidentList, IncidentQuery, IncidentReportRequest,
-    IncidentView, ReportFormat,
+    IncidentEventForm, IncidentForm, IncidentImportOptions, IncidentImportPreview,
+    IncidentImportResult, IncidentList, IncidentQuery, IncidentReportRequest, IncidentView,
+    ReportFormat,
 };
 use tauri::State;
 
@@ -139,5 +140,32 @@ pub async fn export_incident_report(
 ) -> Result<ExportedFile, ErrorPayload> {
     state
         .run(move |core| core.export_incident_report_to_downloads(&request, format))
+        .await
+}
+
+/// What importing a helpdesk's export would do; writes nothing.
+#[tauri::command]
+#[specta::specta]
+pub async fn preview_incident_import(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: IncidentImportOptions,
+) -> Result<IncidentImportPreview, ErrorPayload> {
+    state
+        .run(move |core| core.preview_incident_import(&file_name, &bytes, &options))
+        .await
+}
+
+#[tauri::command]
+#[specta::specta]
+pub async fn import_incidents(
+    state: State<'_, AppState>,
+    file_name: String,
+    bytes: Vec<u8>,
+    options: IncidentImportOptions,
+) -> Result<IncidentImportResult, ErrorPayload> {
+    state
+        .run(move |core| core.import_incidents(&file_name, &bytes, &options))
         .await
 }

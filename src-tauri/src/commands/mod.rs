@@ -68,6 +68,8 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             incidents::save_support_agreement,
             incidents::incident_report,
             incidents::export_incident_report,
+            incidents::preview_incident_import,
+            incidents::import_incidents,
             audit::audit_log,
             audit::export_audit,
             certification::models,

@@ -3,6 +3,8 @@
 
 use std::process::Command;
 
+mod incidents;
+
 use flotta_core::{Clock, Config, ConnectionInput, ConnectionSettings, Flotta, Vendor};
 use flotta_emulator::{Emulator, EmulatorConfig};
 

@@ -447,3 +447,87 @@ fn refused_steps_and_a_repair_from_a_case() -> TestResult {
     );
     Ok(())
 }
+
+#[test]
+fn a_helpdesk_export_imported_once_with_its_refused_rows_named() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = december(&dir)?;
+    let serial = flotta
+        .query_devices(&flotta_core::DeviceQuery {
+            view: flotta_core::InventoryView::default(),
+            offset: 0,
+            limit: 1,
+        })?
+        .rows
+        .first()
+        .ok_or("a demo device")?
+        .serial
+        .clone();
+    let file = format!(
+        "Ärendenr;Registrerad;Första svar;Avslutad;Kategori;Nivå;Kanal;Anmälare;Serienummer;Förvaltning;Beskrivning;Lösning\r\n\
+         INC-1;2026-11-02 09:00;2026-11-02 09:20;2026-11-02 11:00;Felanmälan;1;Telefon;Åsa;{serial};Skolförvaltningen;Skärmen är svart;Ny skärm\r\n\
+         INC-2;2026-11-03 16:00;;2026-11-04 16:00;Nätverk;2;E-post;Per;OKÄNT123;Kulturförvaltningen;Wifi;Ny profil\r\n\
+         INC-3;2026-11-05 10:00;;2026-11-04 10:00;Felanmälan;1;;;;;Fel ordning;\r\n\
+         INC-4;2026-11-25 10:00;;;Hur gör jag?;1;Portal;Eva;;;Öppet ärende;\r\n"
+    );
+    let options = flotta_core::IncidentImportOptions::default();
+    let preview = flotta.preview_incident_import("export.csv", file.as_bytes(), &options)?;
+    assert!(preview.missing.is_empty(), "{:?}", preview.mapping);
+    assert_eq!(
+        (preview.rows, preview.to_add, preview.already_imported),
+        (4, 3, 0)
+    );
+    assert_eq!(preview.refused.len(), 1);
+    assert_eq!(preview.refused[0].line, 4);
+    assert_eq!(preview.new_categories, ["Nätverk"]);
+    assert_eq!(preview.devices_found, 1);
+    assert_eq!(preview.devices_not_found, ["OKÄNT123"]);
+    assert_eq!(
+        flotta
+            .incidents(&IncidentQuery {
+                limit: 10,
+                ..IncidentQuery::default()
+            })?
+            .total,
+        0,
+        "a preview writes nothing"
+    );
+
+    let imported = flotta.import_incidents("export.csv", file.as_bytes(), &options)?;
+    assert_eq!(
+        (
+            imported.added,
+            imported.refused_rows,
+            imported.new_categories
+        ),
+        (3, 1, 1)
+    );
+    let again = flotta.import_incidents("export.csv", file.as_bytes(), &options)?;
+    assert_eq!(
+        (again.added, again.already_imported),
+        (0, 3),
+        "re-importing adds nothing"
+    );
+
+    let report = flotta.incident_report("2026-11", None, None)?;
+    assert_eq!(report.total.cases, 3);
+    let two = report
+        .cases
+        .iter()
+        .find(|case| case.description == "Wifi")
+        .ok_or("INC-2")?;
+    // Escalated to second line, from Tuesday 16:00 to Wednesday 16:00 inside 08–17: 1 h + 8 h.
+    assert_eq!(two.line, SupportLine::Second);
+    assert_eq!(two.clock.resolution_minutes, 540);
+    assert_eq!(two.org_unit.as_deref(), Some("Kulturförvaltningen"));
+    let one = report
+        .cases
+        .iter()
+        .find(|case| case.description == "Skärmen är svart")
+        .ok_or("INC-1")?;
+    assert_eq!(one.serial.as_deref(), Some(serial.as_str()));
+    assert_eq!(one.clock.response_minutes, 20);
+    let unit = flotta.incident_report("2026-11", Some("Skolförvaltningen"), None)?;
+    assert_eq!(unit.total.cases, 1);
+    Ok(())
+}

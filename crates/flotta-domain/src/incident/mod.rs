@@ -58,3 +58,24 @@ vocabulary! {
         AwaitingSupplier => "awaiting_supplier",
     }
 }
+
+vocabulary! {
+    /// What a column of a helpdesk's case export holds.
+    IncidentField {
+        /// The helpdesk's case number: importing the same case again adds nothing.
+        ExternalRef => "external_ref",
+        ReceivedAt => "received_at",
+        RespondedAt => "responded_at",
+        CompletedAt => "completed_at",
+        Category => "category",
+        /// The line that solved (or holds) the case: 1, 2 or 3.
+        Line => "line",
+        Channel => "channel",
+        Reporter => "reporter",
+        /// A serial number or IMEI that finds the device.
+        Device => "device",
+        OrgUnit => "org_unit",
+        Description => "description",
+        Resolution => "resolution",
+    }
+}

@@ -14,6 +14,8 @@ use crate::time::stockholm_date;
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct IncidentFacts {
     pub id: u32,
+    /// The helpdesk's own case number, for an imported case.
+    pub external_ref: Option<String>,
     pub received_at: DateTime<Utc>,
     pub completed_at: Option<DateTime<Utc>>,
     pub category_id: u32,
