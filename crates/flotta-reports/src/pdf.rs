@@ -7,10 +7,13 @@
 use crate::Lang;
 use printpdf::{
     Color, FontId, Line, LinePoint, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
 };
 
 const FONT: &[u8] = include_bytes!("../../../assets/fonts/DejaVuSans.ttf");
+/// Characters below this code point have their widths in a table (Latin, Greek, the usual
+/// punctuation and symbols).
+const WIDTH_TABLE: u32 = 0x2200;
 
 const PAGE_WIDTH: f32 = 210.0;
 const PAGE_HEIGHT: f32 = 297.0;
@@ -45,10 +48,72 @@ pub struct PdfReport {
     doc: PdfDocument,
     font: FontId,
     metrics: ParsedFont,
-    pages: Vec<Vec<Op>>,
+    /// The advance width, in font units, of every character below [`WIDTH_TABLE`] (`None`
+    /// where the font has no glyph): a report measures every character it lays out, and the
+    /// font's own lookup is too slow for thousands of table cells.
+    latin: Vec<Option<u16>>,
+    pages: Vec<Page>,
     /// The next line's top, in millimetres from the top of the page.
     y: f32,
     lang: Lang,
+}
+
+/// One page being drawn: its shapes, and its text as one text object (the text state, font
+/// size and colour, set only when it changes), which keeps a 300-page case list's content
+/// small enough to compress quickly.
+#[derive(Default)]
+struct Page {
+    graphics: Vec<Op>,
+    text: Vec<Op>,
+    size: Option<f32>,
+    color: Option<(u32, u32, u32)>,
+}
+
+impl Page {
+    fn text(
+        &mut self,
+        font: &FontId,
+        x: f32,
+        baseline: f32,
+        text: String,
+        size: f32,
+        color: Color,
+    ) {
+        if self.size != Some(size) {
+            self.text.push(Op::SetFont {
+                font: PdfFontHandle::External(font.clone()),
+                size: Pt(size),
+            });
+            self.size = Some(size);
+        }
+        let key = match &color {
+            Color::Rgb(rgb) => Some((rgb.r.to_bits(), rgb.g.to_bits(), rgb.b.to_bits())),
+            _ => None,
+        };
+        if key.is_none() || self.color != key {
+            self.text.push(Op::SetFillColor { col: color });
+            self.color = key;
+        }
+        let position = at(x, baseline);
+        self.text.extend([
+            Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(position.x, position.y),
+            },
+            Op::ShowText {
+                items: vec![TextItem::Text(text)],
+            },
+        ]);
+    }
+
+    fn into_ops(self) -> Vec<Op> {
+        let mut ops = self.graphics;
+        if !self.text.is_empty() {
+            ops.push(Op::StartTextSection);
+            ops.extend(self.text);
+            ops.push(Op::EndTextSection);
+        }
+        ops
+    }
 }
 
 impl std::fmt::Debug for PdfReport {
@@ -58,6 +123,13 @@ impl std::fmt::Debug for PdfReport {
             .field("y", &self.y)
             .finish_non_exhaustive()
     }
+}
+
+/// The advance width of the glyph for code point `code`, in font units.
+fn glyph_width(metrics: &ParsedFont, code: u32) -> Option<u16> {
+    metrics
+        .lookup_glyph_index(code)
+        .map(|glyph| metrics.get_glyph_width(glyph).unwrap_or(0))
 }
 
 fn grey(level: f32) -> Color {
@@ -93,21 +165,33 @@ impl PdfReport {
         let metrics = ParsedFont::from_bytes(FONT, 0, &mut Vec::new())?;
         let mut doc = PdfDocument::new(title);
         let font = doc.add_font(&metrics);
+        let latin = (0..WIDTH_TABLE)
+            .map(|code| glyph_width(&metrics, code))
+            .collect();
         Some(Self {
             doc,
             font,
             metrics,
-            pages: vec![Vec::new()],
+            latin,
+            pages: vec![Page::default()],
             y: MARGIN,
             lang,
         })
+    }
+
+    /// The advance width of `c` in font units, `None` when the font has no glyph for it.
+    fn units(&self, c: char) -> Option<u16> {
+        match self.latin.get(c as usize) {
+            Some(width) => *width,
+            None => glyph_width(&self.metrics, c as u32),
+        }
     }
 
     /// The text with every character the font lacks replaced by U+FFFD.
     fn printable(&self, text: &str) -> String {
         text.chars()
             .map(|c| {
-                if c == ' ' || self.metrics.lookup_glyph_index(c as u32).is_some() {
+                if c == ' ' || self.units(c).is_some() {
                     c
                 } else {
                     '\u{fffd}'
@@ -116,20 +200,18 @@ impl PdfReport {
             .collect()
     }
 
+    /// Millimetres per font unit at `size` points (1 pt = 0.3528 mm).
+    fn scale(&self, size: f32) -> f32 {
+        size * 0.352_78 / f32::from(self.metrics.units_per_em.max(1))
+    }
+
     /// The width of `text` at `size` points, in millimetres.
     pub fn text_width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|c| {
-                self.metrics
-                    .lookup_glyph_index(c as u32)
-                    .and_then(|glyph| self.metrics.get_glyph_width(glyph))
-                    .map_or(0, u32::from)
-            })
+            .map(|c| u32::from(self.units(c).unwrap_or(0)))
             .sum();
-        let em = f32::from(self.metrics.units_per_em.max(1));
-        // 1 pt = 0.3528 mm.
-        units as f32 / em * size * 0.352_78
+        units as f32 * self.scale(size)
     }
 
     /// `text` cut with "…" to fit `width` millimetres.
@@ -152,30 +234,47 @@ impl PdfReport {
     /// `text` broken into lines that fit `width` millimetres: at spaces where it can, inside
     /// a word too long for a line; line breaks in the text are kept.
     fn wrapped(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let scale = self.scale(size);
+        let char_width = |c: char| f32::from(self.units(c).unwrap_or(0)) * scale;
+        let space = char_width(' ');
         let text = text.replace('\t', " ");
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let paragraph = self.printable(paragraph.trim_end_matches('\r'));
             let mut line = String::new();
+            let mut line_width = 0.0;
             for word in paragraph.split(' ').filter(|word| !word.is_empty()) {
-                let candidate = if line.is_empty() {
-                    word.to_owned()
+                let word_width: f32 = word.chars().map(char_width).sum();
+                let joined = if line.is_empty() {
+                    word_width
                 } else {
-                    format!("{line} {word}")
+                    line_width + space + word_width
                 };
-                if self.text_width(&candidate, size) <= width {
-                    line = candidate;
+                if joined <= width {
+                    if !line.is_empty() {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_width = joined;
                     continue;
                 }
                 if !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    line_width = 0.0;
+                }
+                if word_width <= width {
+                    line.push_str(word);
+                    line_width = word_width;
+                    continue;
                 }
                 for c in word.chars() {
-                    line.push(c);
-                    if self.text_width(&line, size) > width && line.chars().count() > 1 {
-                        line.pop();
-                        lines.push(std::mem::replace(&mut line, c.to_string()));
+                    let grown = line_width + char_width(c);
+                    if grown > width && !line.is_empty() {
+                        lines.push(std::mem::take(&mut line));
+                        line_width = 0.0;
                     }
+                    line.push(c);
+                    line_width += char_width(c);
                 }
             }
             lines.push(line);
@@ -186,33 +285,23 @@ impl PdfReport {
         lines
     }
 
-    fn ops(&mut self) -> &mut Vec<Op> {
+    fn page(&mut self) -> &mut Page {
         // There is always a page: `new` starts one and `new_page` adds one.
         if self.pages.is_empty() {
-            self.pages.push(Vec::new());
+            self.pages.push(Page::default());
         }
         let last = self.pages.len() - 1;
         &mut self.pages[last]
     }
 
+    fn ops(&mut self) -> &mut Vec<Op> {
+        &mut self.page().graphics
+    }
+
     fn text_at(&mut self, x: f32, baseline: f32, text: &str, size: f32, color: Color) {
         let text = self.printable(text);
         let font = self.font.clone();
-        self.ops().extend([
-            Op::StartTextSection,
-            Op::SetFillColor { col: color },
-            Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(size),
-            },
-            Op::SetTextCursor {
-                pos: at(x, baseline),
-            },
-            Op::ShowText {
-                items: vec![TextItem::Text(text)],
-            },
-            Op::EndTextSection,
-        ]);
+        self.page().text(&font, x, baseline, text, size, color);
     }
 
     fn rule(&mut self, x1: f32, x2: f32, y: f32, color: Color) {
@@ -254,7 +343,7 @@ impl PdfReport {
     }
 
     fn new_page(&mut self) {
-        self.pages.push(Vec::new());
+        self.pages.push(Page::default());
         self.y = MARGIN;
     }
 
@@ -425,25 +514,18 @@ impl PdfReport {
             };
             let width = self.text_width(&footer, 8.0);
             let font = self.font.clone();
-            self.pages[number - 1].extend([
-                Op::StartTextSection,
-                Op::SetFillColor { col: grey(0.4) },
-                Op::SetFont {
-                    font: PdfFontHandle::External(font),
-                    size: Pt(8.0),
-                },
-                Op::SetTextCursor {
-                    pos: at(PAGE_WIDTH - MARGIN - width, PAGE_HEIGHT - 10.0),
-                },
-                Op::ShowText {
-                    items: vec![TextItem::Text(footer)],
-                },
-                Op::EndTextSection,
-            ]);
+            self.pages[number - 1].text(
+                &font,
+                PAGE_WIDTH - MARGIN - width,
+                PAGE_HEIGHT - 10.0,
+                footer,
+                8.0,
+                grey(0.4),
+            );
         }
         let pages = std::mem::take(&mut self.pages)
             .into_iter()
-            .map(|ops| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), ops))
+            .map(|page| PdfPage::new(Mm(PAGE_WIDTH), Mm(PAGE_HEIGHT), page.into_ops()))
             .collect();
         self.doc
             .with_pages(pages)
