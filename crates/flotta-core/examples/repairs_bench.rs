@@ -6,6 +6,9 @@
 //! Prints min / median / max of each; the targets are the list ≤ 20 ms, the report ≤ 100 ms
 //! and at least a million due-time computations a second.
 
+#[path = "timing/mod.rs"]
+mod timing;
+
 use std::time::{Duration, Instant};
 
 use chrono::TimeZone;
@@ -15,6 +18,7 @@ use flotta_core::{
     Clock, Config, DeviceFilters, DeviceQuery, Flotta, InventoryView, Lifecycle, RepairCaseForm,
     RepairCaseQuery, RepairEventForm,
 };
+use timing::{measure, report};
 
 const DEVICES: usize = 50_000;
 /// Units in the swap pool, of whichever models they are.
@@ -140,7 +144,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("{} open cases", first.total);
     report(
         "case list, open, by due time (100 rows)",
-        &measure(|| flotta.repair_cases(&open_cases))?,
+        &measure(30, || flotta.repair_cases(&open_cases))?,
     );
     let swaps = RepairCaseQuery {
         open: Some(true),
@@ -150,7 +154,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     report(
         "case list, open swaps, by due time (100 rows)",
-        &measure(|| flotta.repair_cases(&swaps))?,
+        &measure(30, || flotta.repair_cases(&swaps))?,
     );
     let all = RepairCaseQuery {
         open: None,
@@ -160,7 +164,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
     report(
         "case list, all, window at 10,000 (100 rows)",
-        &measure(|| flotta.repair_cases(&all))?,
+        &measure(30, || flotta.repair_cases(&all))?,
     );
     let month = flotta.sla_report("2026-10", None)?;
     println!(
@@ -169,7 +173,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     report(
         "SLA report of a month",
-        &measure(|| flotta.sla_report("2026-10", None))?,
+        &measure(30, || flotta.sla_report("2026-10", None))?,
     );
 
     // Due times: a clock per report time, over two years of reports a minute apart.
@@ -196,28 +200,4 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         rate(timings[0])
     );
     Ok(())
-}
-
-fn measure<T>(
-    mut run: impl FnMut() -> Result<T, flotta_core::Error>,
-) -> Result<Vec<Duration>, flotta_core::Error> {
-    run()?;
-    let mut timings = Vec::with_capacity(30);
-    for _ in 0..30 {
-        let started = Instant::now();
-        std::hint::black_box(run()?);
-        timings.push(started.elapsed());
-    }
-    timings.sort();
-    Ok(timings)
-}
-
-fn report(name: &str, timings: &[Duration]) {
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{name:<48} min {:>6.2} ms   median {:>6.2} ms   max {:>6.2} ms",
-        ms(timings[0]),
-        ms(timings[timings.len() / 2]),
-        ms(timings[timings.len() - 1])
-    );
 }
