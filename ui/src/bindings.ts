@@ -22,8 +22,11 @@ export const commands = {
 	deviceApps: (id: number) => typedError<DeviceApps, ErrorPayload>(__TAURI_INVOKE("device_apps", { id })),
 	deviceSources: (id: number) => typedError<SourceRecord[], ErrorPayload>(__TAURI_INVOKE("device_sources", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
-	/**  Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV. */
-	exportDevices: (view: InventoryView) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { view })),
+	/**
+	 *  Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV
+	 *  or a workbook.
+	 */
+	exportDevices: (view: InventoryView, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { view, format })),
 	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
 	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
 	/**
@@ -37,8 +40,11 @@ export const commands = {
 	editPurchase: (id: number, form: PurchaseForm) => typedError<Purchase, ErrorPayload>(__TAURI_INVOKE("edit_purchase", { id, form })),
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
-	/**  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV. */
-	exportPurchases: (unseen: boolean) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { unseen })),
+	/**
+	 *  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV or
+	 *  a workbook.
+	 */
+	exportPurchases: (unseen: boolean, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { unseen, format })),
 	repairCases: (query: RepairCaseQuery) => typedError<RepairCaseList, ErrorPayload>(__TAURI_INVOKE("repair_cases", { query })),
 	repairCase: (id: number) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("repair_case", { id })),
 	openRepairCase: (form: RepairCaseForm) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("open_repair_case", { form })),
@@ -78,8 +84,8 @@ export const commands = {
 	previewIncidentImport: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportPreview, ErrorPayload>(__TAURI_INVOKE("preview_incident_import", { fileName, bytes, options })),
 	importIncidents: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportResult, ErrorPayload>(__TAURI_INVOKE("import_incidents", { fileName, bytes, options })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
-	/**  Writes what the audit view shows into the user's Downloads folder as CSV. */
-	exportAudit: (filter: AuditFilter) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter })),
+	/**  Writes what the audit view shows into the user's Downloads folder as CSV or a workbook. */
+	exportAudit: (filter: AuditFilter, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter, format })),
 	models: () => typedError<ModelRow[], ErrorPayload>(__TAURI_INVOKE("models")),
 	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
 	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
@@ -101,6 +107,8 @@ export const commands = {
 	startSync: (id: number, mode: SyncMode) => typedError<number, ErrorPayload>(__TAURI_INVOKE("start_sync", { id, mode })),
 	cancelSync: (id: number) => typedError<null, ErrorPayload>(__TAURI_INVOKE("cancel_sync", { id })),
 	syncHistory: (connectionId: number | null) => typedError<SyncRun[], ErrorPayload>(__TAURI_INVOKE("sync_history", { connectionId })),
+	/**  Writes the sync history (of one connection, or all) into Downloads as CSV or a workbook. */
+	exportSyncHistory: (connectionId: number | null, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sync_history", { connectionId, format })),
 	syncWarnings: (runId: number) => typedError<RecordWarning[], ErrorPayload>(__TAURI_INVOKE("sync_warnings", { runId })),
 	deviceHistory: (deviceId: number) => typedError<DeviceChange[], ErrorPayload>(__TAURI_INVOKE("device_history", { deviceId })),
 	secretStoreStatus: () => typedError<SecretStoreStatus, ErrorPayload>(__TAURI_INVOKE("secret_store_status")),
@@ -1677,6 +1685,13 @@ export type SyncRun = {
 };
 
 export type SyncStatus = "running" | "succeeded" | "failed" | "cancelled";
+
+/**  What an exported table is written as. */
+export type TableFormat = 
+/**  CSV as Swedish Excel opens it. */
+"csv" | 
+/**  An Excel workbook: typed cells, a frozen and filterable header row. */
+"xlsx";
 
 /**  Counts over a group of cases. */
 export type Tally = {

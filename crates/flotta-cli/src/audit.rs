@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, TimeDelta};
-use flotta_core::{AuditFilter, ErrorPayload, Flotta};
+use flotta_core::{AuditFilter, ErrorPayload, Flotta, TableFormat};
 
 /// The search as given on the command line.
 #[derive(Debug)]
@@ -35,7 +35,7 @@ pub(crate) fn run(
             .and_then(start_of),
     };
     if let Some(path) = csv {
-        let rows = flotta.export_audit_csv(&filter, &path)?;
+        let rows = flotta.export_audit(&filter, TableFormat::for_path(&path), &path)?;
         println!("{rows} entries written to {}", path.display());
         return Ok(());
     }

@@ -1,8 +1,9 @@
-//! `flotta-cli export`: the inventory or the purchases as CSV for Swedish Excel.
+//! `flotta-cli export`: the inventory or the purchases as CSV for Swedish Excel, or as an
+//! Excel workbook when the file name ends in `.xlsx`.
 
 use flotta_core::{
     CertificationMatch, DeviceFilters, ErrorPayload, Flotta, InventoryView, PurchaseMatch,
-    WarrantyStatus,
+    TableFormat, WarrantyStatus,
 };
 
 use crate::args::{CertificationArg, ExportWhat, PurchaseArg, WarrantyArg};
@@ -37,11 +38,15 @@ pub(crate) fn run(flotta: &Flotta, what: ExportWhat) -> Result<(), ErrorPayload>
                 },
                 ..InventoryView::default()
             };
-            (flotta.export_devices_csv(&view, &file)?, file)
+            (
+                flotta.export_devices(&view, TableFormat::for_path(&file), &file)?,
+                file,
+            )
         }
-        ExportWhat::Purchases { file, unseen } => {
-            (flotta.export_purchases_csv(unseen, &file)?, file)
-        }
+        ExportWhat::Purchases { file, unseen } => (
+            flotta.export_purchases(unseen, TableFormat::for_path(&file), &file)?,
+            file,
+        ),
     };
     println!("{rows} rows written to {}", file.display());
     Ok(())

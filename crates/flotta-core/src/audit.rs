@@ -4,9 +4,10 @@
 use std::path::Path;
 
 use flotta_domain::{AuditFilter, AuditRecord};
-use flotta_reports::{Cell, Table, swedish_csv};
+use flotta_reports::{Cell, Table};
 
-use crate::{Error, ExportedFile, Flotta, export};
+use crate::export::{TableFormat, write_table};
+use crate::{Error, ExportedFile, Flotta};
 
 /// Most entries the audit view shows at once; an export takes up to `EXPORT_LIMIT`.
 const VIEW_LIMIT: u32 = 1_000;
@@ -20,18 +21,24 @@ impl Flotta {
 
     /// Exports the entries matching `filter` into the user's Downloads folder, for the app
     /// (which has no save dialog); returns where, and how many rows.
-    pub fn export_audit_to_downloads(&self, filter: &AuditFilter) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads("flotta-granskningslogg", "csv", self.clock.now());
-        let rows = self.export_audit_csv(filter, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+    pub fn export_audit_to_downloads(
+        &self,
+        filter: &AuditFilter,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-granskningslogg", format.extension(), |path| {
+            self.export_audit(filter, format, path)
         })
     }
 
     /// Writes the entries matching `filter` to `path` as CSV for Swedish Excel; returns how
     /// many rows were written.
-    pub fn export_audit_csv(&self, filter: &AuditFilter, path: &Path) -> Result<u32, Error> {
+    pub fn export_audit(
+        &self,
+        filter: &AuditFilter,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
         let entries = self.reader().search_audit(filter, EXPORT_LIMIT)?;
         let table = Table {
             headers: [
@@ -60,8 +67,8 @@ impl Flotta {
                 })
                 .collect(),
         };
-        export::write_beside_then_rename(path, &swedish_csv(&table))?;
-        tracing::info!(rows = entries.len(), path = %path.display(), "exported the audit log");
-        Ok(entries.len() as u32)
+        let rows = write_table(path, &table, format, "Granskningslogg")?;
+        tracing::info!(rows, path = %path.display(), "exported the audit log");
+        Ok(rows)
     }
 }

@@ -77,6 +77,8 @@ pub enum Error {
         model: String,
         problem: flotta_domain::CertificationProblem,
     },
+    #[error(transparent)]
+    Workbook(#[from] flotta_reports::WorkbookError),
     #[error("cannot write {}: {source}", path.display())]
     Export {
         path: std::path::PathBuf,
@@ -207,7 +209,7 @@ impl Error {
             Error::NoPoolUnit { .. } => ErrorCode::NoPoolUnit,
             Error::ImportMapping { .. } | Error::PurchaseForm(_) => ErrorCode::InvalidInput,
             Error::Export { source, .. } if is_disk_full(source) => ErrorCode::DiskFull,
-            Error::Export { .. } => ErrorCode::ExportFailed,
+            Error::Export { .. } | Error::Workbook(_) => ErrorCode::ExportFailed,
             Error::Sync(error) => match error {
                 SyncError::Settings(_) => ErrorCode::InvalidInput,
                 SyncError::UnknownTenant { .. } => ErrorCode::UnknownTenant,

@@ -1,19 +1,25 @@
-//! The tables a user exports as CSV for Swedish Excel: the inventory as filtered, and the
-//! purchases (all, or those no EMM has reported).
+//! The tables a user exports as CSV for Swedish Excel or as a workbook: the inventory as
+//! filtered, the purchases (all, or those no EMM has reported), and the sync history.
 
 use std::path::Path;
 
-use flotta_domain::{CertificationStatus, DeviceRow, InventoryView, Purchase};
-use flotta_reports::{Cell, Table, swedish_csv};
+use flotta_domain::{CertificationStatus, DeviceRow, InventoryView, Purchase, SyncRun};
+use flotta_reports::{Cell, Table};
 
-use crate::{Error, ExportedFile, Flotta, export};
+use crate::export::{TableFormat, write_table};
+use crate::{Error, ExportedFile, Flotta};
 
 /// Rows read from the register per query while exporting the inventory.
 const EXPORT_WINDOW: u32 = 5_000;
 
 impl Flotta {
     /// Writes every unit of the inventory view (its filters, search and sort) to `path`.
-    pub fn export_devices_csv(&self, view: &InventoryView, path: &Path) -> Result<u32, Error> {
+    pub fn export_devices(
+        &self,
+        view: &InventoryView,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
         let mut rows = Vec::new();
         loop {
             let page = self.query_window(&self.reader(), view, rows.len() as u32, EXPORT_WINDOW)?;
@@ -46,12 +52,16 @@ impl Flotta {
             .to_vec(),
             rows,
         };
-        export::write_beside_then_rename(path, &swedish_csv(&table))?;
-        Ok(table.rows.len() as u32)
+        write_table(path, &table, format, "Enheter")
     }
 
     /// Writes the purchases (with `unseen`, those no sync has reported) to `path`.
-    pub fn export_purchases_csv(&self, unseen: bool, path: &Path) -> Result<u32, Error> {
+    pub fn export_purchases(
+        &self,
+        unseen: bool,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
         let today = self.clock.now().date_naive();
         let purchases = self.reader().purchases(unseen, u32::MAX)?;
         let table = Table {
@@ -77,34 +87,100 @@ impl Flotta {
                 .map(|purchase| purchase_cells(purchase, today))
                 .collect(),
         };
-        export::write_beside_then_rename(path, &swedish_csv(&table))?;
-        Ok(table.rows.len() as u32)
+        write_table(path, &table, format, "Inköp")
     }
 
-    /// [`Self::export_devices_csv`] into the user's Downloads folder, for the app.
-    pub fn export_devices_to_downloads(&self, view: &InventoryView) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads("flotta-enheter", "csv", self.clock.now());
-        let rows = self.export_devices_csv(view, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+    /// Writes the sync history (of one connection, or all) to `path`, newest first.
+    pub fn export_sync_history(
+        &self,
+        connection: Option<u32>,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
+        let runs = self.sync_history(connection)?;
+        let table = Table {
+            headers: [
+                "Anslutning",
+                "Läge",
+                "Resultat",
+                "Start (UTC)",
+                "Slut (UTC)",
+                "Sekunder",
+                "Poster",
+                "Tillagda",
+                "Ändrade",
+                "Oförändrade",
+                "Saknas",
+                "Varningar",
+                "Fel",
+                "Startad av",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: runs.iter().map(run_cells).collect(),
+        };
+        write_table(path, &table, format, "Synkhistorik")
+    }
+
+    /// [`Self::export_devices`] into the user's Downloads folder, for the app.
+    pub fn export_devices_to_downloads(
+        &self,
+        view: &InventoryView,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-enheter", format.extension(), |path| {
+            self.export_devices(view, format, path)
         })
     }
 
-    /// [`Self::export_purchases_csv`] into the user's Downloads folder, for the app.
-    pub fn export_purchases_to_downloads(&self, unseen: bool) -> Result<ExportedFile, Error> {
+    /// [`Self::export_purchases`] into the user's Downloads folder, for the app.
+    pub fn export_purchases_to_downloads(
+        &self,
+        unseen: bool,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
         let name = if unseen {
             "flotta-inkop-ej-sedda"
         } else {
             "flotta-inkop"
         };
-        let path = export::in_downloads(name, "csv", self.clock.now());
-        let rows = self.export_purchases_csv(unseen, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+        self.write_to_downloads(name, format.extension(), |path| {
+            self.export_purchases(unseen, format, path)
         })
     }
+
+    /// [`Self::export_sync_history`] into the user's Downloads folder, for the app.
+    pub fn export_sync_history_to_downloads(
+        &self,
+        connection: Option<u32>,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-synkhistorik", format.extension(), |path| {
+            self.export_sync_history(connection, format, path)
+        })
+    }
+}
+
+fn run_cells(run: &SyncRun) -> Vec<Cell> {
+    let counts = &run.counts;
+    vec![
+        run.connection_name.as_str().into(),
+        run.mode.as_str().into(),
+        run.status.as_str().into(),
+        Cell::Time(run.started_at),
+        run.finished_at.map_or(Cell::Empty, Cell::Time),
+        run.finished_at.map_or(Cell::Empty, |end| {
+            Cell::Integer((end - run.started_at).num_seconds())
+        }),
+        Cell::Integer(run.records.into()),
+        Cell::Integer(counts.added.into()),
+        Cell::Integer(counts.updated.into()),
+        Cell::Integer(counts.unchanged.into()),
+        Cell::Integer(counts.missing.into()),
+        Cell::Integer(counts.warnings.into()),
+        run.error.clone().into(),
+        run.actor.as_str().into(),
+    ]
 }
 
 fn device_cells(row: &DeviceRow) -> Vec<Cell> {

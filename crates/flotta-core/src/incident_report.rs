@@ -167,11 +167,8 @@ impl Flotta {
     ) -> Result<ExportedFile, Error> {
         let month = Month::parse(&request.month)?;
         let name = format!("flotta-incidenter-{}", month.label());
-        let path = export::in_downloads(&name, format.extension(), self.clock.now());
-        let rows = self.export_incident_report(request, format, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+        self.write_to_downloads(&name, format.extension(), |path| {
+            self.export_incident_report(request, format, path)
         })
     }
 }

@@ -48,6 +48,7 @@ pub use clock::Clock;
 pub use closures::{CalendarDay, ClosureDayView};
 pub use demo::{DEMO_CONNECTION_NAME, DemoTenant};
 pub use error::{Error, ErrorCode, ErrorPayload};
+pub use export::TableFormat;
 pub use flotta_domain::pool::{CoverLevel, PoolCover};
 pub use flotta_domain::{
     AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationMatch,

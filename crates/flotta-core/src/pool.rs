@@ -230,12 +230,8 @@ impl Flotta {
         month: &str,
         org_unit: Option<&str>,
     ) -> Result<ExportedFile, Error> {
-        let name = format!("flotta-sla-{month}");
-        let path = export::in_downloads(&name, "pdf", self.clock.now());
-        let rows = self.export_sla_report_pdf(month, org_unit, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+        self.write_to_downloads(&format!("flotta-sla-{month}"), "pdf", |path| {
+            self.export_sla_report_pdf(month, org_unit, path)
         })
     }
 
@@ -245,11 +241,8 @@ impl Flotta {
         month: &str,
         org_unit: Option<&str>,
     ) -> Result<ExportedFile, Error> {
-        let path = export::in_downloads(&format!("flotta-sla-{month}"), "csv", self.clock.now());
-        let rows = self.export_sla_report_csv(month, org_unit, &path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
+        self.write_to_downloads(&format!("flotta-sla-{month}"), "csv", |path| {
+            self.export_sla_report_csv(month, org_unit, path)
         })
     }
 

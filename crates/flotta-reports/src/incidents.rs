@@ -103,14 +103,26 @@ fn hours_minutes(minutes: i32, signed: bool) -> String {
     format!("{sign}{}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// The margin that decides a case's standing: the worst missed target, or else the
-/// tightest one.
+/// The margin that decides a case's standing: the worst missed target, else the tightest of
+/// those still running, else the tightest of those met.
 fn deciding_margin(case: &IncidentFacts) -> Option<i32> {
-    [case.clock.response, case.clock.resolution]
+    let targets: Vec<_> = [case.clock.response, case.clock.resolution]
         .into_iter()
         .flatten()
-        .map(|target| target.margin_minutes)
-        .min()
+        .collect();
+    [
+        IncidentStanding::Outside,
+        IncidentStanding::Running,
+        IncidentStanding::Inside,
+    ]
+    .into_iter()
+    .find_map(|standing| {
+        targets
+            .iter()
+            .filter(|target| target.standing == standing)
+            .map(|target| target.margin_minutes)
+            .min()
+    })
 }
 
 fn standing_text(case: &IncidentFacts, lang: Lang) -> String {

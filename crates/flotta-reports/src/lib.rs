@@ -7,6 +7,7 @@ pub mod csv_export;
 pub mod incidents;
 pub mod pdf;
 pub mod sla;
+pub mod xlsx;
 
 /// The language a report is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,3 +29,4 @@ impl Lang {
 pub use csv_export::{Cell, Table, swedish_csv, swedish_csv_sections};
 pub use incidents::{incident_report_csv, incident_report_pdf};
 pub use sla::{sla_report_csv, sla_report_pdf};
+pub use xlsx::{WorkbookError, xlsx_workbook};

@@ -1,6 +1,6 @@
 //! The audit view: the log searched, and exported as CSV.
 
-use flotta_core::{AuditFilter, AuditRecord, ErrorPayload, ExportedFile};
+use flotta_core::{AuditFilter, AuditRecord, ErrorPayload, ExportedFile, TableFormat};
 use tauri::State;
 
 use crate::state::AppState;
@@ -14,14 +14,15 @@ pub async fn audit_log(
     state.run(move |core| core.audit_log(&filter)).await
 }
 
-/// Writes what the audit view shows into the user's Downloads folder as CSV.
+/// Writes what the audit view shows into the user's Downloads folder as CSV or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_audit(
     state: State<'_, AppState>,
     filter: AuditFilter,
+    format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_audit_to_downloads(&filter))
+        .run(move |core| core.export_audit_to_downloads(&filter, format))
         .await
 }

@@ -2,7 +2,7 @@
 
 use flotta_core::{
     Connection, ConnectionDefaults, ConnectionInput, ConnectionTest, DeviceChange, ErrorPayload,
-    RecordWarning, SecretStoreStatus, SyncMode, SyncRun,
+    ExportedFile, RecordWarning, SecretStoreStatus, SyncMode, SyncRun, TableFormat,
 };
 use tauri::State;
 
@@ -76,6 +76,19 @@ pub async fn sync_history(
 ) -> Result<Vec<SyncRun>, ErrorPayload> {
     state
         .run(move |core| core.sync_history(connection_id))
+        .await
+}
+
+/// Writes the sync history (of one connection, or all) into Downloads as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_sync_history(
+    state: State<'_, AppState>,
+    connection_id: Option<u32>,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_sync_history_to_downloads(connection_id, format))
         .await
 }
 

@@ -2,7 +2,7 @@
 
 use flotta_core::{
     DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, ExportedFile, FleetSummary,
-    InventoryView, SourceRecord,
+    InventoryView, SourceRecord, TableFormat,
 };
 use tauri::State;
 
@@ -47,14 +47,16 @@ pub async fn fleet_summary(state: State<'_, AppState>) -> Result<FleetSummary, E
     state.run(move |core| core.fleet_summary()).await
 }
 
-/// Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV.
+/// Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV
+/// or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_devices(
     state: State<'_, AppState>,
     view: InventoryView,
+    format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_devices_to_downloads(&view))
+        .run(move |core| core.export_devices_to_downloads(&view, format))
         .await
 }

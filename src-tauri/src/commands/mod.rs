@@ -89,6 +89,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             connections::start_sync,
             connections::cancel_sync,
             connections::sync_history,
+            connections::export_sync_history,
             connections::sync_warnings,
             connections::device_history,
             connections::secret_store_status,

@@ -3,7 +3,7 @@
 
 use flotta_core::{
     ErrorPayload, ExportedFile, ImportOptions, Purchase, PurchaseForm, PurchaseImportPreview,
-    PurchaseImportResult, PurchaseList, WarrantyOverview,
+    PurchaseImportResult, PurchaseList, TableFormat, WarrantyOverview,
 };
 use tauri::State;
 
@@ -82,14 +82,16 @@ pub async fn warranty_overview(
     state.run(move |core| core.warranty_overview()).await
 }
 
-/// Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV.
+/// Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV or
+/// a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_purchases(
     state: State<'_, AppState>,
     unseen: bool,
+    format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_purchases_to_downloads(unseen))
+        .run(move |core| core.export_purchases_to_downloads(unseen, format))
         .await
 }

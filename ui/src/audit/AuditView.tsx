@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
-import { commands, type AuditRecord } from "../bindings";
+import { commands, type AuditRecord, type TableFormat } from "../bindings";
 import { useCommand } from "../api/useCommand";
-import { ExportButton } from "../components/ExportButton";
+import { TableExport } from "../components/TableExport";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
@@ -60,9 +60,9 @@ export function AuditView() {
   };
 
   // The file holds what the form says, even if the table has not caught up with the typing yet.
-  const exportCsv = () => {
+  const exportTable = (format: TableFormat) => {
     debounced.flush();
-    return commands.exportAudit(toAuditFilter(form));
+    return commands.exportAudit(toAuditFilter(form), format);
   };
 
   const ids = {
@@ -83,7 +83,7 @@ export function AuditView() {
           <h1 className="view-heading">{i18n.t("audit.heading")}</h1>
           <p className="muted view-intro">{i18n.t("audit.intro")}</p>
         </div>
-        <ExportButton run={exportCsv} hint="audit.export.hint" testId="audit-export" />
+        <TableExport run={exportTable} hint="audit.export.hint" testId="audit-export" />
       </div>
 
       <fieldset className="filter-bar audit-filters">

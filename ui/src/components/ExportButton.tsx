@@ -24,7 +24,7 @@ type Props = {
 
 /**
  * "Export CSV" for a table: writes what the table shows for Swedish Excel and says where the
- * file went (`<testId>-done`, with `data-rows`), or why it could not be written.
+ * file went (`<testId>-done`, with `data-rows` and `data-path`), or why it could not be written.
  */
 export function ExportButton({ run, hint, testId, label = "export.button" }: Props) {
   const i18n = useI18n();
@@ -48,9 +48,13 @@ export function ExportButton({ run, hint, testId, label = "export.button" }: Pro
       >
         {i18n.t(state.status === "busy" ? "export.busy" : label)}
       </button>
+      {state.status === "busy" && (
+        // The core writes the whole file in one call: the bar says it is working, not how far.
+        <progress className="export-progress" data-testid={`${testId}-progress`} aria-label={i18n.t("export.busy")} />
+      )}
       <div aria-live="polite">
         {state.status === "done" && (
-          <p className="export-done" data-testid={`${testId}-done`} data-rows={state.file.rows}>
+          <p className="export-done" data-testid={`${testId}-done`} data-rows={state.file.rows} data-path={state.file.path}>
             {i18n.t("export.done", { path: state.file.path, rows: i18n.count("export.rows", state.file.rows) })}
           </p>
         )}

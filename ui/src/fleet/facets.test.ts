@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createTranslator } from "../i18n/translator";
 import type { FleetSummary } from "../bindings";
-import { facetLabel, facetOptions, facetsOf, topFacets } from "./facets";
+import { facetLabel, facetOptions, facetsOf, orgUnitNames, topFacets } from "./facets";
 
 const sv = createTranslator("sv");
 const en = createTranslator("en");
@@ -107,5 +107,18 @@ describe("topFacets", () => {
     ];
     expect(topFacets(facets, 3).map((f) => f.value)).toEqual(["c", "a", "b"]);
     expect(facets[0]?.value).toBe("b");
+  });
+});
+
+describe("orgUnitNames", () => {
+  it("lists the named units alphabetically, digits by their value", () => {
+    const facets = [
+      { value: "Socialförvaltningen", count: 10 },
+      { value: "", count: 4 },
+      { value: "Avdelning 10", count: 1 },
+      { value: "Avdelning 2", count: 1 },
+      { value: "Ärendeservice", count: 2 },
+    ];
+    expect(orgUnitNames(facets, "sv-SE")).toEqual(["Avdelning 2", "Avdelning 10", "Socialförvaltningen", "Ärendeservice"]);
   });
 });

@@ -89,3 +89,15 @@ export function topFacets(facets: readonly FacetValue[], limit: number): FacetVa
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
     .slice(0, limit);
 }
+
+/**
+ * The fleet's organisation units by name, as the reports offer them: the units devices have,
+ * without the empty one, in the user's alphabetical order.
+ */
+export function orgUnitNames(facets: readonly FacetValue[], locale: string): string[] {
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
+  return facets
+    .map((facet) => facet.value)
+    .filter((value) => value !== "")
+    .sort(collator.compare);
+}

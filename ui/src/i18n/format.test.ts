@@ -34,6 +34,12 @@ describe("date formatting", () => {
     expect(en.dateTime(iso)).toBe("20/11/2026, 08:15");
   });
 
+  it("reads a time on Swedish time when asked, whatever the zone", () => {
+    expect(sv.swedishDateTime(iso)).toBe("2026-11-20 09:15");
+    expect(sv.swedishDateTime("2026-07-01T22:30:00Z")).toBe("2026-07-02 00:30");
+    expect(en.swedishDateTime("nonsense")).toBe("nonsense");
+  });
+
   it("shows unparsable input unchanged instead of 'Invalid Date'", () => {
     expect(en.dateTime("not a date")).toBe("not a date");
   });

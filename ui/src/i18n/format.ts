@@ -13,6 +13,11 @@ export type Formatter = {
   /** Date and time in the machine's time zone; unparsable input is shown as given. */
   dateTime: (iso: string) => string;
   /**
+   * Date and time on Swedish time, whatever this computer's zone: support agreements count
+   * their windows by the clock in Sweden, so a case's times are read by it too.
+   */
+  swedishDateTime: (iso: string) => string;
+  /**
    * "3 days ago" / "för 3 dagar sedan". Never in the future: a time up to a minute ago, or
    * ahead of this computer's clock (another machine's clock runs a little fast), is "just now".
    */
@@ -24,6 +29,9 @@ export type FormatterOptions = {
   timeZone?: string;
 };
 
+/** The zone support agreements' windows are counted in. */
+const SWEDISH_TIME_ZONE = "Europe/Stockholm";
+
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
@@ -33,14 +41,15 @@ export function createFormatter(language: Language, options: FormatterOptions = 
   const numberFormat = new Intl.NumberFormat(locale);
   const percentSmall = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 1 });
   const percentLarge = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  const dateTimeOptions: Intl.DateTimeFormatOptions = {
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
     hour: "2-digit",
     minute: "2-digit",
-    timeZone: options.timeZone,
-  });
+  };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { ...dateTimeOptions, timeZone: options.timeZone });
+  const swedishFormat = new Intl.DateTimeFormat(locale, { ...dateTimeOptions, timeZone: SWEDISH_TIME_ZONE });
   const relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
 
   return {
@@ -50,6 +59,10 @@ export function createFormatter(language: Language, options: FormatterOptions = 
     dateTime(iso) {
       const time = Date.parse(iso);
       return Number.isNaN(time) ? iso : dateTimeFormat.format(time);
+    },
+    swedishDateTime(iso) {
+      const time = Date.parse(iso);
+      return Number.isNaN(time) ? iso : swedishFormat.format(time);
     },
     relative(iso, now) {
       const time = Date.parse(iso);

@@ -8,20 +8,26 @@ import type {
   DeviceDetail,
   ErrorCode,
   Holiday,
+  IncidentChannel,
+  IncidentEvent,
+  IncidentStanding,
   Lifecycle,
   OsFamily,
   Ownership,
+  PauseReason,
   RepairEvent,
   SecretStorage,
   SlaStanding,
   SlaType,
   SortColumn,
   SourceKind,
+  SupportLine,
   SyncMode,
   SyncPhase,
   SyncStatus,
   Vendor,
   WarrantyStatus,
+  WindowDays,
 } from "../bindings";
 
 /**
@@ -54,4 +60,12 @@ export type EnumKey =
   | `repairs.slaHint.${SlaType}`
   | `repairs.standing.${SlaStanding}`
   | `pool.level.${CoverLevel}`
-  | `calendar.holiday.${Holiday}`;
+  | `calendar.holiday.${Holiday}`
+  | `incidents.channel.${IncidentChannel}`
+  | `incidents.line.${SupportLine}`
+  | `incidents.event.${IncidentEvent}`
+  | `incidents.action.${IncidentEvent}`
+  | `incidents.reason.${PauseReason}`
+  | `incidents.standing.${IncidentStanding}`
+  | `agreements.days.${WindowDays}`
+  | `agreements.pause.${PauseReason}`;

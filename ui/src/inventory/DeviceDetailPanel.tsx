@@ -5,6 +5,7 @@ import { useNow } from "../lib/useNow";
 import { DETAIL_SECTIONS, detailValue } from "./detailFields";
 import { DeviceAppsSection } from "./DeviceAppsSection";
 import { DeviceHistory } from "./DeviceHistory";
+import { DeviceIncidentsSection } from "./DeviceIncidentsSection";
 import { DevicePurchase } from "./DevicePurchase";
 import { DeviceRepairsSection } from "./DeviceRepairsSection";
 import { DeviceSources } from "./DeviceSources";
@@ -114,6 +115,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
         )}
         {state.status === "ok" && <DevicePurchase id={id} />}
         {state.status === "ok" && <DeviceRepairsSection device={state.data} />}
+        {state.status === "ok" && <DeviceIncidentsSection device={state.data} />}
         {state.status === "ok" && <DeviceAppsSection key={id} id={id} device={state.data} />}
         {state.status === "ok" && <DeviceHistory id={id} />}
       </div>

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { commands, type DeviceRow, type PurchaseMatch, type SortColumn } from "../bindings";
 import { useI18n } from "../i18n/I18nContext";
 import { useAppData } from "../shell/appData";
-import { ExportButton } from "../components/ExportButton";
+import { TableExport } from "../components/TableExport";
 import { InlineError } from "../components/InlineError";
 import { DeviceTable, type DeviceTableHandle } from "./DeviceTable";
 import { DeviceDetailPanel } from "./DeviceDetailPanel";
@@ -86,8 +86,8 @@ export function InventoryView() {
               ? i18n.t("inventory.total.loading")
               : ""}
         </p>
-        <ExportButton
-          run={() => commands.exportDevices(view)}
+        <TableExport
+          run={(format) => commands.exportDevices(view, format)}
           hint="inventory.export.hint"
           testId="inventory-export"
         />

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState } from "react";
 import { commands, type Purchase } from "../bindings";
 import { useCommand } from "../api/useCommand";
-import { ExportButton } from "../components/ExportButton";
+import { TableExport } from "../components/TableExport";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
@@ -40,8 +40,8 @@ export function PurchasesView() {
           <p className="muted view-intro">{i18n.t("purchases.intro")}</p>
         </div>
         <div className="view-actions">
-          <ExportButton
-            run={() => commands.exportPurchases(unseen)}
+          <TableExport
+            run={(format) => commands.exportPurchases(unseen, format)}
             hint={unseen ? "purchases.export.hintUnseen" : "purchases.export.hint"}
             testId="purchases-export"
           />

@@ -16,8 +16,8 @@ export type EventField = "at" | "event" | "unit_id" | "note";
 const CASE_FIELDS: readonly string[] = ["device_id", "fault", "reported_by", "reported_at"] satisfies CaseField[];
 const EVENT_FIELDS: readonly string[] = ["at", "event", "unit_id", "note"] satisfies EventField[];
 
-/** Wording shared by the text fields and the times of both forms. */
-function common(message: string): MessageKey | null {
+/** Wording shared by the text fields and the times of both forms, and of the incident forms. */
+export function commonRefusal(message: string): MessageKey | null {
   if (/\bis required\b/i.test(message)) return "repairs.refused.required";
   if (/\blonger than\b/i.test(message)) return "repairs.refused.tooLong";
   if (/\bin the future\b/i.test(message)) return "repairs.refused.future";
@@ -35,7 +35,7 @@ export function caseRefusal(error: ErrorPayload): Refusal<CaseField> | null {
   if (error.code !== "invalid_input") return { field: caseField, key: `error.${error.code}` };
   if (/already has an open repair case/i.test(error.message)) return { field: caseField, key: "repairs.refused.alreadyOpen" };
   if (/can be repaired/i.test(error.message)) return { field: caseField, key: "repairs.refused.notRepairable" };
-  return { field: caseField, key: common(error.message) ?? "repairs.refused.invalid" };
+  return { field: caseField, key: commonRefusal(error.message) ?? "repairs.refused.invalid" };
 }
 
 /** Where and how to show a refusal of recording an event; `null` when it names no field of the form. */
@@ -48,5 +48,5 @@ export function eventRefusal(error: ErrorPayload): Refusal<EventField> | null {
   if (/recorded this step meanwhile/i.test(error.message)) return { field: eventField, key: "repairs.refused.meanwhile" };
   if (/is not available in the swap pool/i.test(error.message)) return { field: eventField, key: "repairs.refused.unitGone" };
   if (/the case is closed/i.test(error.message)) return { field: eventField, key: "repairs.refused.closed" };
-  return { field: eventField, key: common(error.message) ?? "repairs.refused.invalid" };
+  return { field: eventField, key: commonRefusal(error.message) ?? "repairs.refused.invalid" };
 }

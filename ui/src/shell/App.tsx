@@ -14,6 +14,7 @@ import { Sidebar } from "./Sidebar";
 import { StartupError } from "./StartupError";
 import { SyncProvider } from "../sync/SyncProvider";
 import { RepairDeskProvider } from "../repairs/RepairDeskProvider";
+import { IncidentDeskProvider } from "../incidents/IncidentDeskProvider";
 import { VIEWS, type ViewId } from "./views";
 
 type Startup =
@@ -142,6 +143,8 @@ function Running({ status, settings, notices }: RunningProps) {
 
   // A case shown from a scan or a new case opens in the Repairs view's panel.
   const showRepairs = useCallback(() => navigate("repairs"), [navigate]);
+  // A support case logged or shown from elsewhere (a unit's panel) opens in the Incidents view's panel.
+  const showIncidents = useCallback(() => navigate("incidents"), [navigate]);
 
   const appData = useMemo<AppData>(
     () => ({
@@ -160,29 +163,31 @@ function Running({ status, settings, notices }: RunningProps) {
     <AppDataContext.Provider value={appData}>
       <SyncProvider onSyncFinished={reloadSummary}>
         <RepairDeskProvider onShowRepairs={showRepairs}>
-          <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
-            <Header onNavigate={navigate} />
-            {status.demo && <DemoBanner />}
-            <Sidebar active={active} onNavigate={navigate} />
-            <div className="app-content">
-              {notices.length > 0 && (
-                <div className="app-notices">
-                  {notices.map((notice) => (
-                    <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+          <IncidentDeskProvider onShowIncidents={showIncidents}>
+            <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
+              <Header onNavigate={navigate} />
+              {status.demo && <DemoBanner />}
+              <Sidebar active={active} onNavigate={navigate} />
+              <div className="app-content">
+                {notices.length > 0 && (
+                  <div className="app-notices">
+                    {notices.map((notice) => (
+                      <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+                    ))}
+                  </div>
+                )}
+                <main className="app-main">
+                  {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
+                    // Inactive views stay laid out but invisible and inert: `display: none` would reset
+                    // the table's scroll position and hand the virtualiser a zero-sized viewport.
+                    <section key={id} className="view" data-active={id === active} inert={id !== active}>
+                      <Component />
+                    </section>
                   ))}
-                </div>
-              )}
-              <main className="app-main">
-                {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
-                  // Inactive views stay laid out but invisible and inert: `display: none` would reset
-                  // the table's scroll position and hand the virtualiser a zero-sized viewport.
-                  <section key={id} className="view" data-active={id === active} inert={id !== active}>
-                    <Component />
-                  </section>
-                ))}
-              </main>
+                </main>
+              </div>
             </div>
-          </div>
+          </IncidentDeskProvider>
         </RepairDeskProvider>
       </SyncProvider>
     </AppDataContext.Provider>

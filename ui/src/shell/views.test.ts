@@ -24,6 +24,14 @@ describe("VIEWS", () => {
     expect(groups).toMatchObject({ repairs: "service", pool: "service", "sla-report": "reports", calendar: "admin" });
   });
 
+  it("puts support cases after the pool, their report after the SLA report, and the agreements under Administration", () => {
+    const ids: readonly string[] = VIEWS.map((view) => view.id);
+    expect(ids.indexOf("incidents")).toBe(ids.indexOf("pool") + 1);
+    expect(ids.indexOf("incident-report")).toBe(ids.indexOf("sla-report") + 1);
+    const groups = Object.fromEntries(VIEWS.map((view) => [view.id, view.group]));
+    expect(groups).toMatchObject({ incidents: "service", "incident-report": "reports", agreements: "admin" });
+  });
+
   it.each([
     ["en", en],
     ["sv", sv],

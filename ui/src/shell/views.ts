@@ -10,6 +10,9 @@ import { ModelsView } from "../models/ModelsView";
 import { AuditView } from "../audit/AuditView";
 import { RepairsView } from "../repairs/RepairsView";
 import { PoolView } from "../pool/PoolView";
+import { IncidentsView } from "../incidents/IncidentsView";
+import { IncidentReportView } from "../incidentReport/IncidentReportView";
+import { AgreementsView } from "../agreements/AgreementsView";
 import { SlaReportView } from "../sla/SlaReportView";
 import { CalendarView } from "../calendar/CalendarView";
 
@@ -45,10 +48,13 @@ export const VIEWS = [
   { id: "models", label: "nav.models", group: "register", Component: ModelsView },
   { id: "repairs", label: "nav.repairs", group: "service", Component: RepairsView },
   { id: "pool", label: "nav.pool", group: "service", Component: PoolView },
+  { id: "incidents", label: "nav.incidents", group: "service", Component: IncidentsView },
   { id: "sla-report", label: "nav.slaReport", group: "reports", Component: SlaReportView },
+  { id: "incident-report", label: "nav.incidentReport", group: "reports", Component: IncidentReportView },
   { id: "connections", label: "nav.connections", group: "admin", Component: ConnectionsView },
   { id: "audit", label: "nav.audit", group: "admin", Component: AuditView },
   { id: "calendar", label: "nav.calendar", group: "admin", Component: CalendarView },
+  { id: "agreements", label: "nav.agreements", group: "admin", Component: AgreementsView },
 ] as const satisfies readonly ViewDefinition[];
 
 export type ViewId = (typeof VIEWS)[number]["id"];

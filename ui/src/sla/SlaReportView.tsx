@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useState } from "react";
 import { commands } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { ExportButton } from "../components/ExportButton";
+import { orgUnitNames } from "../fleet/facets";
 import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { useAppData } from "../shell/appData";
@@ -33,14 +34,10 @@ export function SlaReportView() {
   const locale = i18n.format.locale;
 
   // The fleet's organisation units, as the inventory's filter offers them.
-  const orgUnits = useMemo(() => {
-    if (summary.status !== "ok") return [];
-    const collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
-    return summary.data.by_org_unit
-      .map((facet) => facet.value)
-      .filter((value) => value !== "")
-      .sort(collator.compare);
-  }, [summary, locale]);
+  const orgUnits = useMemo(
+    () => (summary.status === "ok" ? orgUnitNames(summary.data.by_org_unit, locale) : []),
+    [summary, locale],
+  );
   const unitChoices = orgUnit !== null && !orgUnits.includes(orgUnit) ? [orgUnit, ...orgUnits] : orgUnits;
   const cases = report?.by_type.reduce((sum, row) => sum + row.cases, 0) ?? 0;
 

@@ -3,6 +3,7 @@ import { commands, type Connection, type SyncRun } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { ErrorDetails } from "../components/ErrorDetails";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { useRovingRows } from "../lib/useRovingRows";
 import { changeFieldLabel } from "../inventory/deviceChanges";
@@ -60,6 +61,11 @@ export function SyncHistory({ connections, refresh }: Props) {
             ))}
           </select>
         </div>
+        <TableExport
+          run={(format) => commands.exportSyncHistory(connectionId, format)}
+          hint="history.export.hint"
+          testId="sync-history-export"
+        />
       </div>
 
       {state.status === "loading" && <p className="muted">{i18n.t("history.loading")}</p>}

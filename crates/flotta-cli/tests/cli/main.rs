@@ -453,6 +453,49 @@ async fn purchases_are_imported_and_expired_warranties_exported_from_the_command
             "{serial} in {csv}"
         );
     }
+    // The same units as a workbook: the dates are dates, the header frozen and filterable.
+    let workbook = dir.path().join("utgangna.xlsx");
+    let exported = cli(
+        &path,
+        "",
+        &[
+            "export",
+            "devices",
+            workbook.to_str().ok_or("path")?,
+            "--warranty",
+            "expired",
+        ],
+    )?;
+    assert_eq!(exported.status.code(), Some(0), "{}", text(&exported));
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&workbook)?;
+    let sheet = calamine::Reader::worksheet_range(&mut book, "Enheter")?;
+    assert_eq!(sheet.get_size().0, 3, "a header and the two expired units");
+    let headers: Vec<String> = sheet
+        .rows()
+        .next()
+        .ok_or("a header")?
+        .iter()
+        .map(|cell| cell.to_string())
+        .collect();
+    let column = |name: &str| {
+        headers
+            .iter()
+            .position(|header| header == name)
+            .ok_or(format!("{name} in {headers:?}"))
+    };
+    let (serial_at, bought_at) = (column("Serienummer")?, column("Inköpsdatum")?);
+    for row in sheet.rows().skip(1) {
+        assert!(
+            serials[..2]
+                .iter()
+                .any(|serial| row[serial_at].to_string() == *serial)
+        );
+        assert_eq!(
+            calamine::DataType::as_date(&row[bought_at]),
+            chrono::NaiveDate::from_ymd_opt(2020, 1, 15),
+            "the purchase date is a date cell"
+        );
+    }
     Ok(())
 }
 

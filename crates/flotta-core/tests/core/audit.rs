@@ -59,11 +59,12 @@ async fn the_audit_log_is_searched_and_exported_for_swedish_excel_issue_14() -> 
     assert!(later.is_empty(), "nothing after the move: {later:?}");
 
     let path = dir.path().join("granskning.csv");
-    let rows = flotta.export_audit_csv(
+    let rows = flotta.export_audit(
         &AuditFilter {
             entity: Some("device".into()),
             ..AuditFilter::default()
         },
+        flotta_core::TableFormat::Csv,
         &path,
     )?;
     assert_eq!(rows, 1);
@@ -93,7 +94,11 @@ async fn the_audit_log_is_searched_and_exported_for_swedish_excel_issue_14() -> 
     let nowhere = dir.path().join("finns-inte").join("granskning.csv");
     let failed = ErrorPayload::from(
         flotta
-            .export_audit_csv(&AuditFilter::default(), &nowhere)
+            .export_audit(
+                &AuditFilter::default(),
+                flotta_core::TableFormat::Csv,
+                &nowhere,
+            )
             .expect_err("no such folder"),
     );
     assert_eq!(failed.code, ErrorCode::ExportFailed, "{failed}");

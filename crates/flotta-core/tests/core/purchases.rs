@@ -163,7 +163,10 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
 
     // Both views export for Swedish Excel: the units in a drawer, and the units never bought.
     let unseen_csv = dir.path().join("ej-sedda.csv");
-    assert_eq!(flotta.export_purchases_csv(true, &unseen_csv)?, 3);
+    assert_eq!(
+        flotta.export_purchases(true, flotta_core::TableFormat::Csv, &unseen_csv)?,
+        3
+    );
     let text = String::from_utf8(std::fs::read(&unseen_csv)?)?;
     assert!(text.starts_with("\u{feff}Inköpsdatum;"), "{text}");
     assert!(
@@ -182,7 +185,10 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
         },
         ..InventoryView::default()
     };
-    assert_eq!(flotta.export_devices_csv(&view, &unbought_csv)?, total - 6);
+    assert_eq!(
+        flotta.export_devices(&view, flotta_core::TableFormat::Csv, &unbought_csv)?,
+        total - 6
+    );
     let exported = std::fs::read_to_string(&unbought_csv)?;
     assert_eq!(
         exported.lines().count() as u32,
