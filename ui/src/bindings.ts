@@ -67,6 +67,8 @@ export const commands = {
 	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
 	incidents: (query: IncidentQuery) => typedError<IncidentList, ErrorPayload>(__TAURI_INVOKE("incidents", { query })),
 	incident: (id: number) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("incident", { id })),
+	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
+	exportIncidents: (query: IncidentQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incidents", { query, format })),
 	logIncident: (form: IncidentForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("log_incident", { form })),
 	recordIncidentEvent: (id: number, form: IncidentEventForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("record_incident_event", { id, form })),
 	/**  Opens a repair case for the case's device and links the two. */

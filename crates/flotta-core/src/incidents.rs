@@ -12,9 +12,15 @@ use flotta_store::{
 };
 use serde::{Deserialize, Serialize};
 
+use std::path::Path;
+
+use flotta_domain::time::stockholm_local;
+use flotta_reports::{Cell, Table};
+
 use crate::agreements::{clean_text, form_error, required};
+use crate::export::{TableFormat, write_table};
 use crate::repairs::RepairCaseForm;
-use crate::{Error, Flotta};
+use crate::{Error, ExportedFile, Flotta};
 
 /// The longest description or resolution kept.
 pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
@@ -430,4 +436,88 @@ impl Flotta {
             .collect::<Result<_, _>>()?;
         Ok(IncidentList { total, rows })
     }
+
+    /// Writes every case `query` matches (its window ignored) to `path` as CSV or a
+    /// workbook: what the list shows and each case's texts and clock.
+    pub fn export_incidents(
+        &self,
+        query: &IncidentQuery,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
+        let filter = IncidentFilter {
+            open: query.open,
+            category_id: query.category_id,
+            device_id: query.device_id,
+            ..IncidentFilter::default()
+        };
+        let (_, records) = self.reader().incidents(&filter, None)?;
+        let judge = self.judge()?;
+        let mut rows = Vec::with_capacity(records.len());
+        for case in records {
+            rows.push(incident_cells(&judge.view(case)?));
+        }
+        let table = Table {
+            headers: [
+                "Ärende",
+                "Helpdeskens nr",
+                "Mottaget (svensk tid)",
+                "Slutfört (svensk tid)",
+                "Kanal",
+                "Anmälare",
+                "Serienummer",
+                "Förvaltning",
+                "Kategori",
+                "Linje",
+                "Avtal",
+                "SLA",
+                "Svarstid (minuter i fönstret)",
+                "Lösningstid (minuter i fönstret)",
+                "Pausad (minuter i fönstret)",
+                "Beskrivning",
+                "Lösning",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows,
+        };
+        write_table(path, &table, format, "Supportärenden")
+    }
+
+    /// [`Self::export_incidents`] into the user's Downloads folder, for the app.
+    pub fn export_incidents_to_downloads(
+        &self,
+        query: &IncidentQuery,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-supportarenden", format.extension(), |path| {
+            self.export_incidents(query, format, path)
+        })
+    }
+}
+
+fn incident_cells(case: &IncidentView) -> Vec<Cell> {
+    let local = |at: DateTime<Utc>| Cell::LocalTime(stockholm_local(at));
+    vec![
+        Cell::Integer(case.id.into()),
+        case.external_ref.clone().into(),
+        local(case.received_at),
+        case.completed_at.map_or(Cell::Empty, local),
+        case.channel.as_str().into(),
+        case.reporter.as_str().into(),
+        case.device
+            .as_ref()
+            .map(|device| device.serial.clone())
+            .into(),
+        case.org_unit.clone().into(),
+        case.category.name_sv.as_str().into(),
+        case.line.as_str().into(),
+        case.agreement.as_str().into(),
+        case.clock.standing.as_str().into(),
+        Cell::Integer(case.clock.response_minutes.into()),
+        Cell::Integer(case.clock.resolution_minutes.into()),
+        Cell::Integer(case.clock.paused_minutes.into()),
+        case.description.as_str().into(),
+        case.resolution.clone().into(),
+    ]
 }

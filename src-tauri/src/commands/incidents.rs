@@ -7,7 +7,7 @@ use flotta_core::{
     AgreementForm, AgreementView, CategoryRemoval, CategoryView, ErrorPayload, ExportedFile,
     IncidentEventForm, IncidentForm, IncidentImportOptions, IncidentImportPreview,
     IncidentImportResult, IncidentList, IncidentQuery, IncidentReportRequest, IncidentView,
-    ReportFormat,
+    ReportFormat, TableFormat,
 };
 use tauri::State;
 
@@ -20,6 +20,19 @@ pub async fn incidents(
     query: IncidentQuery,
 ) -> Result<IncidentList, ErrorPayload> {
     state.run(move |core| core.incidents(&query)).await
+}
+
+/// Writes the cases the list's filters match into Downloads as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_incidents(
+    state: State<'_, AppState>,
+    query: IncidentQuery,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_incidents_to_downloads(&query, format))
+        .await
 }
 
 #[tauri::command]

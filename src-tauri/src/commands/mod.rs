@@ -58,6 +58,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             repairs::export_sla_report_pdf,
             incidents::incidents,
             incidents::incident,
+            incidents::export_incidents,
             incidents::log_incident,
             incidents::record_incident_event,
             incidents::open_repair_for_incident,

@@ -531,3 +531,30 @@ fn a_helpdesk_export_imported_once_with_its_refused_rows_named() -> TestResult {
     assert_eq!(unit.total.cases, 1);
     Ok(())
 }
+
+#[test]
+fn the_case_list_exports_as_a_workbook_with_swedish_times() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = december(&dir)?;
+    let case = log(&flotta, "2026-11-30T08:00:00Z", 1, "=SUM(A1) Laddar inte")?;
+    step(&flotta, &case, IncidentEvent::Completed, "2026-11-30T09:30:00Z")?;
+    log(&flotta, "2026-11-30T10:00:00Z", 2, "Öppet")?;
+    let path = dir.path().join("arenden.xlsx");
+    let query = IncidentQuery {
+        open: Some(false),
+        ..IncidentQuery::default()
+    };
+    assert_eq!(
+        flotta.export_incidents(&query, flotta_core::TableFormat::Xlsx, &path)?,
+        1,
+        "only the completed case, as the list's filter says"
+    );
+    let bytes = std::fs::read(&path)?;
+    assert!(bytes.starts_with(b"PK"), "a zip, as every .xlsx");
+    let csv = dir.path().join("arenden.csv");
+    flotta.export_incidents(&query, flotta_core::TableFormat::Csv, &csv)?;
+    let text = std::fs::read_to_string(&csv)?;
+    assert!(text.contains(";2026-11-30 09:00;2026-11-30 10:30;phone;Åsa Öberg;"), "{text}");
+    assert!(text.contains(";'=SUM(A1) Laddar inte;"), "{text}");
+    Ok(())
+}
