@@ -27,6 +27,8 @@ export const commands = {
 	 *  or a workbook.
 	 */
 	exportDevices: (view: InventoryView, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { view, format })),
+	/**  Writes the fleet summary report (with the repairs of `month`) into Downloads as PDF or CSV. */
+	exportFleetReport: (month: string, language: Language, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_fleet_report", { month, language, format })),
 	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
 	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
 	/**
@@ -692,6 +694,8 @@ export type FleetSummary = {
 	by_org_unit: FacetValue[],
 	by_ownership: FacetValue[],
 	by_lifecycle: FacetValue[],
+	/**  Units by their EMM's compliance verdict. */
+	by_compliance: FacetValue[],
 	/**  Synced units by the supplier of their purchase. */
 	by_supplier: FacetValue[],
 	/**  Units by warranty status today (`unknown`: no purchase or no warranty period). */

@@ -126,6 +126,23 @@ pub(crate) enum ReportWhat {
         #[arg(long, value_name = "FILE")]
         pdf: Option<PathBuf>,
     },
+    /// The fleet summary: devices by OS, model, unit and ownership, warranties ending per
+    /// quarter, the models' certification, stale, jailbroken and non-compliant counts, and
+    /// the month's repair SLA figures with the swap pool's cover.
+    Fleet {
+        /// The month whose repairs the report shows (YYYY-MM, Swedish time).
+        #[arg(long)]
+        month: String,
+        /// The report's language.
+        #[arg(long, value_enum, default_value = "sv")]
+        lang: LangArg,
+        /// The CSV file to write (for Swedish Excel).
+        #[arg(long, value_name = "FILE", required_unless_present = "pdf")]
+        csv: Option<PathBuf>,
+        /// The PDF file to write (A4).
+        #[arg(long, value_name = "FILE")]
+        pdf: Option<PathBuf>,
+    },
     /// The monthly incident report: cases per category, solved in first line, inside and
     /// outside the support agreement per category and line, resolution times in working
     /// hours, cases per week, and the case list.

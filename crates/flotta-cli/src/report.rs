@@ -32,6 +32,24 @@ pub(crate) fn run(flotta: &Flotta, what: ReportWhat) -> Result<(), ErrorPayload>
             }
             Ok(())
         }
+        ReportWhat::Fleet {
+            month,
+            lang,
+            csv,
+            pdf,
+        } => {
+            for (format, path) in [(ReportFormat::Csv, csv), (ReportFormat::Pdf, pdf)] {
+                if let Some(path) = path {
+                    let devices =
+                        flotta.export_fleet_report(&month, language(lang), format, &path)?;
+                    println!(
+                        "wrote the fleet summary ({devices} devices, repairs of {month}) to {}",
+                        path.display()
+                    );
+                }
+            }
+            Ok(())
+        }
         ReportWhat::Incidents {
             month,
             unit,
@@ -44,10 +62,7 @@ pub(crate) fn run(flotta: &Flotta, what: ReportWhat) -> Result<(), ErrorPayload>
                 month: month.clone(),
                 org_unit: unit.clone(),
                 agreement,
-                language: match lang {
-                    LangArg::Sv => Language::Sv,
-                    LangArg::En => Language::En,
-                },
+                language: language(lang),
             };
             let of = unit
                 .as_deref()
@@ -65,5 +80,12 @@ pub(crate) fn run(flotta: &Flotta, what: ReportWhat) -> Result<(), ErrorPayload>
             }
             Ok(())
         }
+    }
+}
+
+fn language(lang: LangArg) -> Language {
+    match lang {
+        LangArg::Sv => Language::Sv,
+        LangArg::En => Language::En,
     }
 }

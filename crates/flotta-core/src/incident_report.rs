@@ -33,7 +33,7 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    fn extension(self) -> &'static str {
+    pub(crate) fn extension(self) -> &'static str {
         match self {
             ReportFormat::Pdf => "pdf",
             ReportFormat::Csv => "csv",

@@ -15,6 +15,7 @@ mod demo;
 mod error;
 mod export;
 mod exports;
+mod fleet_report;
 mod incident_import;
 mod incident_report;
 mod incidents;

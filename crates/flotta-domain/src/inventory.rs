@@ -224,6 +224,8 @@ pub struct FleetSummary {
     pub by_org_unit: Vec<FacetValue>,
     pub by_ownership: Vec<FacetValue>,
     pub by_lifecycle: Vec<FacetValue>,
+    /// Units by their EMM's compliance verdict.
+    pub by_compliance: Vec<FacetValue>,
     /// Synced units by the supplier of their purchase.
     pub by_supplier: Vec<FacetValue>,
     /// Units by warranty status today (`unknown`: no purchase or no warranty period).

@@ -13,6 +13,7 @@ pub mod calendar;
 pub mod certification;
 pub mod connection;
 pub mod device;
+pub mod fleet_report;
 pub mod identifiers;
 pub mod incident;
 pub mod inventory;

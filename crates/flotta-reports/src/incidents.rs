@@ -11,6 +11,7 @@ use flotta_domain::time::stockholm_local;
 
 use crate::Lang;
 use crate::csv_export::{Cell, Table, swedish_csv_sections};
+use crate::figures::{tenths, tenths_text};
 use crate::pdf::{Align, Column, PdfReport};
 
 /// The longest description or resolution the PDF prints; the CSV holds the whole text.
@@ -209,20 +210,6 @@ fn share(value: Option<f64>) -> String {
 
 fn percent_text(value: f64) -> String {
     format!("{value:.1} %").replace('.', ",")
-}
-
-fn tenths_text(value: Option<f64>) -> String {
-    value.map_or_else(
-        || "–".to_owned(),
-        |value| format!("{value:.1}").replace('.', ","),
-    )
-}
-
-fn tenths(value: Option<f64>) -> Cell {
-    value.map_or(Cell::Empty, |value| Cell::Decimal {
-        value: (value * 10.0).round() as i64,
-        scale: 1,
-    })
 }
 
 fn week_label(week: u32, lang: Lang) -> String {

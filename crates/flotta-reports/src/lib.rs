@@ -4,6 +4,8 @@
 //! the rows here, and writes the bytes where the user asked (beside the target, then renamed).
 
 pub mod csv_export;
+mod figures;
+pub mod fleet;
 pub mod incidents;
 pub mod pdf;
 pub mod sla;
@@ -27,6 +29,7 @@ impl Lang {
 }
 
 pub use csv_export::{Cell, Table, swedish_csv, swedish_csv_sections};
+pub use fleet::{fleet_report_csv, fleet_report_pdf};
 pub use incidents::{incident_report_csv, incident_report_pdf};
 pub use sla::{sla_report_csv, sla_report_pdf};
 pub use xlsx::{WorkbookError, xlsx_workbook};

@@ -5,9 +5,10 @@ use flotta_domain::pool::CoverLevel;
 use flotta_domain::repair::{RepairEvent, SlaReport, SlaType};
 
 use crate::csv_export::{Cell, Table, swedish_csv_sections};
+use crate::figures::{tenths, tenths_text};
 use crate::pdf::{Align, Column, PdfReport};
 
-fn sla_name(sla: SlaType) -> &'static str {
+pub(crate) fn sla_name(sla: SlaType) -> &'static str {
     match sla {
         SlaType::MailIn => "Inskicksservice",
         SlaType::MailInWithLoaner => "Inskicksservice med lånetelefon",
@@ -25,21 +26,13 @@ fn promise_name(event: RepairEvent) -> &'static str {
     }
 }
 
-fn cover_name(level: CoverLevel) -> &'static str {
+pub(crate) fn cover_name(level: CoverLevel) -> &'static str {
     match level {
         CoverLevel::Short => "Under 2 veckor",
         CoverLevel::Enough => "2–4 veckor",
         CoverLevel::Ample => "Över 4 veckor",
         CoverLevel::Unused => "Inga byten på 8 veckor",
     }
-}
-
-/// A number with one decimal, written with a decimal comma.
-fn tenths(value: Option<f64>) -> Cell {
-    value.map_or(Cell::Empty, |value| Cell::Decimal {
-        value: (value * 10.0).round() as i64,
-        scale: 1,
-    })
 }
 
 /// The report as Swedish Excel opens it.
@@ -143,14 +136,6 @@ pub fn sla_report_csv(report: &SlaReport) -> Vec<u8> {
             .collect(),
     };
     swedish_csv_sections(&[about, by_type, breached, pool])
-}
-
-/// One decimal with a decimal comma, or "–".
-fn tenths_text(value: Option<f64>) -> String {
-    value.map_or_else(
-        || "–".to_owned(),
-        |value| format!("{value:.1}").replace('.', ","),
-    )
 }
 
 /// The report as an A4 PDF: what it covers, the figures per SLA type with a chart of the

@@ -58,6 +58,8 @@ impl Store {
                 .facet("SELECT ownership, count(*) FROM devices GROUP BY ownership")?,
             by_lifecycle: self
                 .facet("SELECT lifecycle, count(*) FROM devices GROUP BY lifecycle")?,
+            by_compliance: self
+                .facet("SELECT compliance, count(*) FROM devices GROUP BY compliance")?,
             by_supplier: self.facet(
                 "SELECT supplier, count(*) FROM temp.unit_purchase WHERE supplier IS NOT NULL
                  GROUP BY supplier",

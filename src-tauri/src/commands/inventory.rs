@@ -2,7 +2,7 @@
 
 use flotta_core::{
     DeviceApps, DeviceDetail, DevicePage, DeviceQuery, ErrorPayload, ExportedFile, FleetSummary,
-    InventoryView, SourceRecord, TableFormat,
+    InventoryView, Language, ReportFormat, SourceRecord, TableFormat,
 };
 use tauri::State;
 
@@ -58,5 +58,19 @@ pub async fn export_devices(
 ) -> Result<ExportedFile, ErrorPayload> {
     state
         .run(move |core| core.export_devices_to_downloads(&view, format))
+        .await
+}
+
+/// Writes the fleet summary report (with the repairs of `month`) into Downloads as PDF or CSV.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_fleet_report(
+    state: State<'_, AppState>,
+    month: String,
+    language: Language,
+    format: ReportFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_fleet_report_to_downloads(&month, language, format))
         .await
 }

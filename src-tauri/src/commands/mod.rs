@@ -30,6 +30,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             inventory::device_sources,
             inventory::fleet_summary,
             inventory::export_devices,
+            inventory::export_fleet_report,
             register::lifecycle_moves,
             register::move_unit,
             purchases::preview_purchase_import,

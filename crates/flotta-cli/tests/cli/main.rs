@@ -496,6 +496,45 @@ async fn purchases_are_imported_and_expired_warranties_exported_from_the_command
             "the purchase date is a date cell"
         );
     }
+
+    // The fleet summary for the management team, from the same register.
+    let (summary_csv, summary_pdf) = (dir.path().join("flotta.csv"), dir.path().join("flotta.pdf"));
+    let written = cli(
+        &path,
+        "",
+        &[
+            "report",
+            "fleet",
+            "--month",
+            "2026-11",
+            "--csv",
+            summary_csv.to_str().ok_or("path")?,
+            "--pdf",
+            summary_pdf.to_str().ok_or("path")?,
+        ],
+    )?;
+    assert_eq!(written.status.code(), Some(0), "{}", text(&written));
+    let csv = std::fs::read_to_string(&summary_csv)?;
+    assert!(csv.starts_with("\u{feff}Rapport;Framtagen"), "{csv}");
+    assert!(
+        csv.contains("\r\nRedan utgången;2\r\n"),
+        "the two warranties ended in 2022: {csv}"
+    );
+    assert!(csv.contains("\r\niOS;"), "devices by OS: {csv}");
+    let pdftotext = Command::new("pdftotext")
+        .args(["-layout", summary_pdf.to_str().ok_or("path")?, "-"])
+        .output()?;
+    let read = String::from_utf8(pdftotext.stdout)?;
+    for expected in [
+        "Flottöversikt",
+        "Operativsystem",
+        "Garantier som slutar per kvartal",
+        "Modellernas certifiering",
+        "Reparationer 2026-11",
+        "Sida 1 av",
+    ] {
+        assert!(read.contains(expected), "{expected} in {read}");
+    }
     Ok(())
 }
 

@@ -537,7 +537,12 @@ fn the_case_list_exports_as_a_workbook_with_swedish_times() -> TestResult {
     let dir = tempfile::tempdir()?;
     let flotta = december(&dir)?;
     let case = log(&flotta, "2026-11-30T08:00:00Z", 1, "=SUM(A1) Laddar inte")?;
-    step(&flotta, &case, IncidentEvent::Completed, "2026-11-30T09:30:00Z")?;
+    step(
+        &flotta,
+        &case,
+        IncidentEvent::Completed,
+        "2026-11-30T09:30:00Z",
+    )?;
     log(&flotta, "2026-11-30T10:00:00Z", 2, "Öppet")?;
     let path = dir.path().join("arenden.xlsx");
     let query = IncidentQuery {
@@ -554,7 +559,10 @@ fn the_case_list_exports_as_a_workbook_with_swedish_times() -> TestResult {
     let csv = dir.path().join("arenden.csv");
     flotta.export_incidents(&query, flotta_core::TableFormat::Csv, &csv)?;
     let text = std::fs::read_to_string(&csv)?;
-    assert!(text.contains(";2026-11-30 09:00;2026-11-30 10:30;phone;Åsa Öberg;"), "{text}");
+    assert!(
+        text.contains(";2026-11-30 09:00;2026-11-30 10:30;phone;Åsa Öberg;"),
+        "{text}"
+    );
     assert!(text.contains(";'=SUM(A1) Laddar inte;"), "{text}");
     Ok(())
 }
