@@ -37,7 +37,7 @@ pub enum Error {
     Move { id: u32, problem: MoveProblem },
     #[error("device {id} was moved to {now} by someone else meanwhile; nothing was changed")]
     MovedMeanwhile { id: u32, now: Lifecycle },
-    #[error("{file} cannot be read as a delivery file: {problem}; nothing was imported")]
+    #[error("{file} cannot be read: {problem}; nothing was imported")]
     ImportFile { file: String, problem: String },
     #[error("{file}: {problem}; choose the column that holds it, nothing was imported")]
     ImportMapping { file: String, problem: String },

@@ -10,8 +10,10 @@ import type {
   Holiday,
   IncidentChannel,
   IncidentEvent,
+  IncidentField,
   IncidentStanding,
   Lifecycle,
+  MappingSource,
   OsFamily,
   Ownership,
   PauseReason,
@@ -67,5 +69,7 @@ export type EnumKey =
   | `incidents.action.${IncidentEvent}`
   | `incidents.reason.${PauseReason}`
   | `incidents.standing.${IncidentStanding}`
+  | `incidents.import.field.${IncidentField}`
+  | `incidents.import.mappingSource.${MappingSource}`
   | `agreements.days.${WindowDays}`
   | `agreements.pause.${PauseReason}`;

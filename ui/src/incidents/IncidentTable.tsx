@@ -63,6 +63,7 @@ export function IncidentTable({ rows, selected, onOpen }: Props) {
                 data-completed={row.completed_at !== null}
                 data-paused={row.paused_since !== null}
                 data-serial={row.device?.serial}
+                data-external-ref={row.external_ref ?? undefined}
               >
                 <td className="num">{i18n.t("incidents.caseNumber", { id: row.id })}</td>
                 <td className="nowrap">

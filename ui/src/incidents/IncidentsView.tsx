@@ -1,10 +1,12 @@
-import { useCallback, useId, useRef, useState } from "react";
+import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { commands, type IncidentView } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { useSync } from "../sync/syncContext";
 import { useIncidentDesk } from "./incidentDesk";
+import { IncidentImportDialog } from "./IncidentImportDialog";
 import { IncidentPanel } from "./IncidentPanel";
 import { INCIDENT_SHOWS, incidentQuery, type IncidentShow } from "./incidentQuery";
 import { IncidentTable } from "./IncidentTable";
@@ -23,8 +25,11 @@ export function IncidentsView() {
   const tableRef = useRef<HTMLDivElement>(null);
   const [show, setShow] = useState<IncidentShow>("open");
   const [categoryId, setCategoryId] = useState<number | null>(null);
+  const [importing, setImporting] = useState(false);
   const categories = useCategories();
-  const load = useCallback(() => commands.incidents(incidentQuery(show, categoryId)), [show, categoryId]);
+  // The export writes the cases the list's filter selects, every one of them, not only those shown.
+  const query = useMemo(() => incidentQuery(show, categoryId), [show, categoryId]);
+  const load = useCallback(() => commands.incidents(query), [query]);
   const { state, reload } = useCommand(load, sync.state.registerChanges);
   const list = state.status === "ok" ? state.data : null;
   const { closeIncident, showIncident } = desk;
@@ -44,6 +49,14 @@ export function IncidentsView() {
           <p className="muted view-intro">{i18n.t("incidents.intro")}</p>
         </div>
         <div className="view-actions">
+          <TableExport
+            run={(format) => commands.exportIncidents(query, format)}
+            hint="incidents.export.hint"
+            testId="incidents-export"
+          />
+          <button type="button" className="button-secondary" data-testid="incidents-import" onClick={() => setImporting(true)}>
+            {i18n.t("incidents.import.open")}
+          </button>
           <button type="button" className="button-primary" data-testid="incidents-new" onClick={() => desk.logIncident(null)}>
             {i18n.t("incidents.new.open")}
           </button>
@@ -128,6 +141,8 @@ export function IncidentsView() {
           />
         )}
       </div>
+
+      {importing && <IncidentImportDialog onClose={() => setImporting(false)} />}
     </div>
   );
 }

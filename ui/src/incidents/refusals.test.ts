@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ErrorCode, ErrorPayload } from "../bindings";
-import { incidentEventRefusal, incidentRefusal, repairRefusal } from "./refusals";
+import { incidentEventRefusal, incidentImportRefusal, incidentRefusal, repairRefusal } from "./refusals";
 
 const error = (field: string | null, message: string, code: ErrorCode = "invalid_input"): ErrorPayload => ({
   code,
@@ -95,5 +95,57 @@ describe("repairRefusal", () => {
       "repairs.refused.alreadyOpen",
     );
     expect(repairRefusal(error(null, "database busy", "database_busy"))).toBeNull();
+  });
+});
+
+describe("incidentImportRefusal", () => {
+  it("places a missing or unknown agreement at the agreement select", () => {
+    expect(incidentImportRefusal(error("agreement_id", "incident: agreement_id choose the agreement"))).toEqual({
+      field: "agreement_id",
+      key: "incidents.new.problem.agreement",
+    });
+    expect(incidentImportRefusal(error("agreement_id", "incident: agreement_id there is no agreement 4"))).toEqual({
+      field: "agreement_id",
+      key: "incidents.refused.noAgreement",
+    });
+  });
+
+  it("says why a file cannot be read as a helpdesk export, not as a delivery file", () => {
+    const unreadable = (problem: string) =>
+      incidentImportRefusal(
+        error(null, `export.csv cannot be read: ${problem}; nothing was imported`, "import_unreadable"),
+      );
+    expect(unreadable("the file has a header but no rows")).toEqual({ field: null, key: "incidents.import.refused.noRows" });
+    expect(unreadable("the file is empty: it has no header line").key).toBe("incidents.import.refused.empty");
+    expect(
+      unreadable('this is an Excel workbook, not a CSV file; in Excel choose Save As and "CSV UTF-8", and import that file').key,
+    ).toBe("incidents.import.refused.workbook");
+    expect(unreadable('the file is saved as UTF-16 (Excel\'s "Unicode text"); save it as "CSV UTF-8"').key).toBe(
+      "incidents.import.refused.utf16",
+    );
+    expect(unreadable('the file is marked as UTF-8 but byte 12 is not UTF-8; save it again as "CSV UTF-8"').key).toBe(
+      "incidents.import.refused.invalidUtf8",
+    );
+    expect(unreadable("this is not a text file (byte 3 is not text); save the spreadsheet as CSV").key).toBe(
+      "incidents.import.refused.notText",
+    );
+    expect(unreadable("line 7 cannot be read as CSV: unterminated quote").key).toBe("incidents.import.refused.csv");
+    expect(unreadable("something new").key).toBe("incidents.import.refused.unreadable");
+  });
+
+  it("words a refused mapping, and any other error by its code", () => {
+    expect(
+      incidentImportRefusal(
+        error("mapping", "export.csv: no column holds the external ref; choose the column that holds it, nothing was imported"),
+      ).key,
+    ).toBe("incidents.import.refused.missingColumn");
+    expect(
+      incidentImportRefusal(error("mapping", "export.csv: the mapping names 11 columns but the file has 12; choose the column…"))
+        .key,
+    ).toBe("incidents.import.refused.columns");
+    expect(incidentImportRefusal(error(null, "database is locked", "database_busy"))).toEqual({
+      field: null,
+      key: "error.database_busy",
+    });
   });
 });

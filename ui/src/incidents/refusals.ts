@@ -65,3 +65,38 @@ export function repairRefusal(error: ErrorPayload): MessageKey | null {
   if (error.field === "device_id" && /\bnames no device\b/i.test(error.message)) return "incidents.refused.noDevice";
   return caseRefusal(error)?.key ?? null;
 }
+
+/**
+ * Where a refused helpdesk import is shown: at the agreement select, or over the preview
+ * (`field` null). Either way in the user's words, as the core's message is about delivery files.
+ */
+export type ImportRefusal = { readonly field: "agreement_id" | null; readonly key: MessageKey };
+
+/** Why the core could not read a file (`flotta-import`'s `ReadError`), by what it says. */
+const UNREADABLE: readonly (readonly [RegExp, MessageKey])[] = [
+  [/\bheader but no rows\b/i, "incidents.import.refused.noRows"],
+  [/\bthe file is empty\b/i, "incidents.import.refused.empty"],
+  [/\bExcel workbook\b/i, "incidents.import.refused.workbook"],
+  [/\bUTF-16\b/i, "incidents.import.refused.utf16"],
+  [/\bis not UTF-8\b/i, "incidents.import.refused.invalidUtf8"],
+  [/\bnot a text file\b/i, "incidents.import.refused.notText"],
+  [/\bcannot be read as CSV\b/i, "incidents.import.refused.csv"],
+];
+
+/** Why a helpdesk export could not be previewed or imported, and where to say so. */
+export function incidentImportRefusal(error: ErrorPayload): ImportRefusal {
+  if (error.field === "agreement_id") {
+    return { field: "agreement_id", key: incidentRefusal(error)?.key ?? "incidents.refused.invalid" };
+  }
+  if (error.code === "import_unreadable") {
+    const known = UNREADABLE.find(([pattern]) => pattern.test(error.message));
+    return { field: null, key: known?.[1] ?? "incidents.import.refused.unreadable" };
+  }
+  if (error.field === "mapping" && error.code === "invalid_input") {
+    return {
+      field: null,
+      key: /\bno column holds\b/i.test(error.message) ? "incidents.import.refused.missingColumn" : "incidents.import.refused.columns",
+    };
+  }
+  return { field: null, key: `error.${error.code}` };
+}

@@ -9,6 +9,7 @@ import type { FilterKey } from "../inventory/viewState";
 import { WARRANTY_STATUSES } from "../warranty/status";
 import { PoolShortCard } from "../pool/PoolShortCard";
 import { BarChart, type Bar } from "./BarChart";
+import { FleetReportButtons } from "./FleetReportButtons";
 
 /** Long tails (hundreds of models or units) would make unreadable charts. */
 const TOP_N = 15;
@@ -23,7 +24,10 @@ export function OverviewView() {
 
   return (
     <div className="overview" data-testid="overview">
-      <h1 className="view-heading">{i18n.t("overview.heading")}</h1>
+      <div className="view-toolbar">
+        <h1 className="view-heading">{i18n.t("overview.heading")}</h1>
+        <FleetReportButtons />
+      </div>
       {summary.status === "loading" && <p className="muted">{i18n.t("overview.loading")}</p>}
       {summary.status === "error" && (
         <InlineError messageKey="overview.loadError" error={summary.error} onRetry={reloadSummary} />

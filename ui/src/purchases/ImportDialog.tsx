@@ -1,58 +1,39 @@
-import { useEffect, useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useEffect, useId, useMemo, useState } from "react";
 import {
   commands,
-  type ErrorPayload,
   type ImportOptions,
   type MappedColumn,
   type PurchaseImportPreview,
   type PurchaseImportResult,
 } from "../bindings";
-import { call, toErrorPayload, type CommandResult } from "../api/call";
 import { Dialog, DialogHeader } from "../components/Dialog";
 import { Field } from "../components/Field";
 import { InlineError } from "../components/InlineError";
+import { setColumnField } from "../import/columnMapping";
+import { ImportActions } from "../import/ImportActions";
+import { ImportFileField, ImportFileStatus } from "../import/ImportFileField";
+import { MappingTable } from "../import/MappingTable";
+import { ImportCounts, MissingColumns, PreviewFormat, PreviewSection } from "../import/PreviewSection";
+import { RefusedRows } from "../import/RefusedRows";
+import { useImportCommit } from "../import/useImportCommit";
+import { useImportPreview } from "../import/useImportPreview";
+import { usePickedFile, type PickedFile } from "../import/usePickedFile";
 import { useI18n } from "../i18n/I18nContext";
 import { debounce } from "../lib/debounce";
-import { useSync } from "../sync/syncContext";
-import { formatDate } from "./dates";
-import {
-  checkImportFile,
-  CLI_IMPORT_COMMAND,
-  fileBytes,
-  formatMegabytes,
-  IMPORT_ACCEPT,
-  MAX_IMPORT_BYTES,
-} from "./importFile";
-import { delimiterText, encodingKey, fieldKey, mappingSourceKey, missingText, problemKey } from "./labels";
-import { importOptions, isPurchaseField, PURCHASE_FIELDS, setColumnField } from "./mapping";
 import { formatOre } from "../lib/money";
+import { formatDate } from "./dates";
+import { fieldKey, mappingSourceKey, missingText, problemKey } from "./labels";
+import { importOptions, PURCHASE_FIELDS } from "./mapping";
 
 type Props = { onClose: () => void };
 
-/** A file that was read, as the commands take it. */
-type PickedFile = { readonly name: string; readonly bytes: number[] };
-
-type FileState =
-  | { readonly status: "none" }
-  | { readonly status: "reading"; readonly name: string }
-  | { readonly status: "too_large"; readonly name: string; readonly size: number }
-  | { readonly status: "error"; readonly error: ErrorPayload }
-  | { readonly status: "ready"; readonly file: PickedFile };
-
-/** One preview asked for: the file and the options it is read with. */
-type PreviewRequest = { readonly file: PickedFile; readonly options: ImportOptions };
-
-type CommitState =
-  | { readonly status: "idle" }
-  | { readonly status: "committing" }
-  | { readonly status: "error"; readonly error: ErrorPayload }
-  | { readonly status: "done"; readonly result: PurchaseImportResult };
-
 /** Typing a supplier reads the file again once the typing pauses. */
 const SUPPLIER_DEBOUNCE_MS = 500;
-/** A file can refuse thousands of rows; the first ones show what to correct. */
-const MAX_PROBLEMS_SHOWN = 200;
 const MAX_FORMULAS_SHOWN = 50;
+
+const previewFile = (file: PickedFile, options: ImportOptions) =>
+  commands.previewPurchaseImport(file.name, file.bytes, options);
+const importFile = (file: PickedFile, options: ImportOptions) => commands.importPurchases(file.name, file.bytes, options);
 
 /**
  * Reads a supplier's delivery file, shows what importing it would do (the columns, which can be
@@ -61,120 +42,51 @@ const MAX_FORMULAS_SHOWN = 50;
  */
 export function ImportDialog({ onClose }: Props) {
   const i18n = useI18n();
-  const { edited } = useSync();
   const formId = useId();
   const titleId = `${formId}-title`;
-  const [fileState, setFileState] = useState<FileState>({ status: "none" });
-  // Bumped to empty the file input for another file.
-  const [inputKey, setInputKey] = useState(0);
-  const reads = useRef(0);
+  const picked = usePickedFile();
   const [supplier, setSupplier] = useState("");
   const [supplierApplied, setSupplierApplied] = useState("");
   const [applySupplier] = useState(() => debounce((value: string) => setSupplierApplied(value), SUPPLIER_DEBOUNCE_MS));
   // The columns as the user changed them; `null` until then, for the core to choose.
   const [mapping, setMapping] = useState<readonly MappedColumn[] | null>(null);
-  const [answer, setAnswer] = useState<{
-    readonly request: PreviewRequest;
-    readonly result: CommandResult<PurchaseImportPreview>;
-  } | null>(null);
-  // The last preview that succeeded, kept on screen while the next one is read.
-  const [shown, setShown] = useState<{ readonly request: PreviewRequest; readonly preview: PurchaseImportPreview } | null>(
-    null,
-  );
-  const [commit, setCommit] = useState<CommitState>({ status: "idle" });
+  const commit = useImportCommit(importFile);
 
   useEffect(() => () => applySupplier.cancel(), [applySupplier]);
 
-  const file = fileState.status === "ready" ? fileState.file : null;
   const options = useMemo(() => importOptions(supplierApplied, mapping), [supplierApplied, mapping]);
-  const request = useMemo<PreviewRequest | null>(() => (file === null ? null : { file, options }), [file, options]);
-
-  useEffect(() => {
-    if (request === null) return;
-    let current = true;
-    void call(() =>
-      commands.previewPurchaseImport(request.file.name, request.file.bytes, request.options),
-    ).then((result) => {
-      if (!current) return;
-      setAnswer({ request, result });
-      if (result.status === "ok") setShown({ request, preview: result.data });
-    });
-    return () => {
-      current = false;
-    };
-  }, [request]);
-
-  // Only what was read from this file counts; an answer about the previous one is history.
-  const latest = answer !== null && file !== null && answer.request.file === file ? answer : null;
-  const visible = shown !== null && file !== null && shown.request.file === file ? shown.preview : null;
-  const checking = request !== null && (latest === null || latest.request !== request);
   const supplierPending = supplier.trim() !== supplierApplied.trim();
-  const current = !checking && !supplierPending && latest !== null && latest.result.status === "ok" ? latest : null;
-  const ready = current !== null && current.result.status === "ok" ? current.result.data : null;
-  const previewError = !checking && latest !== null && latest.result.status === "error" ? latest.result.error : null;
-  const committing = commit.status === "committing";
+  const preview = useImportPreview(picked.file, options, previewFile, supplierPending);
+  const visible = preview.visible;
+  const ready = preview.ready?.preview ?? null;
+  const committing = commit.state.status === "committing";
   const canCommit = ready !== null && ready.to_add > 0 && ready.missing.length === 0 && !committing;
 
-  const resetFor = (next: FileState) => {
-    reads.current += 1;
-    setFileState(next);
+  const onPick = (file: File | undefined) => {
     setMapping(null);
-    setCommit({ status: "idle" });
+    commit.reset();
+    picked.pick(file);
   };
 
-  const onPick = (event: ChangeEvent<HTMLInputElement>) => {
-    const picked = event.target.files?.[0];
-    if (picked === undefined) {
-      resetFor({ status: "none" });
-      return;
-    }
-    const check = checkImportFile(picked.size);
-    if (!check.ok) {
-      resetFor({ status: "too_large", name: picked.name, size: picked.size });
-      return;
-    }
-    resetFor({ status: "reading", name: picked.name });
-    const read = reads.current;
-    fileBytes(picked).then(
-      (bytes) => {
-        if (reads.current === read) setFileState({ status: "ready", file: { name: picked.name, bytes } });
-      },
-      (error: unknown) => {
-        if (reads.current === read) setFileState({ status: "error", error: toErrorPayload(error) });
-      },
-    );
-  };
-
-  const onMapping = (index: number, value: string) => {
+  const onMapping = (index: number, field: MappedColumn["field"]) => {
     const base = mapping ?? visible?.mapping;
     if (base === undefined) return;
-    setMapping(setColumnField(base, index, isPurchaseField(value) ? value : null));
-    setCommit({ status: "idle" });
+    setMapping(setColumnField(base, index, field));
+    commit.reset();
   };
 
   const runImport = () => {
-    if (!canCommit || current === null) return;
-    const { file: previewed, options: previewedOptions } = current.request;
-    setCommit({ status: "committing" });
-    void call(() => commands.importPurchases(previewed.name, previewed.bytes, previewedOptions)).then((result) => {
-      if (result.status === "ok") {
-        setCommit({ status: "done", result: result.data });
-        edited();
-      } else {
-        setCommit({ status: "error", error: result.error });
-      }
-    });
+    if (canCommit && preview.ready !== null) commit.commit(preview.ready.request);
   };
 
   const importAnother = () => {
-    resetFor({ status: "none" });
-    setInputKey((n) => n + 1);
+    setMapping(null);
+    commit.reset();
+    picked.clear();
   };
 
-  const done = commit.status === "done" ? commit.result : null;
+  const done = commit.state.status === "done" ? commit.state.result : null;
   const columns = mapping ?? visible?.mapping ?? [];
-  const locale = i18n.format.locale;
-  const maxSize = formatMegabytes(MAX_IMPORT_BYTES, locale);
 
   return (
     <Dialog labelledBy={titleId} onClose={onClose} className="form-dialog import-dialog" testId="import-dialog">
@@ -188,25 +100,13 @@ export function ImportDialog({ onClose }: Props) {
             <>
               <p className="muted import-intro">{i18n.t("purchases.import.intro")}</p>
               <div className="form-section">
-                <Field
+                <ImportFileField
                   id={`${formId}-file`}
                   label={i18n.t("purchases.import.file")}
-                  problem={null}
-                  hint={i18n.t("purchases.import.fileHint", { max: maxSize })}
-                >
-                  <input
-                    key={inputKey}
-                    id={`${formId}-file`}
-                    type="file"
-                    accept={IMPORT_ACCEPT}
-                    data-testid="import-file"
-                    data-autofocus
-                    // A new input for another file takes the focus the result's buttons had.
-                    autoFocus={inputKey > 0}
-                    aria-describedby={`${formId}-file-hint`}
-                    onChange={onPick}
-                  />
-                </Field>
+                  picked={picked}
+                  onPick={onPick}
+                  testId="import"
+                />
                 <Field
                   id={`${formId}-supplier`}
                   label={i18n.t("purchases.import.supplier")}
@@ -235,62 +135,23 @@ export function ImportDialog({ onClose }: Props) {
                 </Field>
               </div>
 
-              {fileState.status === "too_large" && (
-                <div className="form-notice" role="alert" data-testid="import-too-large">
-                  <p>
-                    {i18n.t("purchases.import.tooLarge", {
-                      file: fileState.name,
-                      size: formatMegabytes(fileState.size, locale),
-                      max: maxSize,
-                    })}
-                  </p>
-                  <pre className="import-cli">
-                    <code data-testid="import-cli">{`${CLI_IMPORT_COMMAND} ${i18n.t("purchases.import.cliFile")}`}</code>
-                  </pre>
-                </div>
-              )}
-              {fileState.status === "error" && (
-                <InlineError messageKey="purchases.import.readError" error={fileState.error} testId="import-read-error" />
-              )}
-              {fileState.status === "reading" && (
+              <ImportFileStatus picked={picked} kind="purchases" testId="import" />
+              {picked.file !== null && visible === null && preview.checking && (
                 <p className="muted" role="status">
-                  {i18n.t("purchases.import.reading")}
+                  {i18n.t("import.checking")}
                 </p>
               )}
-              {file !== null && visible === null && checking && (
-                <p className="muted" role="status">
-                  {i18n.t("purchases.import.checking")}
-                </p>
-              )}
-              {previewError !== null && (
-                <InlineError messageKey="purchases.import.previewError" error={previewError} testId="import-error" />
+              {preview.error !== null && (
+                <InlineError messageKey="import.previewError" error={preview.error} testId="import-error" />
               )}
 
               {visible !== null && (
-                <section
-                  className="import-preview"
-                  data-testid="import-preview"
-                  aria-busy={checking}
-                  aria-labelledby={`${formId}-preview`}
-                >
-                  <h3 id={`${formId}-preview`} className="import-heading">
-                    {i18n.t("purchases.preview.heading")}
-                    {checking && <span className="muted import-checking"> {i18n.t("purchases.import.checking")}</span>}
-                  </h3>
-                  <p data-testid="import-format" data-encoding={visible.encoding} data-delimiter={visible.delimiter}>
-                    {i18n.t("purchases.preview.format", {
-                      file: visible.file_name,
-                      encoding: i18n.t(encodingKey(visible.encoding)),
-                      delimiter: delimiterText(visible.delimiter, i18n),
-                    })}
-                  </p>
-                  <p
-                    className={visible.mapping_source === "guessed" ? "tone-warn" : "muted"}
-                    data-testid="import-mapping-source"
-                    data-source={visible.mapping_source}
-                  >
-                    {i18n.t(mappingSourceKey(visible.mapping_source))}
-                  </p>
+                <PreviewSection checking={preview.checking} testId="import">
+                  <PreviewFormat
+                    preview={visible}
+                    sourceText={i18n.t(mappingSourceKey(visible.mapping_source))}
+                    testId="import"
+                  />
 
                   {visible.imported_before !== null && (
                     <div className="form-notice" data-testid="import-imported-before">
@@ -304,58 +165,39 @@ export function ImportDialog({ onClose }: Props) {
                     </div>
                   )}
 
-                  {visible.missing.length > 0 && (
-                    <div className="inline-error import-missing" role="alert" data-testid="import-missing">
-                      <div>
-                        <p>{i18n.t("purchases.missing.title")}</p>
-                        <ul>
-                          {visible.missing.map((missing) => (
-                            <li
-                              key={missing.missing === "field" ? missing.field : missing.missing}
-                              data-testid="import-missing-column"
-                              data-missing={missing.missing === "field" ? missing.field : missing.missing}
-                            >
-                              {missingText(missing, i18n)}
-                            </li>
-                          ))}
-                        </ul>
-                        <p>{i18n.t("purchases.missing.hint")}</p>
-                      </div>
-                    </div>
-                  )}
+                  <MissingColumns
+                    missing={visible.missing.map((missing) => ({
+                      key: missing.missing === "field" ? missing.field : missing.missing,
+                      label: missingText(missing, i18n),
+                    }))}
+                    testId="import"
+                  />
 
-                  <dl className="import-counts">
-                    <div>
-                      <dt>{i18n.t("purchases.preview.rows")}</dt>
-                      <dd data-testid="import-rows" data-count={visible.rows}>
-                        {i18n.format.number(visible.rows)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{i18n.t("purchases.preview.toAdd")}</dt>
-                      <dd data-testid="import-to-add" data-count={visible.to_add}>
-                        {i18n.format.number(visible.to_add)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{i18n.t("purchases.preview.alreadyBought")}</dt>
-                      <dd data-testid="import-already-bought" data-count={visible.already_bought.length}>
-                        {i18n.format.number(visible.already_bought.length)}
-                      </dd>
-                    </div>
-                    <div>
-                      <dt>{i18n.t("purchases.preview.refused")}</dt>
-                      <dd
-                        data-testid="import-refused-count"
-                        data-count={visible.refused_rows}
-                        className={visible.refused_rows > 0 ? "tone-bad" : undefined}
-                      >
-                        {i18n.format.number(visible.refused_rows)}
-                      </dd>
-                    </div>
-                  </dl>
+                  <ImportCounts
+                    counts={[
+                      { label: i18n.t("import.preview.rows"), count: visible.rows, testId: "import-rows" },
+                      { label: i18n.t("import.preview.toAdd"), count: visible.to_add, testId: "import-to-add" },
+                      {
+                        label: i18n.t("purchases.preview.alreadyBought"),
+                        count: visible.already_bought.length,
+                        testId: "import-already-bought",
+                      },
+                      {
+                        label: i18n.t("import.preview.refused"),
+                        count: visible.refused_rows,
+                        testId: "import-refused-count",
+                        bad: visible.refused_rows > 0,
+                      },
+                    ]}
+                  />
 
-                  <MappingTable columns={columns} onChange={onMapping} />
+                  <MappingTable
+                    columns={columns}
+                    fields={PURCHASE_FIELDS}
+                    fieldLabel={(field) => i18n.t(fieldKey(field))}
+                    onChange={onMapping}
+                    testId="import"
+                  />
                   <ProblemTable preview={visible} />
                   {visible.formula_cells.length > 0 && (
                     <div className="form-notice" data-testid="import-formulas">
@@ -393,15 +235,15 @@ export function ImportDialog({ onClose }: Props) {
                     </div>
                   )}
                   <SampleTable preview={visible} />
-                </section>
+                </PreviewSection>
               )}
             </>
           )}
         </div>
 
         <div className="form-status">
-          {commit.status === "error" && (
-            <InlineError messageKey="purchases.import.commitError" error={commit.error} testId="import-commit-error" />
+          {commit.state.status === "error" && (
+            <InlineError messageKey="import.commitError" error={commit.state.error} testId="import-commit-error" />
           )}
           {ready !== null && ready.to_add === 0 && ready.missing.length === 0 && done === null && (
             <p className="muted" data-testid="import-nothing">
@@ -410,37 +252,16 @@ export function ImportDialog({ onClose }: Props) {
           )}
         </div>
 
-        <footer className="dialog-actions">
-          {done !== null ? (
-            <>
-              <button type="button" className="button-secondary" data-testid="import-another" onClick={importAnother}>
-                {i18n.t("purchases.import.another")}
-              </button>
-              {/* The commit button is gone: focus goes to what comes next. */}
-              <button type="button" className="button-primary" data-testid="import-done" onClick={onClose} autoFocus>
-                {i18n.t("dialog.close")}
-              </button>
-            </>
-          ) : (
-            <>
-              <button type="button" className="button-secondary" onClick={onClose}>
-                {i18n.t("dialog.cancel")}
-              </button>
-              <button
-                type="button"
-                className="button-primary"
-                data-testid="import-commit"
-                disabled={!canCommit}
-                aria-busy={committing}
-                onClick={runImport}
-              >
-                {committing
-                  ? i18n.t("purchases.import.committing")
-                  : i18n.count("purchases.import.commit", (ready ?? visible)?.to_add ?? 0)}
-              </button>
-            </>
-          )}
-        </footer>
+        <ImportActions
+          done={done !== null}
+          canCommit={canCommit}
+          committing={committing}
+          commitLabel={i18n.count("purchases.import.commit", (ready ?? visible)?.to_add ?? 0)}
+          onCommit={runImport}
+          onAnother={importAnother}
+          onClose={onClose}
+          testId="import"
+        />
       </div>
     </Dialog>
   );
@@ -452,140 +273,56 @@ function ImportResult({ result }: { result: PurchaseImportResult }) {
   return (
     <section className="import-result" data-testid="import-result" role="status" aria-labelledby={headingId}>
       <h3 id={headingId} className="import-heading">
-        {i18n.t("purchases.result.title")}
+        {i18n.t("import.result.title")}
       </h3>
-      <dl className="import-counts">
-        <div>
-          <dt>{i18n.t("purchases.result.added")}</dt>
-          <dd data-testid="import-result-added" data-count={result.added}>
-            {i18n.format.number(result.added)}
-          </dd>
-        </div>
-        <div>
-          <dt>{i18n.t("purchases.result.alreadyBought")}</dt>
-          <dd data-testid="import-result-already-bought" data-count={result.already_bought}>
-            {i18n.format.number(result.already_bought)}
-          </dd>
-        </div>
-        <div>
-          <dt>{i18n.t("purchases.result.refused")}</dt>
-          <dd
-            data-testid="import-result-refused"
-            data-count={result.refused_rows}
-            className={result.refused_rows > 0 ? "tone-bad" : undefined}
-          >
-            {i18n.format.number(result.refused_rows)}
-          </dd>
-        </div>
-      </dl>
+      <ImportCounts
+        counts={[
+          { label: i18n.t("import.result.added"), count: result.added, testId: "import-result-added" },
+          {
+            label: i18n.t("purchases.result.alreadyBought"),
+            count: result.already_bought,
+            testId: "import-result-already-bought",
+          },
+          {
+            label: i18n.t("import.result.refused"),
+            count: result.refused_rows,
+            testId: "import-result-refused",
+            bad: result.refused_rows > 0,
+          },
+        ]}
+      />
     </section>
-  );
-}
-
-type MappingTableProps = {
-  columns: readonly MappedColumn[];
-  onChange: (index: number, value: string) => void;
-};
-
-function MappingTable({ columns, onChange }: MappingTableProps) {
-  const i18n = useI18n();
-  return (
-    <div className="table-card import-table">
-      <table className="data-table import-mapping">
-        <caption>{i18n.t("purchases.mapping.caption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{i18n.t("purchases.mapping.header")}</th>
-            <th scope="col">{i18n.t("purchases.mapping.field")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {columns.map((column, index) => (
-            <tr key={index} data-testid="import-mapping-row" data-field={column.field ?? ""}>
-              <th scope="row" className="import-header-cell">
-                {column.header}
-              </th>
-              <td>
-                <select
-                  data-testid={`import-mapping-${index}`}
-                  aria-label={i18n.t("purchases.mapping.label", { header: column.header })}
-                  value={column.field ?? ""}
-                  className={column.field === null ? "import-unmapped" : undefined}
-                  onChange={(event) => onChange(index, event.target.value)}
-                >
-                  <option value="">{i18n.t("purchases.mapping.notImported")}</option>
-                  {PURCHASE_FIELDS.map((field) => (
-                    <option key={field} value={field}>
-                      {i18n.t(fieldKey(field))}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
   );
 }
 
 function ProblemTable({ preview }: { preview: PurchaseImportPreview }) {
   const i18n = useI18n();
-  const problems = preview.refused;
-  if (problems.length === 0) return null;
-  const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
   return (
-    <div className="import-problems">
-      <p className="muted">{i18n.t("purchases.problems.intro")}</p>
-      <div className="table-card import-table">
-        <table className="data-table">
-          <caption>{i18n.t("purchases.problems.caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="num">
-                {i18n.t("purchases.problems.line")}
-              </th>
-              <th scope="col">{i18n.t("purchases.problems.column")}</th>
-              <th scope="col">{i18n.t("purchases.problems.value")}</th>
-              <th scope="col">{i18n.t("purchases.problems.problem")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((problem, index) => (
-              <tr
-                key={`${problem.line}-${index}`}
-                data-testid="import-problem"
-                data-line={problem.line}
-                data-kind={problem.kind}
-                title={problem.message}
-              >
-                <td className="num">{i18n.format.number(problem.line)}</td>
-                <td>
-                  {problem.column ??
-                    (problem.field === null ? i18n.t("purchases.problems.wholeRow") : i18n.t(fieldKey(problem.field)))}
-                </td>
-                <td className="mono import-value">
-                  {problem.value === "" ? (
-                    <span className="tone-muted">{i18n.t("purchases.problems.empty")}</span>
-                  ) : (
-                    problem.value
-                  )}
-                </td>
-                <td>{i18n.t(problemKey(problem.kind))}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {shown.length < problems.length && (
-        <p className="muted" data-testid="import-problems-more">
-          {i18n.t("purchases.problems.more", {
-            shown: i18n.format.number(shown.length),
-            total: i18n.format.number(problems.length),
-          })}
-        </p>
+    <RefusedRows
+      problems={preview.refused}
+      intro={i18n.t("purchases.problems.intro")}
+      headings={[i18n.t("import.problems.column"), i18n.t("purchases.problems.value"), i18n.t("import.problems.problem")]}
+      testId="import"
+      row={(problem, index) => (
+        <tr
+          key={`${problem.line}-${index}`}
+          data-testid="import-problem"
+          data-line={problem.line}
+          data-kind={problem.kind}
+          title={problem.message}
+        >
+          <td className="num">{i18n.format.number(problem.line)}</td>
+          <td>
+            {problem.column ??
+              (problem.field === null ? i18n.t("purchases.problems.wholeRow") : i18n.t(fieldKey(problem.field)))}
+          </td>
+          <td className="mono import-value">
+            {problem.value === "" ? <span className="tone-muted">{i18n.t("purchases.problems.empty")}</span> : problem.value}
+          </td>
+          <td>{i18n.t(problemKey(problem.kind))}</td>
+        </tr>
       )}
-    </div>
+    />
   );
 }
 
@@ -601,7 +338,7 @@ function SampleTable({ preview }: { preview: PurchaseImportPreview }) {
         <thead>
           <tr>
             <th scope="col" className="num">
-              {i18n.t("purchases.problems.line")}
+              {i18n.t("import.problems.line")}
             </th>
             <th scope="col">{i18n.t(fieldKey("purchase_date"))}</th>
             <th scope="col">{i18n.t(fieldKey("supplier"))}</th>

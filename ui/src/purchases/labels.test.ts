@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { en } from "../i18n/en";
 import { sv } from "../i18n/sv";
 import { createTranslator } from "../i18n/translator";
-import { delimiterText, fieldKey, missingText, PROBLEM_KINDS, problemKey, PURCHASE_MATCHES, purchaseMatchKey } from "./labels";
+import { fieldKey, missingText, PROBLEM_KINDS, problemKey, PURCHASE_MATCHES, purchaseMatchKey } from "./labels";
 import { PURCHASE_FIELDS } from "./mapping";
 
 describe("purchase labels", () => {
@@ -21,16 +21,8 @@ describe("purchase labels", () => {
     expect(sv["purchases.field.unit_cost"]).toBe("Styckpris exkl. moms");
     expect(sv["purchases.field.org_unit"]).toBe("Förvaltning");
     expect(sv["purchases.field.ownership"]).toBe("Ägande");
-    expect(sv["purchases.mapping.notImported"]).toBe("Importeras inte");
+    expect(sv["import.mapping.notImported"]).toBe("Importeras inte");
     expect(sv["purchases.seen"]).toBe("Sedd i EMM");
-  });
-
-  it("name the delimiter in words", () => {
-    const i18n = createTranslator("sv");
-    expect(delimiterText(";", i18n)).toBe("semikolon");
-    expect(delimiterText("\t", i18n)).toBe("tabbtecken");
-    expect(delimiterText("#", i18n)).toBe("”#”");
-    expect(delimiterText("toString", i18n)).toBe("”toString”");
   });
 
   it("word the missing columns", () => {

@@ -1,4 +1,4 @@
-import type { Encoding, MappingSource, MissingColumn, ProblemKind, PurchaseField, PurchaseMatch } from "../bindings";
+import type { MappingSource, MissingColumn, ProblemKind, PurchaseField, PurchaseMatch } from "../bindings";
 import type { MessageKey } from "../i18n/dictionary";
 import type { Translator } from "../i18n/translator";
 
@@ -11,7 +11,6 @@ export type PurchaseEnumKey =
   | `purchases.problem.${ProblemKind}`
   | `purchases.field.${PurchaseField}`
   | `purchases.add.refused.${PurchaseField}`
-  | `purchases.encoding.${Encoding}`
   | `purchases.mappingSource.${MappingSource}`
   | `filter.purchase.${PurchaseMatch}`;
 
@@ -21,10 +20,6 @@ export function problemKey(kind: ProblemKind): MessageKey {
 
 export function fieldKey(field: PurchaseField): MessageKey {
   return `purchases.field.${field}`;
-}
-
-export function encodingKey(encoding: Encoding): MessageKey {
-  return `purchases.encoding.${encoding}`;
 }
 
 export function mappingSourceKey(source: MappingSource): MessageKey {
@@ -53,19 +48,6 @@ export const PROBLEM_KINDS = Object.keys(PROBLEM_KIND_SET) as readonly ProblemKi
 /** The values of the inventory's purchase filter, in the order the select offers them. */
 const PURCHASE_MATCH_SET: Record<PurchaseMatch, true> = { bought: true, not_bought: true };
 export const PURCHASE_MATCHES = Object.keys(PURCHASE_MATCH_SET) as readonly PurchaseMatch[];
-
-const DELIMITER_KEYS: Readonly<Record<string, MessageKey>> = {
-  ";": "purchases.delimiter.semicolon",
-  ",": "purchases.delimiter.comma",
-  "\t": "purchases.delimiter.tab",
-  "|": "purchases.delimiter.pipe",
-};
-
-/** "semicolons" / "semikolon"; an unusual delimiter is shown quoted. */
-export function delimiterText(delimiter: string, i18n: Translator): string {
-  const key = Object.hasOwn(DELIMITER_KEYS, delimiter) ? DELIMITER_KEYS[delimiter] : undefined;
-  return key === undefined ? i18n.t("purchases.delimiter.other", { delimiter }) : i18n.t(key);
-}
 
 /** A required column the file lacks, in words. */
 export function missingText(missing: MissingColumn, i18n: Translator): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { MappedColumn } from "../bindings";
-import { importOptions, isPurchaseField, PURCHASE_FIELDS, setColumnField } from "./mapping";
+import { setColumnField } from "../import/columnMapping";
+import { importOptions, isPurchaseField, PURCHASE_FIELDS } from "./mapping";
 
 const guessed: readonly MappedColumn[] = [
   { header: "Leveransdatum", field: "purchase_date" },
@@ -8,28 +9,6 @@ const guessed: readonly MappedColumn[] = [
   { header: "Serienr", field: "serial" },
   { header: "Pris", field: null },
 ];
-
-describe("setColumnField", () => {
-  it("maps one column and leaves the others", () => {
-    const edited = setColumnField(guessed, 3, "unit_cost");
-    expect(edited).toEqual([...guessed.slice(0, 3), { header: "Pris", field: "unit_cost" }]);
-    expect(guessed[3]?.field).toBeNull();
-  });
-
-  it("stops importing a column", () => {
-    expect(setColumnField(guessed, 1, null)[1]).toEqual({ header: "Artikel", field: null });
-  });
-
-  it("takes a field from the column that held it, as a field is read from one column", () => {
-    const edited = setColumnField(guessed, 3, "serial");
-    expect(edited.map((column) => column.field)).toEqual(["purchase_date", "model", null, "serial"]);
-  });
-
-  it("returns the mapping itself when nothing changes", () => {
-    expect(setColumnField(guessed, 2, "serial")).toBe(guessed);
-    expect(setColumnField(guessed, 9, "imei")).toBe(guessed);
-  });
-});
 
 describe("importOptions", () => {
   it("lets the core choose the columns until the user changes one", () => {

@@ -1,4 +1,5 @@
 import type { ImportOptions, MappedColumn, PurchaseField } from "../bindings";
+import { columnsToSend } from "../import/columnMapping";
 
 /**
  * Every field a column can be imported as, in the order of a purchase line. A record, so a
@@ -28,25 +29,6 @@ export function isPurchaseField(value: string): value is PurchaseField {
 }
 
 /**
- * The mapping with column `index` imported as `field` (`null`: not imported). A field is held
- * by one column at most, as the core reads only the first: a column that held it gives it up.
- * Returns `mapping` itself when nothing changes.
- */
-export function setColumnField(
-  mapping: readonly MappedColumn[],
-  index: number,
-  field: PurchaseField | null,
-): readonly MappedColumn[] {
-  const column = mapping[index];
-  if (column === undefined || column.field === field) return mapping;
-  return mapping.map((other, at) => {
-    if (at === index) return { header: other.header, field };
-    if (field !== null && other.field === field) return { header: other.header, field: null };
-    return other;
-  });
-}
-
-/**
  * What the preview and the import are asked with: the supplier typed in the dialog (blank is
  * none), and the columns as the user set them, or `null` to let the core use the supplier's
  * remembered mapping or guess one from the headers.
@@ -55,6 +37,6 @@ export function importOptions(supplier: string, mapping: readonly MappedColumn[]
   const trimmed = supplier.trim();
   return {
     supplier: trimmed === "" ? null : trimmed,
-    mapping: mapping === null ? null : mapping.map((column) => ({ header: column.header, field: column.field })),
+    mapping: mapping === null ? null : columnsToSend(mapping),
   };
 }

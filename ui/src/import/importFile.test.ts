@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkImportFile, fileBytes, formatMegabytes, MAX_IMPORT_BYTES } from "./importFile";
+import { checkImportFile, cliImportCommand, fileBytes, formatMegabytes, MAX_IMPORT_BYTES } from "./importFile";
 
 describe("checkImportFile", () => {
   it("accepts files up to 20 MB", () => {
@@ -27,5 +27,12 @@ describe("fileBytes", () => {
   it("reads a file as the list of its bytes", async () => {
     const file = new Blob([new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x3b])]);
     expect(await fileBytes(file)).toEqual([0xef, 0xbb, 0xbf, 0x41, 0x3b]);
+  });
+});
+
+describe("cliImportCommand", () => {
+  it("names the command-line tool's import of each kind of file", () => {
+    expect(cliImportCommand("purchases")).toBe("flotta-cli import purchases");
+    expect(cliImportCommand("incidents")).toBe("flotta-cli import incidents");
   });
 });

@@ -1,15 +1,23 @@
 /**
- * What the import dialog checks before it reads a file. The app sends a file's bytes to the
+ * What an import dialog checks before it reads a file. The app sends a file's bytes to the
  * core in one message, so a very large file is imported with the command-line tool instead.
  */
 
-/** 20 MB: tens of thousands of delivery lines, far more than one delivery holds. */
+/**
+ * 20 MB: tens of thousands of delivery lines or helpdesk cases, far more than one delivery
+ * or a year's export holds.
+ */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
-/** The command that imports a file of any size (the file's path is added by the user). */
-export const CLI_IMPORT_COMMAND = "flotta-cli import purchases";
+/** What the app imports from files: suppliers' delivery files and helpdesks' case exports. */
+export type ImportKind = "purchases" | "incidents";
 
-/** What the file input accepts: delivery files as Excel and suppliers' systems save them. */
+/** The command that imports a file of any size (the file's path is added by the user). */
+export function cliImportCommand(kind: ImportKind): string {
+  return `flotta-cli import ${kind}`;
+}
+
+/** What the file input accepts: CSV as Excel, suppliers' and helpdesks' systems save it. */
 export const IMPORT_ACCEPT = ".csv,.txt,.tsv,text/csv";
 
 export type FileCheck = { readonly ok: true } | { readonly ok: false; readonly problem: "too_large" };
