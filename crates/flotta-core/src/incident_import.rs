@@ -8,12 +8,12 @@ use flotta_domain::time::from_stockholm_local;
 use flotta_domain::{Imei, SerialNumber};
 use flotta_import::{
     Encoding, ImportedIncident, IncidentColumn, IncidentMapping, IncidentRowProblem,
-    guess_incident_mapping, read_incidents, read_table,
+    guess_incident_mapping, read_incidents,
 };
 use flotta_store::{CategoryRef, IncidentEventWrite, NewIncident};
 use serde::{Deserialize, Serialize};
 
-use crate::purchases::MappingSource;
+use crate::purchases::{MappingSource, read_import_table};
 use crate::{Error, Flotta};
 
 /// The setting holding the columns of the last import, laid onto the next file.
@@ -128,16 +128,7 @@ impl Flotta {
         bytes: &[u8],
         options: &IncidentImportOptions,
     ) -> Result<Read, Error> {
-        let table = read_table(bytes).map_err(|error| Error::ImportFile {
-            file: file_name.to_owned(),
-            problem: error.to_string(),
-        })?;
-        if table.rows.is_empty() {
-            return Err(Error::ImportFile {
-                file: file_name.to_owned(),
-                problem: "the file has a header but no rows".into(),
-            });
-        }
+        let table = read_import_table(file_name, bytes)?;
         let remembered = self
             .reader()
             .setting(REMEMBERED_MAPPING)?

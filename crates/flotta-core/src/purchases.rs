@@ -9,7 +9,7 @@ use flotta_domain::{
 };
 use flotta_import::{
     CellNote, Encoding, MappedColumn, Mapping, MissingColumn, PurchaseDefaults, PurchasePreview,
-    RowProblemKind, guess_mapping, read_purchases, read_table,
+    RowProblemKind, Table, guess_mapping, read_purchases, read_table,
 };
 use flotta_store::EditOutcome;
 use flotta_store::{ImportFile, SupplierMapping};
@@ -326,16 +326,7 @@ impl Flotta {
         bytes: &[u8],
         options: &ImportOptions,
     ) -> Result<Read, Error> {
-        let table = read_table(bytes).map_err(|error| Error::ImportFile {
-            file: file_name.to_owned(),
-            problem: error.to_string(),
-        })?;
-        if table.rows.is_empty() {
-            return Err(Error::ImportFile {
-                file: file_name.to_owned(),
-                problem: "the file has a header but no rows".into(),
-            });
-        }
+        let table = read_import_table(file_name, bytes)?;
         let defaults = PurchaseDefaults {
             supplier: options.supplier.clone(),
             ..PurchaseDefaults::default()
@@ -504,4 +495,19 @@ fn kind(problem: &RowProblemKind) -> ProblemKind {
         RowProblemKind::DuplicateInFile { .. } => ProblemKind::DuplicateInFile,
         RowProblemKind::WrongCellCount { .. } => ProblemKind::WrongCellCount,
     }
+}
+
+/// An import file's bytes read as a table with at least one row.
+pub(crate) fn read_import_table(file_name: &str, bytes: &[u8]) -> Result<Table, Error> {
+    let table = read_table(bytes).map_err(|error| Error::ImportFile {
+        file: file_name.to_owned(),
+        problem: error.to_string(),
+    })?;
+    if table.rows.is_empty() {
+        return Err(Error::ImportFile {
+            file: file_name.to_owned(),
+            problem: "the file has a header but no rows".into(),
+        });
+    }
+    Ok(table)
 }
