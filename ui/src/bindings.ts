@@ -67,6 +67,8 @@ export const commands = {
 	exportSlaReport: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { month, orgUnit })),
 	/**  Writes the SLA report of `month` into Downloads as a PDF. */
 	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
+	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
+	exportRepairCases: (query: RepairCaseQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_repair_cases", { query, format })),
 	incidents: (query: IncidentQuery) => typedError<IncidentList, ErrorPayload>(__TAURI_INVOKE("incidents", { query })),
 	incident: (id: number) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("incident", { id })),
 	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
@@ -91,6 +93,8 @@ export const commands = {
 	/**  Writes what the audit view shows into the user's Downloads folder as CSV or a workbook. */
 	exportAudit: (filter: AuditFilter, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter, format })),
 	models: () => typedError<ModelRow[], ErrorPayload>(__TAURI_INVOKE("models")),
+	/**  Writes the models with their certification into Downloads as CSV or a workbook. */
+	exportModels: (format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_models", { format })),
 	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
 	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
 	addCertificationStep: (level: number, title: string) => typedError<CertificationStep, ErrorPayload>(__TAURI_INVOKE("add_certification_step", { level, title })),

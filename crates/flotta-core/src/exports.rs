@@ -122,6 +122,47 @@ impl Flotta {
         write_table(path, &table, format, "Synkhistorik")
     }
 
+    /// Writes the models with their units, purchases, certification and planned lifetime to
+    /// `path`.
+    pub fn export_models(&self, format: TableFormat, path: &Path) -> Result<u32, Error> {
+        let table = Table {
+            headers: [
+                "Tillverkare",
+                "Modell",
+                "Enheter",
+                "Inköpta",
+                "Certifiering",
+                "Planerad livslängd (mån)",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: self
+                .models()?
+                .iter()
+                .map(|model| {
+                    vec![
+                        model.manufacturer.as_str().into(),
+                        model.model.as_str().into(),
+                        Cell::Integer(model.units.into()),
+                        Cell::Integer(model.purchased.into()),
+                        certification_text(&model.status).into(),
+                        model
+                            .planned_lifetime_months
+                            .map_or(Cell::Empty, |months| Cell::Integer(months.into())),
+                    ]
+                })
+                .collect(),
+        };
+        write_table(path, &table, format, "Modeller")
+    }
+
+    /// [`Self::export_models`] into the user's Downloads folder, for the app.
+    pub fn export_models_to_downloads(&self, format: TableFormat) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-modeller", format.extension(), |path| {
+            self.export_models(format, path)
+        })
+    }
+
     /// [`Self::export_devices`] into the user's Downloads folder, for the app.
     pub fn export_devices_to_downloads(
         &self,

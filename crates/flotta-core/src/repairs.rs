@@ -15,7 +15,10 @@ use flotta_store::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Flotta};
+use flotta_reports::{Cell, Table};
+
+use crate::export::{TableFormat, write_table};
+use crate::{Error, ExportedFile, Flotta};
 
 /// The longest fault description kept.
 pub const MAX_FAULT_CHARS: usize = 2_000;
@@ -433,6 +436,81 @@ impl Flotta {
             .map(|case| case_view(case, now, &settings, &calendar))
             .collect::<Result<_, _>>()?;
         Ok(RepairCaseList { total, rows })
+    }
+
+    /// Writes every case `query` matches (its window ignored) to `path` as CSV or a workbook,
+    /// in the list's order, with each case's standing.
+    pub fn export_repair_cases(
+        &self,
+        query: &RepairCaseQuery,
+        format: TableFormat,
+        path: &std::path::Path,
+    ) -> Result<u32, Error> {
+        let filter = RepairCaseFilter {
+            open: query.open,
+            sla: query.sla,
+            device: query.device_id,
+        };
+        let (_, records) = self.reader().repair_cases(&filter, 0, u32::MAX)?;
+        let calendar = self.working_calendar()?;
+        let settings = self.sla_settings()?;
+        let now = self.clock.now();
+        let mut rows = Vec::with_capacity(records.len());
+        for case in records {
+            let case = case_view(case, now, &settings, &calendar)?;
+            let local =
+                |at: DateTime<Utc>| Cell::LocalTime(flotta_domain::time::stockholm_local(at));
+            rows.push(vec![
+                Cell::Integer(case.id.into()),
+                case.sla.as_str().into(),
+                case.unit.serial.as_str().into(),
+                case.unit.imei.clone().into(),
+                format!("{} {}", case.unit.manufacturer, case.unit.model).into(),
+                case.unit.user_name.clone().into(),
+                case.unit.org_unit.clone().into(),
+                local(case.reported_at),
+                case.reported_by.as_str().into(),
+                case.fault.as_str().into(),
+                case.standing.as_str().into(),
+                Cell::Integer(case.margin_working_days.into()),
+                case.next_due
+                    .map_or(Cell::Empty, |due| Cell::Date(due.due_day)),
+                case.closed_at.map_or(Cell::Empty, local),
+            ]);
+        }
+        let table = Table {
+            headers: [
+                "Ärende",
+                "SLA-typ",
+                "Serienummer",
+                "IMEI",
+                "Modell",
+                "Användare",
+                "Förvaltning",
+                "Anmält (svensk tid)",
+                "Anmält av",
+                "Fel",
+                "Läge",
+                "Marginal (arbetsdagar)",
+                "Nästa löfte senast",
+                "Avslutat (svensk tid)",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows,
+        };
+        write_table(path, &table, format, "Reparationer")
+    }
+
+    /// [`Self::export_repair_cases`] into the user's Downloads folder, for the app.
+    pub fn export_repair_cases_to_downloads(
+        &self,
+        query: &RepairCaseQuery,
+        format: TableFormat,
+    ) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-reparationer", format.extension(), |path| {
+            self.export_repair_cases(query, format, path)
+        })
     }
 
     /// The cut-off and at-risk settings of the SLA clocks.

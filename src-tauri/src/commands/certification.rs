@@ -1,7 +1,10 @@
 //! Models: the models with their certification, one model's steps, recording results, own
 //! steps, the planned lifetime per model.
 
-use flotta_core::{CertificationStep, ErrorPayload, ModelCertification, ModelRow, StepReport};
+use flotta_core::{
+    CertificationStep, ErrorPayload, ExportedFile, ModelCertification, ModelRow, StepReport,
+    TableFormat,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -59,5 +62,17 @@ pub async fn set_model_lifetime(
 ) -> Result<(), ErrorPayload> {
     state
         .run(move |core| core.set_model_lifetime(&manufacturer, &model, months))
+        .await
+}
+
+/// Writes the models with their certification into Downloads as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_models(
+    state: State<'_, AppState>,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_models_to_downloads(format))
         .await
 }

@@ -6,6 +6,7 @@ use flotta_core::repair::{SlaReport, SlaSettings};
 use flotta_core::{
     CalendarDay, ClosureDayView, ErrorPayload, ExportedFile, PoolOverview, PoolUnitView,
     RepairCaseForm, RepairCaseList, RepairCaseQuery, RepairCaseView, RepairEventForm, ScanResult,
+    TableFormat,
 };
 use tauri::State;
 
@@ -164,5 +165,18 @@ pub async fn export_sla_report_pdf(
 ) -> Result<ExportedFile, ErrorPayload> {
     state
         .run(move |core| core.export_sla_report_pdf_to_downloads(&month, org_unit.as_deref()))
+        .await
+}
+
+/// Writes the cases the list's filters match into Downloads as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_repair_cases(
+    state: State<'_, AppState>,
+    query: RepairCaseQuery,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_repair_cases_to_downloads(&query, format))
         .await
 }

@@ -554,6 +554,8 @@ export const en = {
   "history.warnings.field": "Field",
   "history.warnings.problem": "Problem",
 
+  "repairs.export.hint": "The cases the list shows (all of them, not only the first 500), with their standing",
+  "models.export.hint": "Every model with its units, purchases, certification and planned lifetime",
   "overview.report.hint": "The fleet summary with warranties, certification and last month's repairs",
   "overview.report.pdf": "Fleet report (PDF)",
   "overview.report.csv": "Fleet report (CSV)",

@@ -555,6 +555,8 @@ export const sv: Dictionary = {
   "history.warnings.field": "Fält",
   "history.warnings.problem": "Problem",
 
+  "repairs.export.hint": "Ärendena som listan visar (alla, inte bara de 500 första), med läge",
+  "models.export.hint": "Alla modeller med enheter, inköp, certifiering och planerad livslängd",
   "overview.report.hint": "Flottöversikten med garantier, certifiering och förra månadens reparationer",
   "overview.report.pdf": "Flottrapport (PDF)",
   "overview.report.csv": "Flottrapport (CSV)",

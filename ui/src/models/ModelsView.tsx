@@ -2,6 +2,7 @@ import { useCallback, useId, useMemo, useRef, useState } from "react";
 import { commands, type ModelRow } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { useSync } from "../sync/syncContext";
 import { CERTIFICATION_STATES, isCertificationState } from "./certificationStatus";
@@ -42,6 +43,9 @@ export function ModelsView() {
         <div>
           <h1 className="view-heading">{i18n.t("models.heading")}</h1>
           <p className="muted view-intro">{i18n.t("models.intro")}</p>
+        </div>
+        <div className="view-actions">
+          <TableExport run={(format) => commands.exportModels(format)} hint="models.export.hint" testId="models-export" />
         </div>
       </div>
 

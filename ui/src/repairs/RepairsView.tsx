@@ -2,6 +2,7 @@ import { useCallback, useId, useRef, useState } from "react";
 import { commands, type RepairCaseView, type SlaType } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { useSync } from "../sync/syncContext";
 import { CasePanel } from "./CasePanel";
@@ -42,6 +43,11 @@ export function RepairsView() {
           <p className="muted view-intro">{i18n.t("repairs.intro")}</p>
         </div>
         <div className="view-actions">
+          <TableExport
+            run={(format) => commands.exportRepairCases(caseQuery(show, sla), format)}
+            hint="repairs.export.hint"
+            testId="repairs-export"
+          />
           <button type="button" className="button-primary" data-testid="repairs-new" onClick={() => desk.newCase(null)}>
             {i18n.t("repairs.new.open")}
           </button>

@@ -3,6 +3,7 @@
 mod apps;
 mod audit;
 mod certification;
+mod exports;
 mod hostile;
 mod incidents;
 mod preconfig;
