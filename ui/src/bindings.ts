@@ -69,6 +69,8 @@ export const commands = {
 	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
 	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
 	exportRepairCases: (query: RepairCaseQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_repair_cases", { query, format })),
+	/**  Writes the pool per model into Downloads as CSV or a workbook. */
+	exportPool: (format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_pool", { format })),
 	incidents: (query: IncidentQuery) => typedError<IncidentList, ErrorPayload>(__TAURI_INVOKE("incidents", { query })),
 	incident: (id: number) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("incident", { id })),
 	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */

@@ -8,8 +8,10 @@ use flotta_domain::pool::{CONSUMPTION_WEEKS, PoolCover, pool_cover};
 use flotta_domain::repair::{CaseFacts, PoolCoverRow, RepairEvent, SlaReport, sla_figures};
 use flotta_domain::time::stockholm_date;
 use flotta_domain::{Imei, SerialNumber};
+use flotta_reports::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
+use crate::export::{TableFormat, write_table};
 use crate::month::Month;
 use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView, case_clock};
 use crate::{Error, ExportedFile, Flotta, export};
@@ -79,6 +81,57 @@ const SCAN_ORDER: [RepairEvent; 6] = [
 
 impl Flotta {
     /// Every model in the pool with its units by state and its cover, and the loaners out.
+    /// Writes the pool per model (available, out, at the workshop, beyond repair, cover) to
+    /// `path` as CSV or a workbook.
+    pub fn export_pool(&self, format: TableFormat, path: &Path) -> Result<u32, Error> {
+        let tenths = |value: f64| Cell::Decimal {
+            value: (value * 10.0).round() as i64,
+            scale: 1,
+        };
+        let table = Table {
+            headers: [
+                "Tillverkare",
+                "Modell",
+                "Tillgängliga",
+                "Utskickade",
+                "På verkstad",
+                "Ej reparerbara",
+                "Utskickade senaste 8 veckorna",
+                "Förbrukning per vecka",
+                "Täckning (veckor)",
+                "Bedömning",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows: self
+                .pool_models()?
+                .iter()
+                .map(|model| {
+                    vec![
+                        model.manufacturer.as_str().into(),
+                        model.model.as_str().into(),
+                        Cell::Integer(model.available.into()),
+                        Cell::Integer(model.sent.into()),
+                        Cell::Integer(model.at_workshop.into()),
+                        Cell::Integer(model.beyond_repair.into()),
+                        Cell::Integer(model.cover.shipped_recently.into()),
+                        tenths(model.cover.weekly_consumption),
+                        model.cover.weeks.map_or(Cell::Empty, tenths),
+                        model.cover.level.as_str().into(),
+                    ]
+                })
+                .collect(),
+        };
+        write_table(path, &table, format, "Bytespool")
+    }
+
+    /// [`Self::export_pool`] into the user's Downloads folder, for the app.
+    pub fn export_pool_to_downloads(&self, format: TableFormat) -> Result<ExportedFile, Error> {
+        self.write_to_downloads("flotta-bytespool", format.extension(), |path| {
+            self.export_pool(format, path)
+        })
+    }
+
     pub fn pool_overview(&self) -> Result<PoolOverview, Error> {
         let models = self.pool_models()?;
         let calendar = self.working_calendar()?;

@@ -58,6 +58,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             repairs::export_sla_report,
             repairs::export_sla_report_pdf,
             repairs::export_repair_cases,
+            repairs::export_pool,
             incidents::incidents,
             incidents::incident,
             incidents::export_incidents,

@@ -180,3 +180,15 @@ pub async fn export_repair_cases(
         .run(move |core| core.export_repair_cases_to_downloads(&query, format))
         .await
 }
+
+/// Writes the pool per model into Downloads as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_pool(
+    state: State<'_, AppState>,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| core.export_pool_to_downloads(format))
+        .await
+}

@@ -556,6 +556,7 @@ export const en = {
 
   "repairs.export.hint": "The cases the list shows (all of them, not only the first 500), with their standing",
   "models.export.hint": "Every model with its units, purchases, certification and planned lifetime",
+  "pool.export.hint": "Each model's pool units, those out and at the workshop, and the cover",
   "overview.report.hint": "The fleet summary with warranties, certification and last month's repairs",
   "overview.report.pdf": "Fleet report (PDF)",
   "overview.report.csv": "Fleet report (CSV)",

@@ -557,6 +557,7 @@ export const sv: Dictionary = {
 
   "repairs.export.hint": "Ärendena som listan visar (alla, inte bara de 500 första), med läge",
   "models.export.hint": "Alla modeller med enheter, inköp, certifiering och planerad livslängd",
+  "pool.export.hint": "Varje modells poolenheter, de utskickade och de på verkstad, och täckningen",
   "overview.report.hint": "Flottöversikten med garantier, certifiering och förra månadens reparationer",
   "overview.report.pdf": "Flottrapport (PDF)",
   "overview.report.csv": "Flottrapport (CSV)",

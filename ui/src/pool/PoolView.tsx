@@ -2,6 +2,7 @@ import { useCallback, useId } from "react";
 import { commands } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { useSync } from "../sync/syncContext";
 import { LoanerTable } from "./LoanerTable";
@@ -25,6 +26,9 @@ export function PoolView() {
         <div>
           <h1 className="view-heading">{i18n.t("pool.heading")}</h1>
           <p className="muted view-intro">{i18n.t("pool.intro")}</p>
+        </div>
+        <div className="view-actions">
+          <TableExport run={(format) => commands.exportPool(format)} hint="pool.export.hint" testId="pool-export" />
         </div>
       </div>
       {state.status === "loading" && <p className="muted">{i18n.t("pool.loading")}</p>}

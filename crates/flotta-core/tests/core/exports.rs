@@ -1,15 +1,16 @@
-//! The register's views as files (#16): the repair case list and the models, as CSV for
-//! Swedish Excel and as workbooks.
+//! The register's views as files (#16): the repair case list, the swap pool and the models,
+//! as CSV for Swedish Excel and as workbooks.
 
 use flotta_core::repair::SlaType;
 use flotta_core::{
-    Clock, Config, DeviceQuery, Flotta, InventoryView, RepairCaseForm, RepairCaseQuery, TableFormat,
+    Clock, Config, DeviceQuery, Flotta, InventoryView, Lifecycle, LifecycleMove, RepairCaseForm,
+    RepairCaseQuery, TableFormat,
 };
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
 #[test]
-fn the_repair_list_and_the_models_export_what_their_views_show() -> TestResult {
+fn the_repair_list_the_pool_and_the_models_export_what_their_views_show() -> TestResult {
     let dir = tempfile::tempdir()?;
     let flotta = Flotta::open(Config {
         database_path: dir.path().join("flotta.sqlite3"),
@@ -62,6 +63,32 @@ fn the_repair_list_and_the_models_export_what_their_views_show() -> TestResult {
     assert_eq!(
         flotta.export_repair_cases(&closed, TableFormat::Csv, &csv)?,
         0
+    );
+
+    // A deployed unit of another model into the swap pool: the pool file lists its model.
+    let spare = flotta
+        .query_devices(&DeviceQuery {
+            view: InventoryView::default(),
+            offset: 0,
+            limit: 40,
+        })?
+        .rows
+        .into_iter()
+        .find(|row| row.lifecycle == Lifecycle::Deployed && row.id != unit.id)
+        .ok_or("a deployed unit")?;
+    flotta.move_unit(
+        spare.id,
+        &LifecycleMove {
+            to: Lifecycle::InSwapPool,
+            reason: "bytespool".into(),
+        },
+    )?;
+    let pool = dir.path().join("pool.csv");
+    assert!(flotta.export_pool(TableFormat::Csv, &pool)? >= 1);
+    let text = std::fs::read_to_string(&pool)?;
+    assert!(
+        text.contains(&format!("\r\n{};{};1;", spare.manufacturer, spare.model)),
+        "{text}"
     );
 
     let workbook = dir.path().join("modeller.xlsx");
