@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing Flotta needs on Debian/Ubuntu, skipping what is
 # already there: the Tauri system libraries, the UI's npm packages and, with --test, the
-# end-to-end tools (Xvfb, WebKitWebDriver, tauri-driver, pdftotext) and cargo-deny.
+# end-to-end tools (Xvfb, WebKitWebDriver, tauri-driver, pdftotext, xdotool for the native save
+# dialog) and cargo-deny.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,7 +12,7 @@ with_test_tools=false
 packages=(pkg-config libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libssl-dev
   libayatana-appindicator3-dev fonts-dejavu-core)
 if $with_test_tools; then
-  packages+=(xvfb xauth webkit2gtk-driver poppler-utils gnome-keyring dbus-x11)
+  packages+=(xvfb xauth webkit2gtk-driver poppler-utils gnome-keyring dbus-x11 xdotool)
 fi
 
 missing=()

@@ -21,6 +21,8 @@ pub fn run() {
     let options = launch::Options::from_env_and_args();
     let builder = bindings_builder();
     let result = tauri::Builder::default()
+        // The native save dialog, so an export or a report goes where the user chooses.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(builder.invoke_handler())
         .setup(move |app| {
             builder.mount_events(app);

@@ -1,7 +1,9 @@
 // Starting and stopping the real Flotta app through tauri-driver, and reading what it shows.
+import { execFile } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { remote } from "webdriverio";
 
 export const byTestId = (id) => `[data-testid="${id}"]`;
@@ -195,4 +197,28 @@ export async function fillField(app, testId, text) {
     await app.keys("Backspace");
     await field.setValue(text);
   }, `filling ${testId}`);
+}
+
+/**
+ * Answers the system's save dialog (GTK's, a window of the app's own that WebDriver cannot
+ * reach) as a user does: types `path` into its name field and presses Enter until the dialog
+ * has closed — GTK's name field may take the first Enter to accept its completion of the folder
+ * typed. xdotool finds the dialog by its title (the app's Swedish "Save as"), at most 15 s;
+ * without a window manager under Xvfb it is focused directly rather than activated.
+ */
+export async function saveInDialog(path, title = "Spara som") {
+  const xdotool = (...args) => promisify(execFile)("xdotool", args, { timeout: 15_000 });
+  const { stdout } = await xdotool("search", "--sync", "--onlyvisible", "--name", `^${title}$`);
+  const dialog = stdout.trim().split("\n")[0];
+  await xdotool("windowfocus", "--sync", dialog, "key", "--clearmodifiers", "ctrl+a", "type", "--delay", "20", path);
+  const open = () => xdotool("search", "--onlyvisible", "--name", `^${title}$`).then(
+    () => true,
+    () => false,
+  );
+  const deadline = Date.now() + 15_000;
+  while (await open()) {
+    if (Date.now() > deadline) throw new Error(`the save dialog "${title}" did not close on Enter within 15 s`);
+    // Focusing fails once the dialog is gone, so no Enter reaches the app's own window.
+    await xdotool("windowfocus", "--sync", dialog, "key", "Return").catch(() => {});
+  }
 }

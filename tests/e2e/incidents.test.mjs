@@ -4,7 +4,7 @@
 // cases imported: previewed with its bad row named, imported once, and never twice.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, test } from "node:test";
@@ -15,6 +15,7 @@ import {
   fillField,
   freshDatabasePath,
   invoke,
+  saveInDialog,
   screenshot,
   startApp,
   waitForDemoSync,
@@ -251,15 +252,15 @@ test("a case logged on a unit, escalated and completed is in the month's inciden
   );
   await screenshot(app, "incidents-03-report");
 
-  // Saved as a PDF in Downloads, where the view says; the file holds the case.
+  // Saved as a PDF where the user chose in the save dialog; the view says where, and the file
+  // holds the case.
   await click(byTestId("incident-report-pdf"));
+  const chosen = join(mkdtempSync(join(tmpdir(), "flotta-e2e-")), "incidentrapport.pdf");
+  await saveInDialog(chosen);
   const done = app.$(byTestId("incident-report-pdf-done"));
   await done.waitForDisplayed({ timeout: 60_000, timeoutMsg: "the view says where the PDF was saved" });
-  const path = await done.getAttribute("data-path");
-  assert.match(path, /\.pdf$/, `the report is saved as a PDF: ${path}`);
-  const text = execFileSync("pdftotext", ["-enc", "UTF-8", path, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
-  // Read, the file has served: it is not left in the Downloads folder of whoever runs the tests.
-  rmSync(path, { force: true });
+  assert.equal(await done.getAttribute("data-path"), chosen, "the report is saved where the user chose");
+  const text = execFileSync("pdftotext", ["-enc", "UTF-8", chosen, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
   assert.ok(text.includes("Incidentrapport"), `the PDF is the Swedish incident report: ${text.slice(0, 200)}`);
   assert.ok(text.includes(description), `the PDF lists the case by its description "${description}"`);
   await screenshot(app, "incidents-04-saved");

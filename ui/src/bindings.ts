@@ -13,6 +13,11 @@ export const commands = {
 	 *  start-up benchmark reads.
 	 */
 	markFirstPaint: () => typedError<null, ErrorPayload>(__TAURI_INVOKE("mark_first_paint")),
+	/**
+	 *  A free file name `name`-time.`extension` in the user's Downloads folder, which the UI's
+	 *  save dialog proposes; the export commands then write wherever the user chose.
+	 */
+	suggestedExportPath: (name: string, extension: string) => typedError<string, ErrorPayload>(__TAURI_INVOKE("suggested_export_path", { name, extension })),
 	getSettings: () => typedError<Settings, ErrorPayload>(__TAURI_INVOKE("get_settings")),
 	setLanguage: (language: Language | null) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_language", { language })),
 	setInventoryView: (view: InventoryView) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_inventory_view", { view })),
@@ -23,12 +28,15 @@ export const commands = {
 	deviceSources: (id: number) => typedError<SourceRecord[], ErrorPayload>(__TAURI_INVOKE("device_sources", { id })),
 	fleetSummary: () => typedError<FleetSummary, ErrorPayload>(__TAURI_INVOKE("fleet_summary")),
 	/**
-	 *  Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV
+	 *  Writes the inventory view (filters, search, sort), at `path` (chosen in the save dialog), as CSV
 	 *  or a workbook.
 	 */
-	exportDevices: (view: InventoryView, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { view, format })),
-	/**  Writes the fleet summary report (with the repairs of `month`) into Downloads as PDF or CSV. */
-	exportFleetReport: (month: string, language: Language, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_fleet_report", { month, language, format })),
+	exportDevices: (path: string, view: InventoryView, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_devices", { path, view, format })),
+	/**
+	 *  Writes the fleet summary report (with the repairs of `month`), at `path` (chosen in the save
+	 *  dialog), as PDF or CSV.
+	 */
+	exportFleetReport: (path: string, month: string, language: Language, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_fleet_report", { path, month, language, format })),
 	lifecycleMoves: () => typedError<AllowedMoves[], ErrorPayload>(__TAURI_INVOKE("lifecycle_moves")),
 	moveUnit: (id: number, requested: LifecycleMove) => typedError<DeviceDetail, ErrorPayload>(__TAURI_INVOKE("move_unit", { id, requested })),
 	/**
@@ -43,10 +51,10 @@ export const commands = {
 	devicePurchase: (id: number) => typedError<Purchase | null, ErrorPayload>(__TAURI_INVOKE("device_purchase", { id })),
 	warrantyOverview: () => typedError<WarrantyOverview, ErrorPayload>(__TAURI_INVOKE("warranty_overview")),
 	/**
-	 *  Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV or
-	 *  a workbook.
+	 *  Writes the purchases (with `unseen`, those no EMM has reported), at `path` (chosen in the save
+	 *  dialog), as CSV or a workbook.
 	 */
-	exportPurchases: (unseen: boolean, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { unseen, format })),
+	exportPurchases: (path: string, unseen: boolean, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_purchases", { path, unseen, format })),
 	repairCases: (query: RepairCaseQuery) => typedError<RepairCaseList, ErrorPayload>(__TAURI_INVOKE("repair_cases", { query })),
 	repairCase: (id: number) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("repair_case", { id })),
 	openRepairCase: (form: RepairCaseForm) => typedError<RepairCaseView, ErrorPayload>(__TAURI_INVOKE("open_repair_case", { form })),
@@ -63,18 +71,24 @@ export const commands = {
 	setSlaSettings: (settings: SlaSettings) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_sla_settings", { settings })),
 	/**  The SLA report of `month` (`YYYY-MM`) for one organisation unit or all. */
 	slaReport: (month: string, orgUnit: string | null) => typedError<SlaReport, ErrorPayload>(__TAURI_INVOKE("sla_report", { month, orgUnit })),
-	/**  Writes the SLA report of `month` into Downloads as CSV. */
-	exportSlaReport: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { month, orgUnit })),
-	/**  Writes the SLA report of `month` into Downloads as a PDF. */
-	exportSlaReportPdf: (month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { month, orgUnit })),
-	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
-	exportRepairCases: (query: RepairCaseQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_repair_cases", { query, format })),
-	/**  Writes the pool per model into Downloads as CSV or a workbook. */
-	exportPool: (format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_pool", { format })),
+	/**  Writes the SLA report of `month`, at `path` (chosen in the save dialog), as CSV. */
+	exportSlaReport: (path: string, month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report", { path, month, orgUnit })),
+	/**  Writes the SLA report of `month`, at `path` (chosen in the save dialog), as a PDF. */
+	exportSlaReportPdf: (path: string, month: string, orgUnit: string | null) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sla_report_pdf", { path, month, orgUnit })),
+	/**
+	 *  Writes the cases the list's filters match, at `path` (chosen in the save dialog), as CSV or a
+	 *  workbook.
+	 */
+	exportRepairCases: (path: string, query: RepairCaseQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_repair_cases", { path, query, format })),
+	/**  Writes the pool per model, at `path` (chosen in the save dialog), as CSV or a workbook. */
+	exportPool: (path: string, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_pool", { path, format })),
 	incidents: (query: IncidentQuery) => typedError<IncidentList, ErrorPayload>(__TAURI_INVOKE("incidents", { query })),
 	incident: (id: number) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("incident", { id })),
-	/**  Writes the cases the list's filters match into Downloads as CSV or a workbook. */
-	exportIncidents: (query: IncidentQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incidents", { query, format })),
+	/**
+	 *  Writes the cases the list's filters match, at `path` (chosen in the save dialog), as CSV or a
+	 *  workbook.
+	 */
+	exportIncidents: (path: string, query: IncidentQuery, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incidents", { path, query, format })),
 	logIncident: (form: IncidentForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("log_incident", { form })),
 	recordIncidentEvent: (id: number, form: IncidentEventForm) => typedError<IncidentView, ErrorPayload>(__TAURI_INVOKE("record_incident_event", { id, form })),
 	/**  Opens a repair case for the case's device and links the two. */
@@ -86,17 +100,20 @@ export const commands = {
 	saveSupportAgreement: (form: AgreementForm) => typedError<AgreementView, ErrorPayload>(__TAURI_INVOKE("save_support_agreement", { form })),
 	/**  The report's figures and case list, for the preview. */
 	incidentReport: (request: IncidentReportRequest) => typedError<IncidentReport, ErrorPayload>(__TAURI_INVOKE("incident_report", { request })),
-	/**  Writes the report into Downloads as PDF or CSV. */
-	exportIncidentReport: (request: IncidentReportRequest, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incident_report", { request, format })),
+	/**  Writes the report, at `path` (chosen in the save dialog), as PDF or CSV. */
+	exportIncidentReport: (path: string, request: IncidentReportRequest, format: ReportFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_incident_report", { path, request, format })),
 	/**  What importing a helpdesk's export would do; writes nothing. */
 	previewIncidentImport: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportPreview, ErrorPayload>(__TAURI_INVOKE("preview_incident_import", { fileName, bytes, options })),
 	importIncidents: (fileName: string, bytes: number[], options: IncidentImportOptions) => typedError<IncidentImportResult, ErrorPayload>(__TAURI_INVOKE("import_incidents", { fileName, bytes, options })),
 	auditLog: (filter: AuditFilter) => typedError<AuditRecord[], ErrorPayload>(__TAURI_INVOKE("audit_log", { filter })),
-	/**  Writes what the audit view shows into the user's Downloads folder as CSV or a workbook. */
-	exportAudit: (filter: AuditFilter, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { filter, format })),
+	/**  Writes what the audit view shows, at `path` (chosen in the save dialog), as CSV or a workbook. */
+	exportAudit: (path: string, filter: AuditFilter, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_audit", { path, filter, format })),
 	models: () => typedError<ModelRow[], ErrorPayload>(__TAURI_INVOKE("models")),
-	/**  Writes the models with their certification into Downloads as CSV or a workbook. */
-	exportModels: (format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_models", { format })),
+	/**
+	 *  Writes the models with their certification, at `path` (chosen in the save dialog), as CSV or a
+	 *  workbook.
+	 */
+	exportModels: (path: string, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_models", { path, format })),
 	modelCertification: (manufacturer: string, model: string) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("model_certification", { manufacturer, model })),
 	recordCertificationStep: (manufacturer: string, model: string, report: StepReport) => typedError<ModelCertification, ErrorPayload>(__TAURI_INVOKE("record_certification_step", { manufacturer, model, report })),
 	addCertificationStep: (level: number, title: string) => typedError<CertificationStep, ErrorPayload>(__TAURI_INVOKE("add_certification_step", { level, title })),
@@ -117,8 +134,11 @@ export const commands = {
 	startSync: (id: number, mode: SyncMode) => typedError<number, ErrorPayload>(__TAURI_INVOKE("start_sync", { id, mode })),
 	cancelSync: (id: number) => typedError<null, ErrorPayload>(__TAURI_INVOKE("cancel_sync", { id })),
 	syncHistory: (connectionId: number | null) => typedError<SyncRun[], ErrorPayload>(__TAURI_INVOKE("sync_history", { connectionId })),
-	/**  Writes the sync history (of one connection, or all) into Downloads as CSV or a workbook. */
-	exportSyncHistory: (connectionId: number | null, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sync_history", { connectionId, format })),
+	/**
+	 *  Writes the sync history (of one connection, or all), at `path` (chosen in the save dialog), as
+	 *  CSV or a workbook.
+	 */
+	exportSyncHistory: (path: string, connectionId: number | null, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_sync_history", { path, connectionId, format })),
 	syncWarnings: (runId: number) => typedError<RecordWarning[], ErrorPayload>(__TAURI_INVOKE("sync_warnings", { runId })),
 	deviceHistory: (deviceId: number) => typedError<DeviceChange[], ErrorPayload>(__TAURI_INVOKE("device_history", { deviceId })),
 	secretStoreStatus: () => typedError<SecretStoreStatus, ErrorPayload>(__TAURI_INVOKE("secret_store_status")),

@@ -7,7 +7,7 @@ use flotta_domain::{AuditFilter, AuditRecord};
 use flotta_reports::{Cell, Table};
 
 use crate::export::{TableFormat, write_table};
-use crate::{Error, ExportedFile, Flotta};
+use crate::{Error, Flotta};
 
 /// Most entries the audit view shows at once; an export takes up to `EXPORT_LIMIT`.
 const VIEW_LIMIT: u32 = 1_000;
@@ -17,18 +17,6 @@ impl Flotta {
     /// Audit entries matching `filter`, newest first (at most a thousand).
     pub fn audit_log(&self, filter: &AuditFilter) -> Result<Vec<AuditRecord>, Error> {
         Ok(self.reader().search_audit(filter, VIEW_LIMIT)?)
-    }
-
-    /// Exports the entries matching `filter` into the user's Downloads folder, for the app
-    /// (which has no save dialog); returns where, and how many rows.
-    pub fn export_audit_to_downloads(
-        &self,
-        filter: &AuditFilter,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-granskningslogg", format.extension(), |path| {
-            self.export_audit(filter, format, path)
-        })
     }
 
     /// Writes the entries matching `filter` to `path` as CSV for Swedish Excel; returns how

@@ -1,9 +1,10 @@
-//! Writing an export where the user asked: into a temporary file beside the target, then
+//! Writing an export where the user asked (a path on the command line, or one chosen in the
+//! app's save dialog from the suggestion made here): into a temporary file beside the target, then
 //! renamed over it, so a full disk or a crash leaves the old file or none, never half a file;
 //! a table as CSV for Swedish Excel or as an Excel workbook.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use flotta_reports::{Table, swedish_csv, xlsx_workbook};
 use serde::{Deserialize, Serialize};
@@ -28,13 +29,6 @@ impl TableFormat {
             _ => TableFormat::Csv,
         }
     }
-
-    pub(crate) fn extension(self) -> &'static str {
-        match self {
-            TableFormat::Csv => "csv",
-            TableFormat::Xlsx => "xlsx",
-        }
-    }
 }
 
 /// Writes `table` to `path` as `format` (a workbook's sheet named `sheet`); the number of
@@ -53,43 +47,35 @@ pub(crate) fn write_table(
     Ok(u32::try_from(table.rows.len()).unwrap_or(u32::MAX))
 }
 
-impl Flotta {
-    /// Runs `write` on a new file `name`-time.`extension` in the user's Downloads folder, for
-    /// the app (which has no save dialog); says where, and how many rows.
-    pub(crate) fn write_to_downloads(
-        &self,
-        name: &str,
-        extension: &str,
+impl ExportedFile {
+    /// Runs `write` on `path`, the file the user chose in the app's save dialog; says where,
+    /// and how many rows.
+    pub fn write_with(
+        path: String,
         write: impl FnOnce(&Path) -> Result<u32, Error>,
-    ) -> Result<ExportedFile, Error> {
-        let path = in_downloads(name, extension, self.clock.now());
-        let rows = write(&path)?;
-        Ok(ExportedFile {
-            path: path.display().to_string(),
-            rows,
-        })
+    ) -> Result<Self, Error> {
+        let rows = write(Path::new(&path))?;
+        Ok(ExportedFile { path, rows })
     }
 }
 
-/// Where the app puts an export the user did not place: their Downloads folder (else their
-/// home folder, else the working folder), under `name` with the time and `extension`, never
-/// over a file.
-pub(crate) fn in_downloads(
-    name: &str,
-    extension: &str,
-    at: chrono::DateTime<chrono::Utc>,
-) -> std::path::PathBuf {
-    let folder = dirs::download_dir()
-        .or_else(dirs::home_dir)
-        .unwrap_or_else(|| std::path::PathBuf::from("."));
-    let stamp = at.format("%Y-%m-%d-%H%M%S");
-    let mut path = folder.join(format!("{name}-{stamp}.{extension}"));
-    let mut n = 2;
-    while path.exists() {
-        path = folder.join(format!("{name}-{stamp}-{n}.{extension}"));
-        n += 1;
+impl Flotta {
+    /// Where the app's save dialog proposes to put an export: the user's Downloads folder
+    /// (else their home folder, else the working folder), under `name` with the time and
+    /// `extension`, never over a file.
+    pub fn suggested_export_path(&self, name: &str, extension: &str) -> String {
+        let folder = dirs::download_dir()
+            .or_else(dirs::home_dir)
+            .unwrap_or_else(|| PathBuf::from("."));
+        let stamp = self.clock.now().format("%Y-%m-%d-%H%M%S");
+        let mut path = folder.join(format!("{name}-{stamp}.{extension}"));
+        let mut n = 2;
+        while path.exists() {
+            path = folder.join(format!("{name}-{stamp}-{n}.{extension}"));
+            n += 1;
+        }
+        path.display().to_string()
     }
-    path
 }
 
 pub(crate) fn write_beside_then_rename(path: &Path, bytes: &[u8]) -> Result<(), Error> {

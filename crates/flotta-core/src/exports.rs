@@ -7,7 +7,7 @@ use flotta_domain::{CertificationStatus, DeviceRow, InventoryView, Purchase, Syn
 use flotta_reports::{Cell, Table};
 
 use crate::export::{TableFormat, write_table};
-use crate::{Error, ExportedFile, Flotta};
+use crate::{Error, Flotta};
 
 /// Rows read from the register per query while exporting the inventory.
 const EXPORT_WINDOW: u32 = 5_000;
@@ -154,51 +154,6 @@ impl Flotta {
                 .collect(),
         };
         write_table(path, &table, format, "Modeller")
-    }
-
-    /// [`Self::export_models`] into the user's Downloads folder, for the app.
-    pub fn export_models_to_downloads(&self, format: TableFormat) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-modeller", format.extension(), |path| {
-            self.export_models(format, path)
-        })
-    }
-
-    /// [`Self::export_devices`] into the user's Downloads folder, for the app.
-    pub fn export_devices_to_downloads(
-        &self,
-        view: &InventoryView,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-enheter", format.extension(), |path| {
-            self.export_devices(view, format, path)
-        })
-    }
-
-    /// [`Self::export_purchases`] into the user's Downloads folder, for the app.
-    pub fn export_purchases_to_downloads(
-        &self,
-        unseen: bool,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        let name = if unseen {
-            "flotta-inkop-ej-sedda"
-        } else {
-            "flotta-inkop"
-        };
-        self.write_to_downloads(name, format.extension(), |path| {
-            self.export_purchases(unseen, format, path)
-        })
-    }
-
-    /// [`Self::export_sync_history`] into the user's Downloads folder, for the app.
-    pub fn export_sync_history_to_downloads(
-        &self,
-        connection: Option<u32>,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-synkhistorik", format.extension(), |path| {
-            self.export_sync_history(connection, format, path)
-        })
     }
 }
 

@@ -12,7 +12,7 @@ use flotta_reports::Lang;
 use crate::incident_report::ReportFormat;
 use crate::month::Month;
 use crate::transport::Language;
-use crate::{Error, ExportedFile, Flotta, export};
+use crate::{Error, Flotta, export};
 
 /// Quarters ahead the warranty table counts.
 const WARRANTY_QUARTERS: usize = 8;
@@ -91,17 +91,5 @@ impl Flotta {
         };
         export::write_beside_then_rename(path, &bytes)?;
         Ok(report.summary.total)
-    }
-
-    /// [`Self::export_fleet_report`] into the user's Downloads folder, for the app.
-    pub fn export_fleet_report_to_downloads(
-        &self,
-        month: &str,
-        language: Language,
-        format: ReportFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-oversikt", format.extension(), |path| {
-            self.export_fleet_report(month, language, format, path)
-        })
     }
 }

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use crate::agreements::form_error;
 use crate::month::Month;
 use crate::transport::Language;
-use crate::{Error, ExportedFile, Flotta, export};
+use crate::{Error, Flotta, export};
 
 /// Which report: a month (`YYYY-MM`), an organisation unit or all, an agreement by name
 /// (the default one when not given), and its language.
@@ -30,15 +30,6 @@ pub struct IncidentReportRequest {
 pub enum ReportFormat {
     Pdf,
     Csv,
-}
-
-impl ReportFormat {
-    pub(crate) fn extension(self) -> &'static str {
-        match self {
-            ReportFormat::Pdf => "pdf",
-            ReportFormat::Csv => "csv",
-        }
-    }
 }
 
 fn lang(language: Language) -> Lang {
@@ -157,18 +148,5 @@ impl Flotta {
         };
         export::write_beside_then_rename(path, &bytes)?;
         Ok(report.total.cases)
-    }
-
-    /// [`Self::export_incident_report`] into the user's Downloads folder, for the app.
-    pub fn export_incident_report_to_downloads(
-        &self,
-        request: &IncidentReportRequest,
-        format: ReportFormat,
-    ) -> Result<ExportedFile, Error> {
-        let month = Month::parse(&request.month)?;
-        let name = format!("flotta-incidenter-{}", month.label());
-        self.write_to_downloads(&name, format.extension(), |path| {
-            self.export_incident_report(request, format, path)
-        })
     }
 }

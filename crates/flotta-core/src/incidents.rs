@@ -20,7 +20,7 @@ use flotta_reports::{Cell, Table};
 use crate::agreements::{clean_text, form_error, required};
 use crate::export::{TableFormat, write_table};
 use crate::repairs::RepairCaseForm;
-use crate::{Error, ExportedFile, Flotta};
+use crate::{Error, Flotta};
 
 /// The longest description or resolution kept.
 pub const MAX_DESCRIPTION_CHARS: usize = 20_000;
@@ -482,17 +482,6 @@ impl Flotta {
             rows,
         };
         write_table(path, &table, format, "Supportärenden")
-    }
-
-    /// [`Self::export_incidents`] into the user's Downloads folder, for the app.
-    pub fn export_incidents_to_downloads(
-        &self,
-        query: &IncidentQuery,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-supportarenden", format.extension(), |path| {
-            self.export_incidents(query, format, path)
-        })
     }
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::export::{TableFormat, write_table};
 use crate::month::Month;
 use crate::repairs::{CaseUnitView, LOANER_RETURN_WORKING_DAYS, RepairCaseView, case_clock};
-use crate::{Error, ExportedFile, Flotta, export};
+use crate::{Error, Flotta, export};
 
 /// One model's pool.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, specta::Type)]
@@ -123,13 +123,6 @@ impl Flotta {
                 .collect(),
         };
         write_table(path, &table, format, "Bytespool")
-    }
-
-    /// [`Self::export_pool`] into the user's Downloads folder, for the app.
-    pub fn export_pool_to_downloads(&self, format: TableFormat) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-bytespool", format.extension(), |path| {
-            self.export_pool(format, path)
-        })
     }
 
     pub fn pool_overview(&self) -> Result<PoolOverview, Error> {
@@ -275,28 +268,6 @@ impl Flotta {
         })?;
         export::write_beside_then_rename(path, &bytes)?;
         Ok(report.by_type.iter().map(|row| row.cases).sum())
-    }
-
-    /// [`Self::export_sla_report_pdf`] into the user's Downloads folder, for the app.
-    pub fn export_sla_report_pdf_to_downloads(
-        &self,
-        month: &str,
-        org_unit: Option<&str>,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads(&format!("flotta-sla-{month}"), "pdf", |path| {
-            self.export_sla_report_pdf(month, org_unit, path)
-        })
-    }
-
-    /// [`Self::export_sla_report_csv`] into the user's Downloads folder, for the app.
-    pub fn export_sla_report_to_downloads(
-        &self,
-        month: &str,
-        org_unit: Option<&str>,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads(&format!("flotta-sla-{month}"), "csv", |path| {
-            self.export_sla_report_csv(month, org_unit, path)
-        })
     }
 
     /// What a barcode scanner's serial number or IMEI finds: the unit, its open case (as the

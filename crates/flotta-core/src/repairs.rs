@@ -18,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use flotta_reports::{Cell, Table};
 
 use crate::export::{TableFormat, write_table};
-use crate::{Error, ExportedFile, Flotta};
+use crate::{Error, Flotta};
 
 /// The longest fault description kept.
 pub const MAX_FAULT_CHARS: usize = 2_000;
@@ -500,17 +500,6 @@ impl Flotta {
             rows,
         };
         write_table(path, &table, format, "Reparationer")
-    }
-
-    /// [`Self::export_repair_cases`] into the user's Downloads folder, for the app.
-    pub fn export_repair_cases_to_downloads(
-        &self,
-        query: &RepairCaseQuery,
-        format: TableFormat,
-    ) -> Result<ExportedFile, Error> {
-        self.write_to_downloads("flotta-reparationer", format.extension(), |path| {
-            self.export_repair_cases(query, format, path)
-        })
     }
 
     /// The cut-off and at-risk settings of the SLA clocks.

@@ -14,15 +14,18 @@ pub async fn audit_log(
     state.run(move |core| core.audit_log(&filter)).await
 }
 
-/// Writes what the audit view shows into the user's Downloads folder as CSV or a workbook.
+/// Writes what the audit view shows, at `path` (chosen in the save dialog), as CSV or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_audit(
     state: State<'_, AppState>,
+    path: String,
     filter: AuditFilter,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_audit_to_downloads(&filter, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_audit(&filter, format, path))
+        })
         .await
 }

@@ -65,14 +65,16 @@ pub async fn set_model_lifetime(
         .await
 }
 
-/// Writes the models with their certification into Downloads as CSV or a workbook.
+/// Writes the models with their certification, at `path` (chosen in the save dialog), as CSV or a
+/// workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_models(
     state: State<'_, AppState>,
+    path: String,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_models_to_downloads(format))
+        .run(move |core| ExportedFile::write_with(path, |path| core.export_models(format, path)))
         .await
 }

@@ -79,16 +79,22 @@ pub async fn sync_history(
         .await
 }
 
-/// Writes the sync history (of one connection, or all) into Downloads as CSV or a workbook.
+/// Writes the sync history (of one connection, or all), at `path` (chosen in the save dialog), as
+/// CSV or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_sync_history(
     state: State<'_, AppState>,
+    path: String,
     connection_id: Option<u32>,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_sync_history_to_downloads(connection_id, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| {
+                core.export_sync_history(connection_id, format, path)
+            })
+        })
         .await
 }
 

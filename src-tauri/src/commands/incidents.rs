@@ -22,16 +22,20 @@ pub async fn incidents(
     state.run(move |core| core.incidents(&query)).await
 }
 
-/// Writes the cases the list's filters match into Downloads as CSV or a workbook.
+/// Writes the cases the list's filters match, at `path` (chosen in the save dialog), as CSV or a
+/// workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_incidents(
     state: State<'_, AppState>,
+    path: String,
     query: IncidentQuery,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_incidents_to_downloads(&query, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_incidents(&query, format, path))
+        })
         .await
 }
 
@@ -143,16 +147,21 @@ pub async fn incident_report(
         .await
 }
 
-/// Writes the report into Downloads as PDF or CSV.
+/// Writes the report, at `path` (chosen in the save dialog), as PDF or CSV.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_incident_report(
     state: State<'_, AppState>,
+    path: String,
     request: IncidentReportRequest,
     format: ReportFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_incident_report_to_downloads(&request, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| {
+                core.export_incident_report(&request, format, path)
+            })
+        })
         .await
 }
 

@@ -47,30 +47,39 @@ pub async fn fleet_summary(state: State<'_, AppState>) -> Result<FleetSummary, E
     state.run(move |core| core.fleet_summary()).await
 }
 
-/// Writes the inventory view (filters, search, sort) into the user's Downloads folder as CSV
+/// Writes the inventory view (filters, search, sort), at `path` (chosen in the save dialog), as CSV
 /// or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_devices(
     state: State<'_, AppState>,
+    path: String,
     view: InventoryView,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_devices_to_downloads(&view, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_devices(&view, format, path))
+        })
         .await
 }
 
-/// Writes the fleet summary report (with the repairs of `month`) into Downloads as PDF or CSV.
+/// Writes the fleet summary report (with the repairs of `month`), at `path` (chosen in the save
+/// dialog), as PDF or CSV.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_fleet_report(
     state: State<'_, AppState>,
+    path: String,
     month: String,
     language: Language,
     format: ReportFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_fleet_report_to_downloads(&month, language, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| {
+                core.export_fleet_report(&month, language, format, path)
+            })
+        })
         .await
 }

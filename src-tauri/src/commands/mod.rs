@@ -3,6 +3,7 @@
 mod audit;
 mod certification;
 mod connections;
+mod exports;
 mod incidents;
 mod inventory;
 mod preconfig;
@@ -20,6 +21,7 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
         .commands(tauri_specta::collect_commands![
             status::app_status,
             status::mark_first_paint,
+            exports::suggested_export_path,
             settings::get_settings,
             settings::set_language,
             settings::set_inventory_view,

@@ -82,16 +82,19 @@ pub async fn warranty_overview(
     state.run(move |core| core.warranty_overview()).await
 }
 
-/// Writes the purchases (with `unseen`, those no EMM has reported) into Downloads as CSV or
-/// a workbook.
+/// Writes the purchases (with `unseen`, those no EMM has reported), at `path` (chosen in the save
+/// dialog), as CSV or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_purchases(
     state: State<'_, AppState>,
+    path: String,
     unseen: bool,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_purchases_to_downloads(unseen, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_purchases(unseen, format, path))
+        })
         .await
 }

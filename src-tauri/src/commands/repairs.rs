@@ -142,53 +142,68 @@ pub async fn sla_report(
         .await
 }
 
-/// Writes the SLA report of `month` into Downloads as CSV.
+/// Writes the SLA report of `month`, at `path` (chosen in the save dialog), as CSV.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_sla_report(
     state: State<'_, AppState>,
+    path: String,
     month: String,
     org_unit: Option<String>,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_sla_report_to_downloads(&month, org_unit.as_deref()))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| {
+                core.export_sla_report_csv(&month, org_unit.as_deref(), path)
+            })
+        })
         .await
 }
 
-/// Writes the SLA report of `month` into Downloads as a PDF.
+/// Writes the SLA report of `month`, at `path` (chosen in the save dialog), as a PDF.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_sla_report_pdf(
     state: State<'_, AppState>,
+    path: String,
     month: String,
     org_unit: Option<String>,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_sla_report_pdf_to_downloads(&month, org_unit.as_deref()))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| {
+                core.export_sla_report_pdf(&month, org_unit.as_deref(), path)
+            })
+        })
         .await
 }
 
-/// Writes the cases the list's filters match into Downloads as CSV or a workbook.
+/// Writes the cases the list's filters match, at `path` (chosen in the save dialog), as CSV or a
+/// workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_repair_cases(
     state: State<'_, AppState>,
+    path: String,
     query: RepairCaseQuery,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_repair_cases_to_downloads(&query, format))
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_repair_cases(&query, format, path))
+        })
         .await
 }
 
-/// Writes the pool per model into Downloads as CSV or a workbook.
+/// Writes the pool per model, at `path` (chosen in the save dialog), as CSV or a workbook.
 #[tauri::command]
 #[specta::specta]
 pub async fn export_pool(
     state: State<'_, AppState>,
+    path: String,
     format: TableFormat,
 ) -> Result<ExportedFile, ErrorPayload> {
     state
-        .run(move |core| core.export_pool_to_downloads(format))
+        .run(move |core| ExportedFile::write_with(path, |path| core.export_pool(format, path)))
         .await
 }

@@ -60,9 +60,9 @@ export function AuditView() {
   };
 
   // The file holds what the form says, even if the table has not caught up with the typing yet.
-  const exportTable = (format: TableFormat) => {
+  const exportTable = (path: string, format: TableFormat) => {
     debounced.flush();
-    return commands.exportAudit(toAuditFilter(form), format);
+    return commands.exportAudit(path, toAuditFilter(form), format);
   };
 
   const ids = {
@@ -83,7 +83,7 @@ export function AuditView() {
           <h1 className="view-heading">{i18n.t("audit.heading")}</h1>
           <p className="muted view-intro">{i18n.t("audit.intro")}</p>
         </div>
-        <TableExport run={exportTable} hint="audit.export.hint" testId="audit-export" />
+        <TableExport run={exportTable} fileName="flotta-granskningslogg" hint="audit.export.hint" testId="audit-export" />
       </div>
 
       <fieldset className="filter-bar audit-filters">

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import type { ErrorPayload, ExportedFile } from "../bindings";
+import { save } from "@tauri-apps/plugin-dialog";
+import { commands, type ErrorPayload, type ExportedFile } from "../bindings";
 import { call, type CommandResult } from "../api/call";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
@@ -12,28 +13,59 @@ type State =
   | { status: "done"; file: ExportedFile }
   | { status: "error"; error: ErrorPayload };
 
+/** The kinds of file Flotta saves. */
+export type ExportExtension = "csv" | "xlsx" | "pdf";
+
 type Props = {
-  /** Writes the file (into the user's Downloads folder) and says where. */
-  run: () => Promise<CommandResult<ExportedFile>>;
+  /** Writes the file at the path the user chose and says how many rows it holds. */
+  run: (path: string) => Promise<CommandResult<ExportedFile>>;
+  /** The start of the proposed file name (the time and `extension` follow), e.g. "flotta-enheter". */
+  fileName: string;
+  extension: ExportExtension;
   /** What the file will hold, as the button's tooltip. */
   hint: MessageKey;
   testId: string;
-  /** The button's text; "Export CSV" unless given. */
+  /** The button's text; "Export CSV…" unless given. */
   label?: MessageKey;
 };
 
+const FILTER_NAMES: Record<ExportExtension, string> = { csv: "CSV", xlsx: "Excel", pdf: "PDF" };
+
+/** Asks where to save, proposing a free name in Downloads; `null` when the user cancels. */
+function choosePath(fileName: string, extension: ExportExtension, title: string): Promise<CommandResult<string | null>> {
+  return call(async () => {
+    const suggested = await commands.suggestedExportPath(fileName, extension);
+    if (suggested.status === "error") return suggested;
+    const path = await save({
+      title,
+      defaultPath: suggested.data,
+      filters: [{ name: FILTER_NAMES[extension], extensions: [extension] }],
+    });
+    return { status: "ok", data: path };
+  });
+}
+
 /**
- * "Export CSV" for a table: writes what the table shows for Swedish Excel and says where the
- * file went (`<testId>-done`, with `data-rows` and `data-path`), or why it could not be written.
+ * An export button: asks where to save in the system's save dialog, writes what the view
+ * shows there and says where the file went (`<testId>-done`, with `data-rows` and
+ * `data-path`), or why it could not be written. Cancelling the dialog changes nothing.
  */
-export function ExportButton({ run, hint, testId, label = "export.button" }: Props) {
+export function ExportButton({ run, fileName, extension, hint, testId, label = "export.button" }: Props) {
   const i18n = useI18n();
   const [state, setState] = useState<State>({ status: "idle" });
-  const exportNow = () => {
+  const [choosing, setChoosing] = useState(false);
+  const exportNow = async () => {
+    setChoosing(true);
+    const path = await choosePath(fileName, extension, i18n.t("export.saveTitle")).finally(() => setChoosing(false));
+    if (path.status === "error") {
+      setState({ status: "error", error: path.error });
+      return;
+    }
+    if (path.data === null) return;
+    const chosen = path.data;
     setState({ status: "busy" });
-    void call(run).then((result) =>
-      setState(result.status === "ok" ? { status: "done", file: result.data } : { status: "error", error: result.error }),
-    );
+    const result = await call(() => run(chosen));
+    setState(result.status === "ok" ? { status: "done", file: result.data } : { status: "error", error: result.error });
   };
   return (
     <div className="export-button">
@@ -41,10 +73,10 @@ export function ExportButton({ run, hint, testId, label = "export.button" }: Pro
         type="button"
         className="button-secondary"
         data-testid={testId}
-        disabled={state.status === "busy"}
+        disabled={choosing || state.status === "busy"}
         aria-busy={state.status === "busy"}
         title={i18n.t(hint)}
-        onClick={exportNow}
+        onClick={() => void exportNow()}
       >
         {i18n.t(state.status === "busy" ? "export.busy" : label)}
       </button>

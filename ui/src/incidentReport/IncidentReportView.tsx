@@ -75,13 +75,17 @@ export function IncidentReportView() {
         </div>
         <div className="view-actions">
           <ExportButton
-            run={() => commands.exportIncidentReport(request, "pdf")}
+            run={(path) => commands.exportIncidentReport(path, request, "pdf")}
+            fileName={`flotta-incidenter-${month}`}
+            extension="pdf"
             hint="incidentReport.pdf.hint"
             testId="incident-report-pdf"
             label="incidentReport.pdf"
           />
           <ExportButton
-            run={() => commands.exportIncidentReport(request, "csv")}
+            run={(path) => commands.exportIncidentReport(path, request, "csv")}
+            fileName={`flotta-incidenter-${month}`}
+            extension="csv"
             hint="incidentReport.csv.hint"
             testId="incident-report-csv"
             label="incidentReport.csv"

@@ -50,7 +50,8 @@ export function IncidentsView() {
         </div>
         <div className="view-actions">
           <TableExport
-            run={(format) => commands.exportIncidents(query, format)}
+            run={(path, format) => commands.exportIncidents(path, query, format)}
+            fileName="flotta-supportarenden"
             hint="incidents.export.hint"
             testId="incidents-export"
           />

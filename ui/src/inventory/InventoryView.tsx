@@ -87,7 +87,8 @@ export function InventoryView() {
               : ""}
         </p>
         <TableExport
-          run={(format) => commands.exportDevices(view, format)}
+          run={(path, format) => commands.exportDevices(path, view, format)}
+          fileName="flotta-enheter"
           hint="inventory.export.hint"
           testId="inventory-export"
         />

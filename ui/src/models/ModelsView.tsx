@@ -45,7 +45,10 @@ export function ModelsView() {
           <p className="muted view-intro">{i18n.t("models.intro")}</p>
         </div>
         <div className="view-actions">
-          <TableExport run={(format) => commands.exportModels(format)} hint="models.export.hint" testId="models-export" />
+          <TableExport
+            run={(path, format) => commands.exportModels(path, format)}
+            fileName="flotta-modeller"
+            hint="models.export.hint" testId="models-export" />
         </div>
       </div>
 

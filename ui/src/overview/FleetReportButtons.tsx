@@ -16,13 +16,17 @@ export function FleetReportButtons() {
   return (
     <div className="view-actions">
       <ExportButton
-        run={() => commands.exportFleetReport(month, i18n.language, "pdf")}
+        run={(path) => commands.exportFleetReport(path, month, i18n.language, "pdf")}
+        fileName={`flotta-oversikt-${month}`}
+        extension="pdf"
         hint="overview.report.hint"
         testId="fleet-report-pdf"
         label="overview.report.pdf"
       />
       <ExportButton
-        run={() => commands.exportFleetReport(month, i18n.language, "csv")}
+        run={(path) => commands.exportFleetReport(path, month, i18n.language, "csv")}
+        fileName={`flotta-oversikt-${month}`}
+        extension="csv"
         hint="overview.report.hint"
         testId="fleet-report-csv"
         label="overview.report.csv"

@@ -28,7 +28,10 @@ export function PoolView() {
           <p className="muted view-intro">{i18n.t("pool.intro")}</p>
         </div>
         <div className="view-actions">
-          <TableExport run={(format) => commands.exportPool(format)} hint="pool.export.hint" testId="pool-export" />
+          <TableExport
+            run={(path, format) => commands.exportPool(path, format)}
+            fileName="flotta-bytespool"
+            hint="pool.export.hint" testId="pool-export" />
         </div>
       </div>
       {state.status === "loading" && <p className="muted">{i18n.t("pool.loading")}</p>}

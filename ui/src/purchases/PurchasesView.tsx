@@ -41,7 +41,8 @@ export function PurchasesView() {
         </div>
         <div className="view-actions">
           <TableExport
-            run={(format) => commands.exportPurchases(unseen, format)}
+            run={(path, format) => commands.exportPurchases(path, unseen, format)}
+            fileName={unseen ? "flotta-inkop-ej-sedda" : "flotta-inkop"}
             hint={unseen ? "purchases.export.hintUnseen" : "purchases.export.hint"}
             testId="purchases-export"
           />

@@ -44,7 +44,8 @@ export function RepairsView() {
         </div>
         <div className="view-actions">
           <TableExport
-            run={(format) => commands.exportRepairCases(caseQuery(show, sla), format)}
+            run={(path, format) => commands.exportRepairCases(path, caseQuery(show, sla), format)}
+            fileName="flotta-reparationer"
             hint="repairs.export.hint"
             testId="repairs-export"
           />

@@ -50,12 +50,16 @@ export function SlaReportView() {
         </div>
         <div className="view-actions">
           <ExportButton
-            run={() => commands.exportSlaReport(month, orgUnit)}
+            run={(path) => commands.exportSlaReport(path, month, orgUnit)}
+            fileName={`flotta-sla-${month}`}
+            extension="csv"
             hint="sla.export.hint"
             testId="sla-export"
           />
           <ExportButton
-            run={() => commands.exportSlaReportPdf(month, orgUnit)}
+            run={(path) => commands.exportSlaReportPdf(path, month, orgUnit)}
+            fileName={`flotta-sla-${month}`}
+            extension="pdf"
             hint="sla.exportPdf.hint"
             testId="sla-export-pdf"
             label="export.pdfButton"

@@ -62,7 +62,8 @@ export function SyncHistory({ connections, refresh }: Props) {
           </select>
         </div>
         <TableExport
-          run={(format) => commands.exportSyncHistory(connectionId, format)}
+          run={(path, format) => commands.exportSyncHistory(path, connectionId, format)}
+          fileName="flotta-synkhistorik"
           hint="history.export.hint"
           testId="sync-history-export"
         />
