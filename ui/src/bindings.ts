@@ -18,6 +18,8 @@ export const commands = {
 	 *  save dialog proposes; the export commands then write wherever the user chose.
 	 */
 	suggestedExportPath: (name: string, extension: string) => typedError<string, ErrorPayload>(__TAURI_INVOKE("suggested_export_path", { name, extension })),
+	searchApps: (text: string) => typedError<AppSearch, ErrorPayload>(__TAURI_INVOKE("search_apps", { text })),
+	appSpread: (key: string) => typedError<AppSpread, ErrorPayload>(__TAURI_INVOKE("app_spread", { key })),
 	getSettings: () => typedError<Settings, ErrorPayload>(__TAURI_INVOKE("get_settings")),
 	setLanguage: (language: Language | null) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_language", { language })),
 	setInventoryView: (view: InventoryView) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_inventory_view", { view })),
@@ -189,6 +191,59 @@ export type AgreementView = {
 export type AllowedMoves = {
 	from: Lifecycle,
 	to: Lifecycle[],
+};
+
+/**
+ *  The devices of one group: with the app, whose apps are seen (those with it included), and
+ *  those whose apps no connection reported, who may or may not have it.
+ */
+export type AppCount = {
+	/**
+	 *  The unit, OS, ownership or connection; empty for a device without an organisation
+	 *  unit, and for the total.
+	 */
+	group: string,
+	installed: number,
+	visible: number,
+	not_visible: number,
+};
+
+/**  One product a search found, with every identifier and version it is reported under. */
+export type AppMatch = {
+	/**  The key to ask for its spread with ([`app_key`]). */
+	key: string,
+	/**  The name as most reports spell it. */
+	name: string,
+	/**  Bundle ids and package names, sorted; empty when only Intune reports it. */
+	identifiers: string[],
+	/**  Versions, newest-looking first (compared part by part as numbers where they are). */
+	versions: string[],
+	/**  Devices (physical units) with it installed, across all connections. */
+	devices: number,
+};
+
+/**  What an app search found, largest first. */
+export type AppSearch = {
+	matches: AppMatch[],
+	/**  Products that matched beyond those listed. */
+	more: number,
+};
+
+/**
+ *  Where one product is installed: in total and per organisation unit, OS, ownership and
+ *  connection, each group largest first.
+ */
+export type AppSpread = {
+	key: string,
+	total: AppCount,
+	by_org_unit: AppCount[],
+	by_os: AppCount[],
+	by_ownership: AppCount[],
+	/**
+	 *  Per connection by what that connection reports: a unit in two EMMs counts in both,
+	 *  each seeing (or not) its own app list.
+	 */
+	by_connection: AppCount[],
 };
 
 export type AppStatus = {
@@ -565,6 +620,8 @@ export type DeviceFilters = {
 	warranty?: WarrantyStatus | null,
 	/**  Only units of certified models, or only those of models not (yet) certified. */
 	certification?: CertificationMatch | null,
+	/**  Only units on which some connection reports this app (by its key, `app_key`). */
+	app?: string | null,
 };
 
 /**  A window of rows and the number of rows matching the whole view. */

@@ -90,6 +90,37 @@ pub(crate) enum Command {
         #[command(subcommand)]
         what: ReportWhat,
     },
+    /// The app question across every connection: on how many units an app is installed, and
+    /// where, beside the units whose apps no connection reported.
+    Apps {
+        #[command(subcommand)]
+        action: AppsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub(crate) enum AppsAction {
+    /// Finds apps by name, bundle id or package name (at least two characters, case folded,
+    /// taken literally) and prints each one's spread. Exits 1 when nothing matches.
+    Search {
+        /// The text to find.
+        text: String,
+        /// How each app's spread is broken down.
+        #[arg(long, value_enum, default_value = "unit")]
+        by: GroupingArg,
+        /// Also write the spreads to this file: CSV for Swedish Excel, or a workbook when
+        /// the name ends in `.xlsx`.
+        #[arg(long, value_name = "FILE")]
+        csv: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(crate) enum GroupingArg {
+    Unit,
+    Os,
+    Ownership,
+    Connection,
 }
 
 #[derive(Debug, Subcommand)]
@@ -193,6 +224,10 @@ pub(crate) enum ExportWhat {
         /// Only units of certified models, or only those of models not certified.
         #[arg(long, value_enum)]
         certification: Option<CertificationArg>,
+        /// Only units on which some connection reports this app (its name, as
+        /// `flotta-cli apps search` lists it).
+        #[arg(long, value_name = "NAME")]
+        app: Option<String>,
     },
     /// The purchases.
     Purchases {

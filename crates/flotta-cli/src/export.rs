@@ -3,7 +3,7 @@
 
 use flotta_core::{
     CertificationMatch, DeviceFilters, ErrorPayload, Flotta, InventoryView, PurchaseMatch,
-    TableFormat, WarrantyStatus,
+    TableFormat, WarrantyStatus, app_key,
 };
 
 use crate::args::{CertificationArg, ExportWhat, PurchaseArg, WarrantyArg};
@@ -16,6 +16,7 @@ pub(crate) fn run(flotta: &Flotta, what: ExportWhat) -> Result<(), ErrorPayload>
             warranty,
             supplier,
             certification,
+            app,
         } => {
             let view = InventoryView {
                 filters: DeviceFilters {
@@ -34,6 +35,7 @@ pub(crate) fn run(flotta: &Flotta, what: ExportWhat) -> Result<(), ErrorPayload>
                         CertificationArg::Certified => CertificationMatch::Certified,
                         CertificationArg::NotCertified => CertificationMatch::NotCertified,
                     }),
+                    app: app.as_deref().map(app_key),
                     ..DeviceFilters::default()
                 },
                 ..InventoryView::default()

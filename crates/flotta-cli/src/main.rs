@@ -15,6 +15,7 @@
 //! flotta-cli --db <register.sqlite3> calendar YEAR
 //! flotta-cli --db <register.sqlite3> calendar close <day> <name> | open <day>
 //! flotta-cli --db <register.sqlite3> report sla --month YYYY-MM [--unit NAME] [--csv FILE] [--pdf FILE]
+//! flotta-cli --db <register.sqlite3> apps search TEXT [--by unit|os|ownership|connection] [--csv FILE]
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies
@@ -24,6 +25,7 @@
 //! Progress goes to stderr, results to stdout; the exit code is 0 on success, 1 when the
 //! action failed (a failed sync leaves the register unchanged) and 2 for a usage error.
 
+mod apps;
 mod args;
 mod audit;
 mod calendar;
@@ -78,6 +80,7 @@ fn run(cli: Cli) -> Result<(), ErrorPayload> {
         Command::Export { what } => export::run(&flotta, what),
         Command::Calendar { year, action } => calendar::run(&flotta, year, action),
         Command::Report { what } => report::run(&flotta, what),
+        Command::Apps { action } => apps::run(&flotta, action),
         Command::Audit {
             actor,
             entity,

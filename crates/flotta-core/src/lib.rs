@@ -6,6 +6,7 @@
 //! are exported to TypeScript. Time comes from a [`Clock`] so tests can fix it.
 
 mod agreements;
+mod app_search;
 mod audit;
 mod certification;
 mod clock;
@@ -44,6 +45,7 @@ use flotta_store::Store;
 use crate::process_mark::ProcessMark;
 
 pub use agreements::{AgreementForm, AgreementView, CategoryRemoval, CategoryView};
+pub use app_search::AppGrouping;
 pub use certification::{ModelCertification, ModelRow, StepReport, StepState};
 pub use clock::Clock;
 pub use closures::{CalendarDay, ClosureDayView};
@@ -52,14 +54,15 @@ pub use error::{Error, ErrorCode, ErrorPayload};
 pub use export::TableFormat;
 pub use flotta_domain::pool::{CoverLevel, PoolCover};
 pub use flotta_domain::{
-    AllowedMoves, AppVisibility, AuditFilter, AuditRecord, AuthMethod, CertificationMatch,
-    CertificationStatus, CertificationStep, Compliance, ComplianceReason, ConnectionSettings,
-    DeviceApp, DeviceApps, DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow,
-    DueCount, FacetValue, FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove,
-    OsFamily, Ownership, PreconfigStep, Purchase, PurchaseField, PurchaseForm, PurchaseLine,
-    PurchaseMatch, Quarter, QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS,
-    SortColumn, SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome,
-    StepResult, SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus,
+    AllowedMoves, AppCount, AppMatch, AppSearch, AppSpread, AppVisibility, AuditFilter,
+    AuditRecord, AuthMethod, CertificationMatch, CertificationStatus, CertificationStep,
+    Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange,
+    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue, FieldValue,
+    FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership, PreconfigStep,
+    Purchase, PurchaseField, PurchaseForm, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast,
+    RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
+    SourceKind, SourceRecord, StepDone, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun,
+    SyncStatus, Vendor, WarrantyStatus, app_key,
 };
 pub use flotta_domain::{calendar, incident, repair};
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};

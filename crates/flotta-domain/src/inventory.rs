@@ -38,6 +38,9 @@ pub struct DeviceFilters {
     /// Only units of certified models, or only those of models not (yet) certified.
     #[serde(default)]
     pub certification: Option<CertificationMatch>,
+    /// Only units on which some connection reports this app (by its key, `app_key`).
+    #[serde(default)]
+    pub app: Option<String>,
 }
 
 vocabulary! {

@@ -7,6 +7,7 @@
 #[macro_use]
 mod vocabulary;
 
+pub mod app_spread;
 pub mod apps;
 pub mod audit;
 pub mod calendar;
@@ -29,6 +30,10 @@ pub mod time;
 pub mod unit_sources;
 pub mod warranty;
 
+pub use app_spread::{
+    APP_SEARCH_MIN_CHARS, AppCount, AppMatch, AppSearch, AppSpread, RecordApps, app_key,
+    app_matches, app_spread, sort_versions,
+};
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use audit::{AuditFilter, AuditRecord};
 pub use certification::{

@@ -15,7 +15,9 @@ pub struct Store {
     pub(crate) conn: Connection,
     path: PathBuf,
     /// The last free-text search's result in this connection's temporary table.
-    pub(crate) search_hits: std::sync::Mutex<Option<crate::query::SearchHits>>,
+    pub(crate) search_hits: std::sync::Mutex<Option<crate::query::TempFill>>,
+    /// The units of the last app filter, in this connection's temporary table.
+    pub(crate) app_units: std::sync::Mutex<Option<crate::query::TempFill>>,
     /// What `temp.unit_purchase` was built from (see `query.rs`), if it was.
     pub(crate) unit_purchases: std::sync::Mutex<Option<String>>,
 }
@@ -108,6 +110,7 @@ impl Store {
             conn,
             path: path.to_owned(),
             search_hits: Default::default(),
+            app_units: Default::default(),
             unit_purchases: Default::default(),
         };
         Ok((
@@ -132,6 +135,7 @@ impl Store {
             conn,
             path: self.path.clone(),
             search_hits: Default::default(),
+            app_units: Default::default(),
             unit_purchases: Default::default(),
         })
     }

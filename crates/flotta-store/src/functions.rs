@@ -2,7 +2,7 @@
 //! code instead of restating the rule in SQL.
 
 use chrono::NaiveDate;
-use flotta_domain::warranty_end;
+use flotta_domain::{app_key, warranty_end};
 use rusqlite::Connection;
 use rusqlite::functions::FunctionFlags;
 
@@ -24,5 +24,17 @@ pub(crate) fn register(conn: &Connection) -> Result<(), StoreError> {
                 .map(|end| end.format("%Y-%m-%d").to_string()))
         },
     )
-    .context("registering the warranty function")
+    .context("registering the warranty function")?;
+    // `flotta_app_key(name)`: the key grouping one product's reports (the domain's
+    // `app_key`), as an app search and the inventory's app filter compare them.
+    conn.create_scalar_function(
+        "flotta_app_key",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |context| {
+            let name: String = context.get(0)?;
+            Ok(app_key(&name))
+        },
+    )
+    .context("registering the app key function")
 }

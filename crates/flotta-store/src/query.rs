@@ -43,6 +43,9 @@ impl Store {
         if !terms.is_empty() {
             self.find_search_hits(&terms)?;
         }
+        if let Some(app) = &view.filters.app {
+            self.find_app_units(app)?;
+        }
         let purchase_sort = purchase_column(view.sort.column);
         if purchase_sort.is_some()
             || view.filters.purchase.is_some()
@@ -77,40 +80,80 @@ impl Store {
 
     /// Fills this connection's temporary `search_hits` with the devices whose search text
     /// holds every term: one scan, shared by the count and by every window of the same
-    /// search. The scan is repeated when the terms change or the register has (another
-    /// connection's commit moves `data_version`, this one's own writes `total_changes`).
+    /// search.
     fn find_search_hits(&self, terms: &[String]) -> Result<(), StoreError> {
+        self.fill_temp(&self.search_hits, terms, || {
+            // `instr` compares exactly: the text and the terms are folded alike.
+            let each = vec!["instr(text, ?) > 0"; terms.len()].join(" AND ");
+            self.conn
+                .execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY);
+                     DELETE FROM temp.search_hits;",
+                )
+                .context("preparing a search")?;
+            self.conn
+                .prepare_cached(&format!(
+                    "INSERT INTO temp.search_hits SELECT device_id FROM device_search WHERE {each}"
+                ))
+                .and_then(|mut statement| statement.execute(params_from_iter(terms)))
+                .context("searching the register")?;
+            Ok(())
+        })
+    }
+
+    /// Fills this connection's temporary `app_units` with the units on which some connection
+    /// reports the app `key`: found once, shared by the count and every window (an export
+    /// walks thousands of rows in windows).
+    fn find_app_units(&self, key: &str) -> Result<(), StoreError> {
+        self.fill_temp(&self.app_units, &[key.to_owned()], || {
+            self.conn
+                .execute_batch(
+                    "CREATE TEMP TABLE IF NOT EXISTS app_units (id INTEGER PRIMARY KEY);
+                     DELETE FROM temp.app_units;",
+                )
+                .context("preparing the app filter")?;
+            self.conn
+                .prepare_cached(
+                    "INSERT OR IGNORE INTO temp.app_units
+                     SELECT v.device_id FROM installed_apps i
+                     JOIN vendor_records v ON v.id = i.vendor_record_id
+                     WHERE v.missing_since IS NULL
+                       AND i.app_id IN (SELECT id FROM apps WHERE flotta_app_key(name) = ?1)",
+                )
+                .and_then(|mut statement| statement.execute([key]))
+                .context("finding the units with an app")?;
+            Ok(())
+        })
+    }
+
+    /// Runs `fill` unless `cache` says its temporary table already holds the result for
+    /// `input` as the register is now: it is filled again when the input changes or the
+    /// register has (another connection's commit moves `data_version`, this one's own
+    /// writes `total_changes`).
+    fn fill_temp(
+        &self,
+        cache: &std::sync::Mutex<Option<TempFill>>,
+        input: &[String],
+        fill: impl FnOnce() -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let data_version: i64 = self
             .conn
             .query_row("PRAGMA data_version", [], |row| row.get(0))
             .context("reading the data version")?;
-        let mut found = self
-            .search_hits
+        let mut filled = cache
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if found.as_ref().is_some_and(|hits| {
-            hits.terms == terms
-                && hits.data_version == data_version
-                && hits.total_changes == self.conn.total_changes()
+        if filled.as_ref().is_some_and(|filled| {
+            filled.input == input
+                && filled.data_version == data_version
+                && filled.total_changes == self.conn.total_changes()
         }) {
             return Ok(());
         }
-        // `instr` compares exactly: the text and the terms are folded alike.
-        let each = vec!["instr(text, ?) > 0"; terms.len()].join(" AND ");
-        self.conn
-            .execute_batch(
-                "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY);
-                 DELETE FROM temp.search_hits;",
-            )
-            .context("preparing a search")?;
-        self.conn
-            .prepare_cached(&format!(
-                "INSERT INTO temp.search_hits SELECT device_id FROM device_search WHERE {each}"
-            ))
-            .and_then(|mut statement| statement.execute(params_from_iter(terms)))
-            .context("searching the register")?;
-        *found = Some(SearchHits {
-            terms: terms.to_vec(),
+        *filled = None;
+        fill()?;
+        *filled = Some(TempFill {
+            input: input.to_vec(),
             data_version,
             total_changes: self.conn.total_changes(),
         });
@@ -461,10 +504,11 @@ fn purchase_column(column: SortColumn) -> Option<&'static str> {
     }
 }
 
-/// Which search `temp.search_hits` holds the result of, as of which state of the register.
+/// What a temporary table (`temp.search_hits`, `temp.app_units`) holds the result of, as of
+/// which state of the register.
 #[derive(Debug)]
-pub(crate) struct SearchHits {
-    terms: Vec<String>,
+pub(crate) struct TempFill {
+    input: Vec<String>,
     data_version: i64,
     total_changes: u64,
 }
@@ -556,6 +600,12 @@ impl Filter {
                 filter.params.push(Value::Text(manufacturer.clone()));
                 filter.params.push(Value::Text(model.clone()));
             }
+        }
+        if filters.app.is_some() {
+            // Filled by `find_app_units` before the view is queried.
+            filter
+                .clauses
+                .push("d.id IN (SELECT id FROM temp.app_units)".to_owned());
         }
         if filters.without_hardware_id {
             filter

@@ -1,5 +1,6 @@
 //! The commands the UI can call, one module per area, and the typed bindings for them.
 
+mod apps;
 mod audit;
 mod certification;
 mod connections;
@@ -22,6 +23,8 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             status::app_status,
             status::mark_first_paint,
             exports::suggested_export_path,
+            apps::search_apps,
+            apps::app_spread,
             settings::get_settings,
             settings::set_language,
             settings::set_inventory_view,

@@ -4,6 +4,7 @@ import { useI18n } from "../i18n/I18nContext";
 import { useAppData, type SummaryState } from "../shell/appData";
 import { facetOptions, facetsOf } from "../fleet/facets";
 import { PURCHASE_MATCHES, purchaseMatchKey } from "../purchases/labels";
+import { AppFilterChip } from "./AppFilterChip";
 import { FILTER_KEYS, filterValue, isPurchaseMatch, type FilterKey } from "./viewState";
 
 /** The filters whose values need a word on where they come from, on hover. */
@@ -19,16 +20,22 @@ type Props = {
   onFilter: (key: FilterKey, value: string | null) => void;
   onWithoutHardwareId: (on: boolean) => void;
   onPurchase: (purchase: PurchaseMatch | null) => void;
+  /** The name of the filtered app, when the view that set the filter gave it. */
+  appName: string | null;
+  onApp: (app: string | null) => void;
   onReset: () => void;
 };
 
-export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onPurchase, onReset }: Props) {
+export function FilterBar({ view, summary, onFilter, onWithoutHardwareId, onPurchase, appName, onApp, onReset }: Props) {
   const i18n = useI18n();
   const { expiringWithinDays } = useAppData();
   const purchase = view.filters.purchase ?? null;
+  const app = view.filters.app ?? null;
   return (
     <fieldset className="filter-bar inventory-filters">
       <legend className="visually-hidden">{i18n.t("inventory.filters.label")}</legend>
+      {/* First, as the filter the list was opened with from the Apps view. */}
+      {app !== null && <AppFilterChip appKey={app} knownName={appName} onClear={() => onApp(null)} />}
       {FILTER_KEYS.map((key) => {
         const selected = filterValue(view, key);
         const facets = summary.status === "ok" ? facetsOf(summary.data, key) : [];

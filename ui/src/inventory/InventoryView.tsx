@@ -10,12 +10,15 @@ import { FilterBar } from "./FilterBar";
 import { SearchBox } from "./SearchBox";
 import { useRowStore } from "./useRowStore";
 import { useViewPersistence } from "./useViewPersistence";
+import { useInventoryDesk } from "./inventoryDesk";
 import {
   clearFilters,
+  setApp,
   setFilter,
   setPurchase,
   setSearch,
   setWithoutHardwareId,
+  showOnly,
   toggleSort,
   type FilterKey,
 } from "./viewState";
@@ -23,11 +26,22 @@ import {
 export function InventoryView() {
   const i18n = useI18n();
   const { initialInventoryView, summary, reloadSummary, onInventoryFirstPage } = useAppData();
-  const [view, setView] = useState(initialInventoryView);
+  const { request } = useInventoryDesk();
+  const [view, setView] = useState(() =>
+    request === null ? initialInventoryView : showOnly(initialInventoryView, request.filters),
+  );
+  const [selectedId, setSelectedId] = useState<number | null>(null);
+  // Another view's request to list devices replaces the view once, as it arrives (during render,
+  // so the list never shows the old view's rows under the new request).
+  const [appliedRequest, setAppliedRequest] = useState(request?.seq ?? 0);
+  if (request !== null && request.seq !== appliedRequest) {
+    setAppliedRequest(request.seq);
+    setView(showOnly(view, request.filters));
+    setSelectedId(null);
+  }
   const store = useRowStore(view);
   const saveError = useViewPersistence(view);
   const tableRef = useRef<DeviceTableHandle>(null);
-  const [selectedId, setSelectedId] = useState<number | null>(null);
 
   const total = store.getTotal();
   const loadError = store.getError();
@@ -45,6 +59,7 @@ export function InventoryView() {
     (purchase: PurchaseMatch | null) => setView((current) => setPurchase(current, purchase)),
     [],
   );
+  const onApp = useCallback((app: string | null) => setView((current) => setApp(current, app)), []);
   const onReset = useCallback(() => setView(clearFilters), []);
   const onSort = useCallback((column: SortColumn) => setView((current) => toggleSort(current, column)), []);
   const onOpen = useCallback((row: DeviceRow) => setSelectedId(row.id), []);
@@ -52,6 +67,11 @@ export function InventoryView() {
     setSelectedId(null);
     tableRef.current?.restoreFocus();
   }, []);
+
+  // Arriving from another view's figure, the keyboard goes on in the list it asked for.
+  useEffect(() => {
+    if (appliedRequest > 0) tableRef.current?.restoreFocus();
+  }, [appliedRequest]);
 
   // Startup is over once the first page is on screen; the extra frame makes sure it was painted.
   const firstPageSettled = total !== null || loadError !== null;
@@ -72,7 +92,8 @@ export function InventoryView() {
     <div className="inventory">
       <h1 className="visually-hidden">{i18n.t("inventory.heading")}</h1>
       <div className="inventory-toolbar">
-        <SearchBox initial={view.search} onSearch={onSearch} />
+        {/* A request clears the search: the box starts again, dropping any half-typed text. */}
+        <SearchBox key={appliedRequest} initial={view.search} onSearch={onSearch} />
         <p
           className="inventory-total"
           data-testid="inventory-total"
@@ -99,6 +120,8 @@ export function InventoryView() {
         onFilter={onFilter}
         onWithoutHardwareId={onWithoutHardwareId}
         onPurchase={onPurchase}
+        appName={request !== null && request.filters.app === view.filters.app ? request.appName : null}
+        onApp={onApp}
         onReset={onReset}
       />
       {summary.status === "error" && (

@@ -9,10 +9,12 @@ import {
   filterValue,
   isCertificationMatch,
   normaliseView,
+  setApp,
   setFilter,
   setPurchase,
   setSearch,
   setWithoutHardwareId,
+  showOnly,
   toggleSort,
   viewKey,
 } from "./viewState";
@@ -265,5 +267,60 @@ describe("isCertificationMatch", () => {
     expect(isCertificationMatch("not_certified")).toBe(true);
     expect(isCertificationMatch("in_progress")).toBe(false);
     expect(isCertificationMatch(undefined)).toBe(false);
+  });
+});
+
+describe("app filter", () => {
+  it("starts as 'all' and is not one of the selects", () => {
+    expect(EMPTY_FILTERS.app).toBeNull();
+    expect(FILTER_KEYS).not.toContain("app");
+  });
+
+  it("sets and clears the app without touching the other filters, and counts as active", () => {
+    const view = setApp(setFilter(DEFAULT_VIEW, "os", "ios"), "tiktok");
+    expect(view.filters).toEqual({ ...EMPTY_FILTERS, os: "ios", app: "tiktok" });
+    expect(activeFilterCount(view)).toBe(2);
+    expect(setApp(view, "tiktok")).toBe(view);
+    expect(setApp(view, null).filters.app).toBeNull();
+    expect(setApp(view, "").filters.app).toBeNull();
+    expect(clearFilters(view).filters).toEqual(EMPTY_FILTERS);
+  });
+
+  it("changes the persistence key, so the list is read again", () => {
+    const keys = new Set([
+      viewKey(DEFAULT_VIEW),
+      viewKey(setApp(DEFAULT_VIEW, "tiktok")),
+      viewKey(setApp(DEFAULT_VIEW, "microsoft teams")),
+    ]);
+    expect(keys.size).toBe(3);
+  });
+
+  it("keeps a saved app filter and reads a view saved before it existed as 'all'", () => {
+    expect(normaliseView(setApp(DEFAULT_VIEW, "tiktok")).filters.app).toBe("tiktok");
+    const older = { ...DEFAULT_VIEW, filters: { ...EMPTY_FILTERS, app: undefined } } as unknown as InventoryView;
+    expect(normaliseView(older).filters.app).toBeNull();
+    expect(activeFilterCount(older)).toBe(0);
+    expect(viewKey(older)).toBe(viewKey(DEFAULT_VIEW));
+  });
+});
+
+describe("showOnly", () => {
+  it("opens the inventory on exactly the devices behind a figure: these filters, no search, other filters cleared", () => {
+    let view = setSearch(DEFAULT_VIEW, "F2L");
+    view = setFilter(setFilter(view, "lifecycle", "lost"), "model", "Pixel 8");
+    view = setWithoutHardwareId(setPurchase(view, "bought"), true);
+    view = toggleSort(view, "model");
+    const shown = showOnly(view, { app: "tiktok", org_unit: "Grundskoleförvaltningen" });
+    expect(shown).toEqual({
+      search: "",
+      filters: { ...EMPTY_FILTERS, app: "tiktok", org_unit: "Grundskoleförvaltningen" },
+      sort: view.sort,
+    });
+    expect(activeFilterCount(shown)).toBe(2);
+  });
+
+  it("with only the app, lists every device with it", () => {
+    const shown = showOnly(setFilter(DEFAULT_VIEW, "os", "android"), { app: "tiktok" });
+    expect(shown.filters).toEqual({ ...EMPTY_FILTERS, app: "tiktok" });
   });
 });

@@ -3,9 +3,10 @@ import { isWarrantyStatus } from "../warranty/status";
 
 /**
  * The filters chosen from the fleet's values (the "no hardware identifier" one is a switch;
- * the purchase one has its two fixed values).
+ * the purchase one has its two fixed values; the app one is set from the Apps view and shown
+ * as a chip, as an app catalogue is too long for a select).
  */
-export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id" | "purchase">;
+export type FilterKey = Exclude<keyof DeviceFilters, "without_hardware_id" | "purchase" | "app">;
 
 /**
  * Display order of the filter selects: certification beside the model it belongs to, and the
@@ -38,6 +39,7 @@ export const EMPTY_FILTERS: Required<DeviceFilters> = {
   warranty: null,
   without_hardware_id: false,
   purchase: null,
+  app: null,
 };
 
 export const DEFAULT_VIEW: InventoryView = {
@@ -66,6 +68,16 @@ export function setFilter(view: InventoryView, key: FilterKey, value: string | n
   return { ...view, filters: { ...view.filters, [key]: normalised } };
 }
 
+/**
+ * Shows only the units on which some connection reports the app with this key (an app search
+ * match's); `null` is "all". A view saved before the filter existed has no `app` key: "all".
+ */
+export function setApp(view: InventoryView, app: string | null): InventoryView {
+  const normalised = app === null || app === "" ? null : app;
+  if ((view.filters.app ?? null) === normalised) return view;
+  return { ...view, filters: { ...view.filters, app: normalised } };
+}
+
 /** Shows only the units with neither serial nor IMEI (known by their EMM record alone). */
 export function setWithoutHardwareId(view: InventoryView, on: boolean): InventoryView {
   if (view.filters.without_hardware_id === on) return view;
@@ -86,6 +98,14 @@ export function clearFilters(view: InventoryView): InventoryView {
   return { ...view, filters: EMPTY_FILTERS };
 }
 
+/**
+ * The view another view opens the inventory with ("these devices"): only `filters`, no search,
+ * so the list holds exactly the devices counted there; the user's sort is kept.
+ */
+export function showOnly(view: InventoryView, filters: Partial<DeviceFilters>): InventoryView {
+  return { search: "", filters: { ...EMPTY_FILTERS, ...filters }, sort: view.sort };
+}
+
 export function setSearch(view: InventoryView, search: string): InventoryView {
   const trimmed = search.trim();
   return trimmed === view.search ? view : { ...view, search: trimmed };
@@ -103,7 +123,8 @@ export function activeFilterCount(view: InventoryView): number {
   return (
     FILTER_KEYS.filter((key) => filterValue(view, key) !== null).length +
     (view.filters.without_hardware_id ? 1 : 0) +
-    ((view.filters.purchase ?? null) === null ? 0 : 1)
+    ((view.filters.purchase ?? null) === null ? 0 : 1) +
+    ((view.filters.app ?? null) === null ? 0 : 1)
   );
 }
 
@@ -117,6 +138,7 @@ export function viewKey(view: InventoryView): string {
     FILTER_KEYS.map((key) => filterValue(view, key)),
     view.filters.without_hardware_id,
     view.filters.purchase ?? null,
+    view.filters.app ?? null,
     view.sort.column,
     view.sort.direction,
   ]);
@@ -139,6 +161,7 @@ export function normaliseView(view: Partial<InventoryView> | null | undefined): 
       certification: isCertificationMatch(filters.certification) ? filters.certification : null,
       // `undefined` (a key missing from an older view) is "all" as well.
       supplier: filters.supplier ?? null,
+      app: typeof filters.app === "string" && filters.app !== "" ? filters.app : null,
     },
     sort: view.sort ?? DEFAULT_VIEW.sort,
   };

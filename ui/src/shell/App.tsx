@@ -15,6 +15,7 @@ import { StartupError } from "./StartupError";
 import { SyncProvider } from "../sync/SyncProvider";
 import { RepairDeskProvider } from "../repairs/RepairDeskProvider";
 import { IncidentDeskProvider } from "../incidents/IncidentDeskProvider";
+import { InventoryDeskProvider } from "../inventory/InventoryDeskProvider";
 import { VIEWS, type ViewId } from "./views";
 
 type Startup =
@@ -145,6 +146,8 @@ function Running({ status, settings, notices }: RunningProps) {
   const showRepairs = useCallback(() => navigate("repairs"), [navigate]);
   // A support case logged or shown from elsewhere (a unit's panel) opens in the Incidents view's panel.
   const showIncidents = useCallback(() => navigate("incidents"), [navigate]);
+  // The devices behind a figure elsewhere (an app's count in a unit) are listed in the inventory.
+  const showInventory = useCallback(() => navigate("inventory"), [navigate]);
 
   const appData = useMemo<AppData>(
     () => ({
@@ -164,29 +167,31 @@ function Running({ status, settings, notices }: RunningProps) {
       <SyncProvider onSyncFinished={reloadSummary}>
         <RepairDeskProvider onShowRepairs={showRepairs}>
           <IncidentDeskProvider onShowIncidents={showIncidents}>
-            <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
-              <Header onNavigate={navigate} />
-              {status.demo && <DemoBanner />}
-              <Sidebar active={active} onNavigate={navigate} />
-              <div className="app-content">
-                {notices.length > 0 && (
-                  <div className="app-notices">
-                    {notices.map((notice) => (
-                      <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+            <InventoryDeskProvider onShowInventory={showInventory}>
+              <div className="app" data-testid={ready ? "app-ready" : "app-loading"} data-demo={status.demo}>
+                <Header onNavigate={navigate} />
+                {status.demo && <DemoBanner />}
+                <Sidebar active={active} onNavigate={navigate} />
+                <div className="app-content">
+                  {notices.length > 0 && (
+                    <div className="app-notices">
+                      {notices.map((notice) => (
+                        <InlineError key={notice.key} messageKey={notice.key} error={notice.error} />
+                      ))}
+                    </div>
+                  )}
+                  <main className="app-main">
+                    {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
+                      // Inactive views stay laid out but invisible and inert: `display: none` would reset
+                      // the table's scroll position and hand the virtualiser a zero-sized viewport.
+                      <section key={id} className="view" data-active={id === active} inert={id !== active}>
+                        <Component />
+                      </section>
                     ))}
-                  </div>
-                )}
-                <main className="app-main">
-                  {VIEWS.filter((view) => visited.has(view.id)).map(({ id, Component }) => (
-                    // Inactive views stay laid out but invisible and inert: `display: none` would reset
-                    // the table's scroll position and hand the virtualiser a zero-sized viewport.
-                    <section key={id} className="view" data-active={id === active} inert={id !== active}>
-                      <Component />
-                    </section>
-                  ))}
-                </main>
+                  </main>
+                </div>
               </div>
-            </div>
+            </InventoryDeskProvider>
           </IncidentDeskProvider>
         </RepairDeskProvider>
       </SyncProvider>

@@ -12,7 +12,14 @@ describe("VIEWS", () => {
   });
 
   it("keeps the ids the end-to-end tests click", () => {
-    expect(VIEWS.map((view) => view.id)).toEqual(expect.arrayContaining(["inventory", "overview", "connections"]));
+    expect(VIEWS.map((view) => view.id)).toEqual(expect.arrayContaining(["inventory", "overview", "apps", "connections"]));
+  });
+
+  it("puts the Apps view under Register, after the overview: both read the fleet as the EMMs report it", () => {
+    const ids: readonly string[] = VIEWS.map((view) => view.id);
+    expect(ids.indexOf("apps")).toBe(ids.indexOf("overview") + 1);
+    const groups = Object.fromEntries(VIEWS.map((view) => [view.id, view.group]));
+    expect(groups).toMatchObject({ apps: "register" });
   });
 
   it("has unique ids", () => {

@@ -3,6 +3,7 @@ import type { MessageKey } from "../i18n/dictionary";
 import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
 import { OverviewView } from "../overview/OverviewView";
+import { AppsView } from "../apps/AppsView";
 import { PurchasesView } from "../purchases/PurchasesView";
 import { PreconfigView } from "../preconfig/PreconfigView";
 import { WarrantyView } from "../warranty/WarrantyView";
@@ -42,6 +43,7 @@ export type ViewDefinition = {
 export const VIEWS = [
   { id: "inventory", label: "nav.inventory", group: "register", Component: InventoryView },
   { id: "overview", label: "nav.overview", group: "register", Component: OverviewView },
+  { id: "apps", label: "nav.apps", group: "register", Component: AppsView },
   { id: "purchases", label: "nav.purchases", group: "register", Component: PurchasesView },
   { id: "preconfig", label: "nav.preconfig", group: "register", Component: PreconfigView },
   { id: "warranties", label: "nav.warranties", group: "register", Component: WarrantyView },

@@ -3,6 +3,7 @@
 
 use std::process::Command;
 
+mod apps;
 mod incidents;
 
 use flotta_core::{Clock, Config, ConnectionInput, ConnectionSettings, Flotta, Vendor};

@@ -1,5 +1,6 @@
 //! The core as the app uses it: opening, the demo fleet, queries, settings, error payloads.
 
+mod app_search;
 mod apps;
 mod audit;
 mod certification;

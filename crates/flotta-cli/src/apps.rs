@@ -1,0 +1,62 @@
+//! `flotta-cli apps search`: the app question for a scheduled check — each matching app, on
+//! how many units it is installed per group, and how many units no connection let us see.
+
+use flotta_core::{AppCount, AppGrouping, ErrorCode, ErrorPayload, Flotta};
+
+use crate::args::{AppsAction, GroupingArg};
+
+pub(crate) fn run(flotta: &Flotta, action: AppsAction) -> Result<(), ErrorPayload> {
+    let AppsAction::Search { text, by, csv } = action;
+    let by = match by {
+        GroupingArg::Unit => AppGrouping::OrgUnit,
+        GroupingArg::Os => AppGrouping::Os,
+        GroupingArg::Ownership => AppGrouping::Ownership,
+        GroupingArg::Connection => AppGrouping::Connection,
+    };
+    let search = flotta.search_apps(&text)?;
+    if search.matches.is_empty() {
+        return Err(ErrorPayload {
+            code: ErrorCode::NotFound,
+            message: format!("no app's name, bundle id or package name contains \"{text}\""),
+            field: None,
+        });
+    }
+    for found in &search.matches {
+        let spread = flotta.app_spread(&found.key)?;
+        let identifiers = if found.identifiers.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", found.identifiers.join(", "))
+        };
+        println!("{}{identifiers}: {}", found.name, headline(&spread.total));
+        for count in by.rows(&spread) {
+            let group = if count.group.is_empty() {
+                "(no organisation unit)"
+            } else {
+                &count.group
+            };
+            println!(
+                "\t{group}\t{} installed\t{} visible\t{} not visible",
+                count.installed, count.visible, count.not_visible
+            );
+        }
+    }
+    if search.more > 0 {
+        println!(
+            "{} more apps match; a longer search narrows them",
+            search.more
+        );
+    }
+    if let Some(file) = csv {
+        let rows = flotta.export_app_search(&text, by, &file)?;
+        eprintln!("wrote {rows} rows to {}", file.display());
+    }
+    Ok(())
+}
+
+fn headline(total: &AppCount) -> String {
+    format!(
+        "installed on {} of {} units whose apps we can see; {} units not visible",
+        total.installed, total.visible, total.not_visible
+    )
+}

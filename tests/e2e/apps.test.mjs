@@ -1,0 +1,148 @@
+// The app question as a user asks it: on how many devices is TikTok installed, and in which
+// units? Searched in the Apps view, the count of the unit with the most installs followed to
+// exactly those devices in the inventory, the app filter shown there and removable, and the
+// whole app's devices listed from the view's button.
+import assert from "node:assert/strict";
+import { afterEach, test } from "node:test";
+
+import {
+  byTestId,
+  clickStable,
+  fillField,
+  freshDatabasePath,
+  screenshot,
+  startApp,
+  waitForDemoSync,
+  waitForGone,
+  waitForTotal,
+  waitUntilReady,
+  whenStable,
+} from "./app.mjs";
+
+let app;
+// A failed test must not leave its app running: the driver allows one session at a time.
+afterEach(async (context) => {
+  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  await app?.deleteSession().catch(() => {});
+  app = undefined;
+});
+
+// No test may hang CI: a deadline well above the normal run time.
+const deadline = { timeout: 180_000 };
+
+const click = (selector) => clickStable(app, selector);
+
+/** What an element holds as text, read from the page (WebKitWebDriver's rendered text of a table cell can come back empty). */
+async function textOf(selector) {
+  return whenStable(async () => {
+    const element = app.$(selector);
+    return (await element.isExisting()) ? String(await element.getProperty("textContent")) : null;
+  }, `reading ${selector}`);
+}
+
+/** A figure's digits, whatever the locale groups thousands with. */
+const digits = (text) => Number(String(text).replace(/\D/g, ""));
+
+/** The spread table's rows as the page holds them, read in one go so a re-render cannot split them. */
+async function spreadRows() {
+  return app.execute((tableSelector, rowSelector, openSelector) => {
+    const table = document.querySelector(tableSelector);
+    if (!table) return null;
+    return [...table.querySelectorAll(rowSelector)].map((row) => ({
+      group: row.dataset.group,
+      installed: Number(row.dataset.installed),
+      visible: Number(row.dataset.visible),
+      notVisible: Number(row.dataset.notVisible),
+      link: row.querySelector(openSelector)?.textContent ?? null,
+    }));
+  }, byTestId("app-spread-table"), byTestId("app-group-row"), byTestId("app-group-open"));
+}
+
+test("TikTok's installs in its top unit lead to exactly those devices in the inventory", deadline, async () => {
+  app = await startApp(freshDatabasePath(), { demoDevices: 2_000 });
+  await waitUntilReady(app);
+  const fleet = await waitForDemoSync(app);
+
+  await click(byTestId("nav-apps"));
+  await app.$(byTestId("apps-view")).waitForDisplayed({ timeout: 10_000 });
+  // An empty search asks nothing: the hint says what it needs.
+  assert.match(await textOf(byTestId("apps-status")), /minst två tecken/);
+  assert.equal((await app.$$(byTestId("app-result"))).length, 0, "no results before a search");
+
+  // Text is taken literally: a wildcard matches nothing, and is no error.
+  await fillField(app, "apps-search", "%tiktok%");
+  await app.$(byTestId("apps-none")).waitForDisplayed({ timeout: 10_000, timeoutMsg: "a wildcard search finds no app" });
+  assert.equal(await app.$(byTestId("apps-error")).isExisting(), false, "a wildcard is not an error");
+
+  // Case does not matter.
+  await fillField(app, "apps-search", "TIKTOK");
+  const result = `${byTestId("app-result")}[data-key="tiktok"]`;
+  await app.$(result).waitForDisplayed({ timeout: 10_000, timeoutMsg: "the search lists TikTok" });
+  const listed = Number(await app.$(result).getAttribute("data-devices"));
+  assert.ok(listed > 0, `the search counts TikTok's devices (${listed})`);
+  await click(`${result} td`);
+
+  // The headline: installed out of the devices whose apps are visible, the others beside it.
+  const headline = app.$(`${byTestId("app-spread")}[data-key="tiktok"] ${byTestId("app-spread-headline")}`);
+  await headline.waitForDisplayed({ timeout: 10_000, timeoutMsg: "TikTok's spread is shown" });
+  const installed = Number(await headline.getAttribute("data-installed"));
+  const visible = Number(await headline.getAttribute("data-visible"));
+  const notVisible = Number(await headline.getAttribute("data-not-visible"));
+  assert.ok(installed > 0 && installed <= visible, `installed (${installed}) is among the visible devices (${visible})`);
+  assert.equal(installed, listed, "the spread counts the devices the search listed");
+  assert.ok(visible + notVisible <= fleet, `visible and not visible (${visible} + ${notVisible}) are devices of the fleet (${fleet})`);
+  assert.match(await textOf(byTestId("app-spread-installed")), /^Installerad på .* enhet(er)? vars appar syns$/);
+  const notVisibleText = await textOf(byTestId("app-spread-not-visible"));
+  assert.ok(await app.$(byTestId("app-spread-not-visible")).isDisplayed(), "the devices not visible are shown");
+  assert.match(notVisibleText, /syns inte/);
+  assert.equal(digits(notVisibleText), notVisible, `the headline says how many are not visible: ${notVisibleText}`);
+  assert.ok(await app.$(byTestId("app-spread-not-visible-hint")).isDisplayed(), "what 'not visible' means is explained");
+
+  // By organisation unit (the default), most installs first; the top one is a unit of its own.
+  assert.equal(await app.$(byTestId("app-spread-table")).getAttribute("data-grouping"), "org_unit");
+  let rows = null;
+  await app.waitUntil(async () => (rows = await spreadRows()) !== null && rows.length > 0, {
+    timeout: 10_000,
+    timeoutMsg: "the spread lists TikTok's units",
+  });
+  const installs = rows.map((row) => row.installed);
+  assert.deepEqual(installs, [...installs].sort((a, b) => b - a), "units with the most installs first");
+  const [top] = rows;
+  assert.notEqual(top.group, "", "TikTok's top unit is a unit, not the devices without one");
+  assert.ok(top.installed > 0 && top.installed <= top.visible, `the top unit's figures hold together: ${JSON.stringify(top)}`);
+  assert.equal(digits(top.link), top.installed, `the top unit's installed count is a link showing it: ${top.link}`);
+  assert.ok(
+    rows.every((row) => (row.group === "" || row.installed === 0) === (row.link === null)),
+    `every unit's count leads to its devices, but for the devices without a unit and the units without the app: ${JSON.stringify(rows)}`,
+  );
+  assert.ok(await app.$(byTestId("app-spread-chart")).isDisplayed(), "the installs per unit are charted");
+  await screenshot(app, "apps-01-spread");
+
+  // The top unit's count opens the inventory on exactly those devices, the app filter shown.
+  await click(`${byTestId("app-group-row")}[data-group=${JSON.stringify(top.group)}] ${byTestId("app-group-open")}`);
+  await app.$(`${byTestId("nav-inventory")}[aria-current="page"]`).waitForExist({
+    timeout: 10_000,
+    timeoutMsg: "the count leads to the inventory",
+  });
+  await waitForTotal(app, (total) => total === top.installed, `the inventory lists the ${top.installed} devices of ${top.group} with TikTok`);
+  const chip = app.$(byTestId("inventory-app-filter"));
+  await chip.waitForDisplayed({ timeout: 10_000, timeoutMsg: "the inventory shows its app filter" });
+  assert.equal(await chip.getAttribute("data-app"), "tiktok");
+  assert.match(await textOf(byTestId("inventory-app-filter")), /TikTok/);
+  assert.equal(await app.$(byTestId("filter-org_unit")).getValue(), top.group, "the unit filter is the unit clicked");
+  await app.$(byTestId("device-row")).waitForExist({ timeout: 10_000, timeoutMsg: "the devices are listed" });
+  await screenshot(app, "apps-02-inventory");
+
+  // Without the app filter, the unit's devices, with or without TikTok.
+  await click(byTestId("inventory-app-filter-clear"));
+  await waitForGone(app, byTestId("inventory-app-filter"), "the app filter's chip goes with the filter");
+  await waitForTotal(app, (total) => total >= top.visible + top.notVisible, `the unit's devices are listed without the app filter`);
+
+  // Every device with the app, from the Apps view's button: the headline's count.
+  await click(byTestId("nav-apps"));
+  await click(byTestId("app-spread-show-all"));
+  await waitForTotal(app, (total) => total === installed, `the inventory lists the ${installed} devices with TikTok`);
+  await chip.waitForDisplayed({ timeout: 10_000, timeoutMsg: "the inventory shows its app filter again" });
+  assert.equal(await app.$(byTestId("filter-org_unit")).getValue(), "", "no unit filter is left from before");
+  await screenshot(app, "apps-03-all-devices");
+});
