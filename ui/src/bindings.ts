@@ -20,6 +20,18 @@ export const commands = {
 	suggestedExportPath: (name: string, extension: string) => typedError<string, ErrorPayload>(__TAURI_INVOKE("suggested_export_path", { name, extension })),
 	searchApps: (text: string) => typedError<AppSearch, ErrorPayload>(__TAURI_INVOKE("search_apps", { text })),
 	appSpread: (key: string) => typedError<AppSpread, ErrorPayload>(__TAURI_INVOKE("app_spread", { key })),
+	/**  Writes the replacement forecast, at `path` (chosen in the save dialog), as CSV or a workbook. */
+	exportWarrantyForecast: (path: string, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_warranty_forecast", { path, format })),
+	/**
+	 *  Writes every unit of a delivery's checklist, at `path` (chosen in the save dialog), as CSV
+	 *  or a workbook.
+	 */
+	exportPreconfig: (path: string, delivery: number | null, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_preconfig", { path, delivery, format })),
+	/**
+	 *  Writes the closed days of `year`, at `path` (chosen in the save dialog), as CSV or a
+	 *  workbook.
+	 */
+	exportCalendarYear: (path: string, year: number, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_calendar_year", { path, year, format })),
 	getSettings: () => typedError<Settings, ErrorPayload>(__TAURI_INVOKE("get_settings")),
 	setLanguage: (language: Language | null) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_language", { language })),
 	setInventoryView: (view: InventoryView) => typedError<null, ErrorPayload>(__TAURI_INVOKE("set_inventory_view", { view })),

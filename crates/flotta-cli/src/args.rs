@@ -237,6 +237,26 @@ pub(crate) enum ExportWhat {
         #[arg(long)]
         unseen: bool,
     },
+    /// The replacement forecast for the next eight quarters, per organisation unit and model.
+    Forecast {
+        /// The file to write.
+        file: PathBuf,
+    },
+    /// A delivery's pre-configuration checklist: every unit, who ticked each step and when.
+    Checklist {
+        /// The file to write.
+        file: PathBuf,
+        /// The delivery's id (the newest when not given).
+        #[arg(long)]
+        delivery: Option<u32>,
+    },
+    /// A year's closed days (holidays, de-facto closed eves, the organisation's own).
+    ClosedDays {
+        /// The year (1990–2100).
+        year: i32,
+        /// The file to write.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -1,4 +1,5 @@
-//! `flotta-cli export`: the inventory or the purchases as CSV for Swedish Excel, or as an
+//! `flotta-cli export`: the inventory, the purchases, the replacement forecast, a delivery's
+//! checklist or a year's closed days as CSV for Swedish Excel, or as an
 //! Excel workbook when the file name ends in `.xlsx`.
 
 use flotta_core::{
@@ -47,6 +48,18 @@ pub(crate) fn run(flotta: &Flotta, what: ExportWhat) -> Result<(), ErrorPayload>
         }
         ExportWhat::Purchases { file, unseen } => (
             flotta.export_purchases(unseen, TableFormat::for_path(&file), &file)?,
+            file,
+        ),
+        ExportWhat::Forecast { file } => (
+            flotta.export_warranty_forecast(TableFormat::for_path(&file), &file)?,
+            file,
+        ),
+        ExportWhat::Checklist { file, delivery } => (
+            flotta.export_preconfig(delivery, TableFormat::for_path(&file), &file)?,
+            file,
+        ),
+        ExportWhat::ClosedDays { year, file } => (
+            flotta.export_calendar_year(year, TableFormat::for_path(&file), &file)?,
             file,
         ),
     };

@@ -9,6 +9,8 @@
 //! flotta-cli --db <register.sqlite3> import purchases <file> [--supplier <name>] [--commit]
 //! flotta-cli --db <register.sqlite3> export devices <file> [--purchase bought|not-bought]
 //! flotta-cli --db <register.sqlite3> export purchases <file> [--unseen]
+//! flotta-cli --db <register.sqlite3> export forecast|checklist [--delivery ID] <file>
+//! flotta-cli --db <register.sqlite3> export closed-days <year> <file>
 //! flotta-cli --db <register.sqlite3> warranty
 //! flotta-cli --db <register.sqlite3> audit [--actor A] [--entity E] [--id ID] [--text T]
 //!     [--from DAY] [--until DAY] [--csv FILE]

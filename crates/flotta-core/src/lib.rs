@@ -28,6 +28,7 @@ mod pool;
 mod preconfig;
 mod process_mark;
 mod purchases;
+mod register_exports;
 mod repairs;
 mod secrets;
 mod settings;

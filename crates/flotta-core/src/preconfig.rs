@@ -70,6 +70,15 @@ pub enum TickScope {
 impl Flotta {
     /// The checklist of `delivery` (the newest when `None`).
     pub fn preconfig(&self, delivery: Option<u32>) -> Result<PreconfigView, Error> {
+        self.checklist(delivery, MAX_UNITS)
+    }
+
+    /// The checklist of `delivery` with at most `limit` of its units.
+    pub(crate) fn checklist(
+        &self,
+        delivery: Option<u32>,
+        limit: u32,
+    ) -> Result<PreconfigView, Error> {
         let statuses = self.certification_statuses()?;
         let reader = self.reader();
         let steps = reader.preconfig_steps()?;
@@ -90,7 +99,7 @@ impl Flotta {
                 detail: format!("there is no delivery {shown}"),
             });
         }
-        let (total, rows) = reader.preconfig_units(Some(shown), MAX_UNITS)?;
+        let (total, rows) = reader.preconfig_units(Some(shown), limit)?;
         let units: Vec<PreconfigUnit> = rows
             .into_iter()
             .map(|row| {

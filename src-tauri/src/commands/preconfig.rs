@@ -1,6 +1,8 @@
 //! Pre-configuration of delivered units: a delivery's checklist, ticking, the template.
 
-use flotta_core::{ErrorPayload, PreconfigStep, PreconfigView, TickScope};
+use flotta_core::{
+    ErrorPayload, ExportedFile, PreconfigStep, PreconfigView, TableFormat, TickScope,
+};
 use tauri::State;
 
 use crate::state::AppState;
@@ -44,5 +46,22 @@ pub async fn retire_preconfig_step(
 ) -> Result<(), ErrorPayload> {
     state
         .run(move |core| core.retire_preconfig_step(step_id))
+        .await
+}
+
+/// Writes every unit of a delivery's checklist, at `path` (chosen in the save dialog), as CSV
+/// or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_preconfig(
+    state: State<'_, AppState>,
+    path: String,
+    delivery: Option<u32>,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_preconfig(delivery, format, path))
+        })
         .await
 }

@@ -98,3 +98,18 @@ pub async fn export_purchases(
         })
         .await
 }
+
+/// Writes the replacement forecast, at `path` (chosen in the save dialog), as CSV or a workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_warranty_forecast(
+    state: State<'_, AppState>,
+    path: String,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_warranty_forecast(format, path))
+        })
+        .await
+}

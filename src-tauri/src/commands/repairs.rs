@@ -207,3 +207,20 @@ pub async fn export_pool(
         .run(move |core| ExportedFile::write_with(path, |path| core.export_pool(format, path)))
         .await
 }
+
+/// Writes the closed days of `year`, at `path` (chosen in the save dialog), as CSV or a
+/// workbook.
+#[tauri::command]
+#[specta::specta]
+pub async fn export_calendar_year(
+    state: State<'_, AppState>,
+    path: String,
+    year: i32,
+    format: TableFormat,
+) -> Result<ExportedFile, ErrorPayload> {
+    state
+        .run(move |core| {
+            ExportedFile::write_with(path, |path| core.export_calendar_year(year, format, path))
+        })
+        .await
+}

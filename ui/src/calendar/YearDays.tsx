@@ -2,6 +2,7 @@ import { useCallback, useId, useState } from "react";
 import { commands } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import { formatDate } from "../purchases/dates";
 import { useSync } from "../sync/syncContext";
@@ -66,6 +67,12 @@ export function YearDays() {
             ›
           </button>
         </div>
+        <TableExport
+          run={(path, format) => commands.exportCalendarYear(path, year, format)}
+          fileName={`flotta-stangda-dagar-${year}`}
+          hint="calendar.export.hint"
+          testId="calendar-export"
+        />
       </div>
       {state.status === "loading" && <p className="muted">{i18n.t("calendar.days.loading")}</p>}
       {state.status === "error" && (

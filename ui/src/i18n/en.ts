@@ -555,6 +555,9 @@ export const en = {
   "history.warnings.problem": "Problem",
 
   "repairs.export.hint": "The cases the list shows (all of them, not only the first 500), with their standing",
+  "warranty.export.hint": "The replacement forecast per quarter, per organisation unit and per model, with what the units cost",
+  "preconfig.export.hint": "Every unit of the delivery shown, with who ticked each step and when",
+  "calendar.export.hint": "The year's closed days, with whether each takes a working day",
   "models.export.hint": "Every model with its units, purchases, certification and planned lifetime",
   "pool.export.hint": "Each model's pool units, those out and at the workshop, and the cover",
   "overview.report.hint": "The fleet summary with warranties, certification and last month's repairs",

@@ -556,6 +556,9 @@ export const sv: Dictionary = {
   "history.warnings.problem": "Problem",
 
   "repairs.export.hint": "Ärendena som listan visar (alla, inte bara de 500 första), med läge",
+  "warranty.export.hint": "Ersättningsprognosen per kvartal, per organisationsenhet och per modell, med vad enheterna kostade",
+  "preconfig.export.hint": "Alla enheter i den visade leveransen, med vem som bockade av varje steg och när",
+  "calendar.export.hint": "Årets stängda dagar, med om var och en tar en arbetsdag",
   "models.export.hint": "Alla modeller med enheter, inköp, certifiering och planerad livslängd",
   "pool.export.hint": "Varje modells poolenheter, de utskickade och de på verkstad, och täckningen",
   "overview.report.hint": "Flottöversikten med garantier, certifiering och förra månadens reparationer",

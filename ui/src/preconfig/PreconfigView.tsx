@@ -11,6 +11,7 @@ import { call } from "../api/call";
 import { useCommand } from "../api/useCommand";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import type { MessageKey } from "../i18n/dictionary";
 import { useI18n } from "../i18n/I18nContext";
 import { useSync } from "../sync/syncContext";
@@ -115,6 +116,12 @@ export function PreconfigView() {
           <p className="muted view-intro">{i18n.t("preconfig.intro")}</p>
         </div>
         <div className="view-actions">
+          <TableExport
+            run={(path, format) => commands.exportPreconfig(path, known?.delivery ?? null, format)}
+            fileName="flotta-forberedelse"
+            hint="preconfig.export.hint"
+            testId="preconfig-export"
+          />
           <button
             type="button"
             className="button-secondary"

@@ -3,6 +3,7 @@ import { commands, type DueCount, type ErrorPayload, type WarrantyOverview } fro
 import { call } from "../api/call";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
+import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
 import type { Translator } from "../i18n/translator";
 import { useRovingRows } from "../lib/useRovingRows";
@@ -43,7 +44,15 @@ export function WarrantyView() {
           <h1 className="view-heading">{i18n.t("warranty.heading")}</h1>
           <p className="muted view-intro">{i18n.t("warranty.intro")}</p>
         </div>
-        <NoticePeriod />
+        <div className="view-actions">
+          <NoticePeriod />
+          <TableExport
+            run={(path, format) => commands.exportWarrantyForecast(path, format)}
+            fileName="flotta-ersattningsprognos"
+            hint="warranty.export.hint"
+            testId="warranty-export"
+          />
+        </div>
       </div>
       {state.status === "loading" && <p className="muted">{i18n.t("warranty.loading")}</p>}
       {state.status === "error" && (

@@ -639,3 +639,46 @@ async fn the_calendar_and_the_sla_report_from_the_command_line_issue_15() -> Tes
     assert!(text(&bad).contains("YYYY-MM"), "{}", text(&bad));
     Ok(())
 }
+
+/// The planning views as files for a scheduled export: the closed days of a year, the
+/// replacement forecast and the newest delivery's checklist (#16).
+#[test]
+fn the_planning_views_export_from_the_command_line_issue_16() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let days = dir.path().join("dagar.csv");
+    let written = cli(
+        &path,
+        "",
+        &["export", "closed-days", "2027", &days.to_string_lossy()],
+    )?;
+    assert!(written.status.success(), "{}", text(&written));
+    assert!(
+        text(&written).contains("16 rows written"),
+        "{}",
+        text(&written)
+    );
+    assert!(
+        std::fs::read_to_string(&days)?
+            .contains("\r\n2027-06-25;fredag;Midsommarafton;Helgdag;Ja\r\n")
+    );
+    for (what, header) in [
+        ("forecast", "Kvartal;Uppdelning;Grupp;Enheter;Kostnad (kr)"),
+        ("checklist", "Tillverkare;Modell;Serienummer;IMEI;"),
+    ] {
+        let file = dir.path().join(format!("{what}.csv"));
+        let written = cli(&path, "", &["export", what, &file.to_string_lossy()])?;
+        assert!(written.status.success(), "{what}: {}", text(&written));
+        assert!(
+            std::fs::read_to_string(&file)?.starts_with(&format!("\u{feff}{header}")),
+            "{what}"
+        );
+    }
+    let refused = cli(
+        &path,
+        "",
+        &["export", "closed-days", "1800", &days.to_string_lossy()],
+    )?;
+    assert_eq!(refused.status.code(), Some(1), "{}", text(&refused));
+    Ok(())
+}

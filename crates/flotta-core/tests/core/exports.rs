@@ -100,3 +100,79 @@ fn the_repair_list_the_pool_and_the_models_export_what_their_views_show() -> Tes
     assert!(std::fs::read(&workbook)?.starts_with(b"PK"));
     Ok(())
 }
+
+/// The planning views (#16): the replacement forecast, a delivery's checklist and a year's
+/// closed days, each read back as the file a user opens.
+#[test]
+fn the_forecast_the_checklist_and_the_closed_days_export_what_their_views_show() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let flotta = Flotta::open(Config {
+        database_path: dir.path().join("flotta.sqlite3"),
+        actor: "inköpare".into(),
+        demo_devices: None,
+        clock: Clock::Fixed("2026-12-01T09:00:00Z".parse()?),
+        retry: Default::default(),
+    })?;
+    let delivery = "Inköpsdatum;Leverantör;Tillverkare;Modell;Serienummer;Pris;Garanti (mån)\n\
+                    2025-01-15;Telia Företag;Apple;iPhone 16;LEV0000001;8 990,50;24\n\
+                    2025-01-15;Telia Företag;Apple;iPhone 16;LEV0000002;8 990,50;24\n";
+    flotta.import_purchases(
+        "telia.csv",
+        delivery.as_bytes(),
+        &flotta_core::ImportOptions::default(),
+    )?;
+
+    // Both units' warranty ends on 2027-01-14: the first quarter of 2027, 17 981 kr.
+    let forecast = dir.path().join("prognos.csv");
+    flotta.export_warranty_forecast(TableFormat::Csv, &forecast)?;
+    let text = std::fs::read_to_string(&forecast)?;
+    assert!(text.starts_with("\u{feff}Kvartal;Uppdelning;Grupp;Enheter;Kostnad (kr)\r\n"));
+    assert!(
+        text.contains("\r\n2027-Q1;Totalt;;2;17981,00\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "\r\n2027-Q1;Organisationsenhet;(utan enhet);2;17981,00\r\n\
+             2027-Q1;Modell;iPhone 16;2;17981,00\r\n"
+        ),
+        "{text}"
+    );
+
+    let step = flotta.preconfig(None)?.steps[0].clone();
+    let first = flotta.preconfig(None)?.units[0].purchase_id;
+    flotta.tick_preconfig(flotta_core::TickScope::Unit(first), step.id, true)?;
+    let checklist = dir.path().join("checklista.xlsx");
+    assert_eq!(
+        flotta.export_preconfig(None, TableFormat::Xlsx, &checklist)?,
+        2
+    );
+    use calamine::Reader as _;
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&checklist)?;
+    let sheet = workbook.worksheet_range("Förberedelse")?;
+    let rows: Vec<Vec<String>> = sheet
+        .rows()
+        .map(|row| row.iter().map(ToString::to_string).collect())
+        .collect();
+    assert_eq!(rows[0][4], step.title, "one column per step");
+    let ticked = rows
+        .iter()
+        .find(|row| row[2] == "LEV0000001" || row[2] == "LEV0000002")
+        .filter(|row| !row[4].is_empty())
+        .ok_or("the ticked unit")?;
+    assert!(ticked[4].contains("inköpare"), "who ticked it: {ticked:?}");
+
+    flotta.add_closure_day("2027-07-20".parse()?, "Stängt för flytt")?;
+    let days = dir.path().join("dagar.csv");
+    flotta.export_calendar_year(2027, TableFormat::Csv, &days)?;
+    let text = std::fs::read_to_string(&days)?;
+    assert!(
+        text.contains("\r\n2027-06-25;fredag;Midsommarafton;Helgdag;Ja\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\r\n2027-07-20;tisdag;Stängt för flytt;Organisationens stängda dag;Ja\r\n"),
+        "{text}"
+    );
+    Ok(())
+}
