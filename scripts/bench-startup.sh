@@ -22,8 +22,7 @@ db="$work/bench.sqlite3"
 display_number=$((500 + RANDOM % 400))
 Xvfb ":$display_number" -screen 0 1440x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
-emulator_pid=
-trap 'kill $xvfb_pid $emulator_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+trap 'kill $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 export DISPLAY=":$display_number"
 
 # Starts the app on the register "$db" with the arguments given after the first (`first` or
@@ -70,21 +69,7 @@ later_starts --demo-devices 50000
 
 # A register of the organisation's own: an Intune connection (no secret stored, syncing only
 # when asked) and a full sync of 50,000 devices with their installed apps, by the command line.
-url_file="$work/emulator.url"
-target/release/flotta-emulator --devices 50000 >"$url_file" &
-emulator_pid=$!
-for _ in $(seq 1 600); do
-  [ -s "$url_file" ] && break
-  sleep 0.1
-done
-url="$(cat "$url_file")"
 db="$work/synced.sqlite3"
-export FLOTTA_CONNECTION_SECRET=demo-secret
-target/release/flotta-cli --db "$db" connections add --name "Intune" --vendor intune \
-  --base-url "$url/graph" --token-url "$url/login" --tenant exempelstad.onmicrosoft.com \
-  --client-id flotta-demo --auth client-credentials --apps on --manual --without-keyring >/dev/null
-target/release/flotta-cli --db "$db" sync Intune --full
-kill "$emulator_pid"; wait "$emulator_pid" 2>/dev/null || true
-emulator_pid=
+scripts/bench/intune_register.sh "$db"
 echo "starts on a register synced from an Intune tenant (not demo):"
 later_starts

@@ -161,6 +161,17 @@ export async function screenshot(app, name) {
 }
 
 /**
+ * Ends a test's app session with a screenshot of how the test left it
+ * (`artifacts/last-<test>.png`), for `afterEach`: a failed test must not leave its app
+ * running, as the driver allows one session at a time.
+ */
+export async function endSession(app, context) {
+  if (!app) return;
+  await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  await app.deleteSession().catch(() => {});
+}
+
+/**
  * Runs a WebDriver action again when the element it found was re-rendered under it ("stale
  * element"). Lists re-render when a sync finishes — the demo sync ends right as a test starts
  * clicking — so a click can find a row that React replaces a moment later. The action must

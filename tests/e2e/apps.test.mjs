@@ -8,6 +8,7 @@ import { afterEach, test } from "node:test";
 import {
   byTestId,
   clickStable,
+  endSession,
   fillField,
   freshDatabasePath,
   screenshot,
@@ -22,8 +23,7 @@ import {
 let app;
 // A failed test must not leave its app running: the driver allows one session at a time.
 afterEach(async (context) => {
-  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
-  await app?.deleteSession().catch(() => {});
+  await endSession(app, context);
   app = undefined;
 });
 

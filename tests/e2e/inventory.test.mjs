@@ -6,6 +6,7 @@ import { afterEach, test } from "node:test";
 
 import {
   byTestId,
+  endSession,
   freshDatabasePath,
   inventoryTotal,
   screenshot,
@@ -20,8 +21,7 @@ import {
 let app;
 // A failed test must not leave its app running: the driver allows one session at a time.
 afterEach(async (context) => {
-  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
-  await app?.deleteSession().catch(() => {});
+  await endSession(app, context);
   app = undefined;
 });
 

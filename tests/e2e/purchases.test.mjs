@@ -10,6 +10,7 @@ import { afterEach, test } from "node:test";
 import {
   byTestId,
   clickStable,
+  endSession,
   fillField,
   freshDatabasePath,
   invoke,
@@ -24,8 +25,7 @@ import {
 
 let app;
 afterEach(async (context) => {
-  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
-  await app?.deleteSession().catch(() => {});
+  await endSession(app, context);
   app = undefined;
 });
 

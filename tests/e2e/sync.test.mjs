@@ -7,6 +7,7 @@ import { afterEach, test } from "node:test";
 import {
   byTestId,
   clickStable,
+  endSession,
   fillField,
   freshDatabasePath,
   inventoryTotal,
@@ -20,8 +21,7 @@ import {
 
 let app;
 afterEach(async (context) => {
-  if (app) await screenshot(app, `last-${context.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
-  await app?.deleteSession().catch(() => {});
+  await endSession(app, context);
   app = undefined;
 });
 

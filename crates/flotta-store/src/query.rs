@@ -82,59 +82,41 @@ impl Store {
     /// holds every term: one scan, shared by the count and by every window of the same
     /// search.
     fn find_search_hits(&self, terms: &[String]) -> Result<(), StoreError> {
-        self.fill_temp(&self.search_hits, terms, || {
-            // `instr` compares exactly: the text and the terms are folded alike.
-            let each = vec!["instr(text, ?) > 0"; terms.len()].join(" AND ");
-            self.conn
-                .execute_batch(
-                    "CREATE TEMP TABLE IF NOT EXISTS search_hits (id INTEGER PRIMARY KEY);
-                     DELETE FROM temp.search_hits;",
-                )
-                .context("preparing a search")?;
-            self.conn
-                .prepare_cached(&format!(
-                    "INSERT INTO temp.search_hits SELECT device_id FROM device_search WHERE {each}"
-                ))
-                .and_then(|mut statement| statement.execute(params_from_iter(terms)))
-                .context("searching the register")?;
-            Ok(())
-        })
+        // `instr` compares exactly: the text and the terms are folded alike.
+        let each = vec!["instr(text, ?) > 0"; terms.len()].join(" AND ");
+        self.fill_temp(
+            &self.search_hits,
+            "search_hits",
+            &format!("SELECT device_id FROM device_search WHERE {each}"),
+            terms,
+        )
     }
 
     /// Fills this connection's temporary `app_units` with the units on which some connection
     /// reports the app `key`: found once, shared by the count and every window (an export
     /// walks thousands of rows in windows).
     fn find_app_units(&self, key: &str) -> Result<(), StoreError> {
-        self.fill_temp(&self.app_units, &[key.to_owned()], || {
-            self.conn
-                .execute_batch(
-                    "CREATE TEMP TABLE IF NOT EXISTS app_units (id INTEGER PRIMARY KEY);
-                     DELETE FROM temp.app_units;",
-                )
-                .context("preparing the app filter")?;
-            self.conn
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO temp.app_units
-                     SELECT v.device_id FROM installed_apps i
-                     JOIN vendor_records v ON v.id = i.vendor_record_id
-                     WHERE v.missing_since IS NULL
-                       AND i.app_id IN (SELECT id FROM apps WHERE flotta_app_key(name) = ?1)",
-                )
-                .and_then(|mut statement| statement.execute([key]))
-                .context("finding the units with an app")?;
-            Ok(())
-        })
+        self.fill_temp(
+            &self.app_units,
+            "app_units",
+            "SELECT DISTINCT v.device_id FROM installed_apps i
+             JOIN vendor_records v ON v.id = i.vendor_record_id
+             WHERE v.missing_since IS NULL
+               AND i.app_id IN (SELECT id FROM apps WHERE flotta_app_key(name) = ?)",
+            &[key.to_owned()],
+        )
     }
 
-    /// Runs `fill` unless `cache` says its temporary table already holds the result for
-    /// `input` as the register is now: it is filled again when the input changes or the
-    /// register has (another connection's commit moves `data_version`, this one's own
-    /// writes `total_changes`).
+    /// Fills the temporary table `table` (one column of device ids) with what `select`
+    /// finds for `params`, unless `cache` says it already holds that as the register is now:
+    /// it is filled again when the parameters change or the register has (another
+    /// connection's commit moves `data_version`, this one's own writes `total_changes`).
     fn fill_temp(
         &self,
         cache: &std::sync::Mutex<Option<TempFill>>,
-        input: &[String],
-        fill: impl FnOnce() -> Result<(), StoreError>,
+        table: &str,
+        select: &str,
+        params: &[String],
     ) -> Result<(), StoreError> {
         let data_version: i64 = self
             .conn
@@ -144,16 +126,25 @@ impl Store {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         if filled.as_ref().is_some_and(|filled| {
-            filled.input == input
+            filled.input == params
                 && filled.data_version == data_version
                 && filled.total_changes == self.conn.total_changes()
         }) {
             return Ok(());
         }
         *filled = None;
-        fill()?;
+        self.conn
+            .execute_batch(&format!(
+                "CREATE TEMP TABLE IF NOT EXISTS {table} (id INTEGER PRIMARY KEY);
+                 DELETE FROM temp.{table};"
+            ))
+            .context("preparing a search or filter")?;
+        self.conn
+            .prepare_cached(&format!("INSERT INTO temp.{table} {select}"))
+            .and_then(|mut statement| statement.execute(params_from_iter(params)))
+            .context("searching the register")?;
         *filled = Some(TempFill {
-            input: input.to_vec(),
+            input: params.to_vec(),
             data_version,
             total_changes: self.conn.total_changes(),
         });
