@@ -1,5 +1,6 @@
 //! Incident categories and support agreements, as the settings of the incident register.
 
+use crate::form::Form;
 use chrono::{DateTime, Utc};
 use flotta_domain::incident::{
     AgreementTerms, AvailabilityWindow, CategoryLabel, PauseReason, Target,
@@ -51,38 +52,8 @@ pub struct AgreementForm {
     pub valid_from: Option<DateTime<Utc>>,
 }
 
-pub(crate) fn form_error(field: &'static str, detail: impl Into<String>) -> Error {
-    Error::Form {
-        subject: "incident",
-        field,
-        detail: detail.into(),
-    }
-}
-
-/// `text` trimmed, without control characters other than line breaks and tabs, at most
-/// `max` characters; `None` when nothing is left.
-pub(crate) fn clean_text(
-    field: &'static str,
-    text: &str,
-    max: usize,
-) -> Result<Option<String>, Error> {
-    let cleaned: String = text
-        .chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
-        .collect();
-    let cleaned = cleaned.trim();
-    if cleaned.chars().count() > max {
-        return Err(form_error(
-            field,
-            format!("is longer than {max} characters"),
-        ));
-    }
-    Ok((!cleaned.is_empty()).then(|| cleaned.to_owned()))
-}
-
-pub(crate) fn required(field: &'static str, text: &str, max: usize) -> Result<String, Error> {
-    clean_text(field, text, max)?.ok_or_else(|| form_error(field, "is required"))
-}
+/// The refusals of the incident, category and agreement forms.
+pub(crate) const INCIDENT: Form = Form("incident");
 
 impl Flotta {
     /// Every incident category, retired ones included, in the forms' order.
@@ -100,11 +71,11 @@ impl Flotta {
 
     /// Adds a category with its Swedish and English names.
     pub fn add_incident_category(&self, name_sv: &str, name_en: &str) -> Result<u32, Error> {
-        let name_sv = required("name_sv", name_sv, MAX_CATEGORY_CHARS)?;
-        let name_en = required("name_en", name_en, MAX_CATEGORY_CHARS)?;
+        let name_sv = INCIDENT.required("name_sv", name_sv, MAX_CATEGORY_CHARS)?;
+        let name_en = INCIDENT.required("name_en", name_en, MAX_CATEGORY_CHARS)?;
         self.store()
             .add_incident_category(&name_sv, &name_en, &self.actor, self.clock.now())?
-            .ok_or_else(|| form_error("name_sv", format!("{name_sv:?} exists already")))
+            .ok_or_else(|| INCIDENT.error("name_sv", format!("{name_sv:?} exists already")))
     }
 
     /// Deletes a category no case uses, or retires one in use.
@@ -115,10 +86,9 @@ impl Flotta {
         {
             CategoryRemoved::Deleted => Ok(CategoryRemoval::Deleted),
             CategoryRemoved::Retired => Ok(CategoryRemoval::Retired),
-            CategoryRemoved::NotFound => Err(form_error(
-                "category_id",
-                format!("there is no category {id} in use"),
-            )),
+            CategoryRemoved::NotFound => {
+                Err(INCIDENT.error("category_id", format!("there is no category {id} in use")))
+            }
         }
     }
 
@@ -139,19 +109,16 @@ impl Flotta {
     pub fn save_support_agreement(&self, form: &AgreementForm) -> Result<AgreementView, Error> {
         let window =
             AvailabilityWindow::new(form.window.days, form.window.opens, form.window.closes)
-                .map_err(|problem| form_error("window", problem.to_string()))?;
+                .map_err(|problem| INCIDENT.error("window", problem.to_string()))?;
         let categories = self.reader().incident_categories()?;
         for target in &form.targets {
             if let Some(category) = target.category_id
                 && !categories.iter().any(|record| record.label.id == category)
             {
-                return Err(form_error(
-                    "targets",
-                    format!("there is no category {category}"),
-                ));
+                return Err(INCIDENT.error("targets", format!("there is no category {category}")));
             }
             if target.response_minutes == Some(0) || target.resolution_minutes == Some(0) {
-                return Err(form_error("targets", "a target of 0 minutes cannot be met"));
+                return Err(INCIDENT.error("targets", "a target of 0 minutes cannot be met"));
             }
         }
         for (index, target) in form.targets.iter().enumerate() {
@@ -159,7 +126,7 @@ impl Flotta {
                 .iter()
                 .any(|other| other.category_id == target.category_id && other.line == target.line)
             {
-                return Err(form_error("targets", "two targets name the same cases"));
+                return Err(INCIDENT.error("targets", "two targets name the same cases"));
             }
         }
         let now = self.clock.now();
@@ -178,20 +145,20 @@ impl Flotta {
                     .store()
                     .change_agreement_terms(id, &terms, &self.actor, now)?
                 {
-                    return Err(form_error("id", format!("there is no agreement {id}")));
+                    return Err(INCIDENT.error("id", format!("there is no agreement {id}")));
                 }
                 id
             }
             None => {
-                let name = required("name", &form.name, MAX_AGREEMENT_CHARS)?;
+                let name = INCIDENT.required("name", &form.name, MAX_AGREEMENT_CHARS)?;
                 self.store()
                     .add_support_agreement(&name, &terms, &self.actor, now)?
-                    .ok_or_else(|| form_error("name", format!("{name:?} exists already")))?
+                    .ok_or_else(|| INCIDENT.error("name", format!("{name:?} exists already")))?
             }
         };
         self.support_agreements()?
             .into_iter()
             .find(|agreement| agreement.id == id)
-            .ok_or_else(|| form_error("id", format!("there is no agreement {id}")))
+            .ok_or_else(|| INCIDENT.error("id", format!("there is no agreement {id}")))
     }
 }

@@ -76,10 +76,7 @@ impl Flotta {
         path: &Path,
     ) -> Result<u32, Error> {
         let report = self.fleet_report(month)?;
-        let lang = match language {
-            Language::Sv => Lang::Sv,
-            Language::En => Lang::En,
-        };
+        let lang = Lang::from(language);
         let bytes = match format {
             ReportFormat::Csv => flotta_reports::fleet_report_csv(&report, lang),
             ReportFormat::Pdf => {

@@ -5,11 +5,10 @@ use std::path::Path;
 use flotta_domain::incident::{
     AgreementTerms, IncidentFacts, IncidentReport, ReportHead, incident_report, terms_at,
 };
-use flotta_reports::Lang;
 use flotta_store::IncidentFilter;
 use serde::{Deserialize, Serialize};
 
-use crate::agreements::form_error;
+use crate::agreements::INCIDENT;
 use crate::month::Month;
 use crate::transport::Language;
 use crate::{Error, Flotta, export};
@@ -30,13 +29,6 @@ pub struct IncidentReportRequest {
 pub enum ReportFormat {
     Pdf,
     Csv,
-}
-
-fn lang(language: Language) -> Lang {
-    match language {
-        Language::Sv => Lang::Sv,
-        Language::En => Lang::En,
-    }
 }
 
 impl Flotta {
@@ -70,7 +62,7 @@ impl Flotta {
                 agreements
                     .iter()
                     .find(|agreement| agreement.id == id)
-                    .ok_or_else(|| form_error("agreement_id", "choose the agreement"))?
+                    .ok_or_else(|| INCIDENT.error("agreement_id", "choose the agreement"))?
             }
         };
         let filter = IncidentFilter {
@@ -135,10 +127,10 @@ impl Flotta {
         )?;
         let bytes = match format {
             ReportFormat::Csv => {
-                flotta_reports::incident_report_csv(&report, lang(request.language))
+                flotta_reports::incident_report_csv(&report, request.language.into())
             }
             ReportFormat::Pdf => {
-                flotta_reports::incident_report_pdf(&report, lang(request.language)).ok_or(
+                flotta_reports::incident_report_pdf(&report, request.language.into()).ok_or(
                     Error::InvalidInput {
                         what: "report",
                         detail: "the report's font cannot be read".into(),

@@ -17,7 +17,7 @@ use std::path::Path;
 use flotta_domain::time::stockholm_local;
 use flotta_reports::{Cell, Table};
 
-use crate::agreements::{clean_text, form_error, required};
+use crate::agreements::INCIDENT;
 use crate::export::{TableFormat, write_table};
 use crate::repairs::RepairCaseForm;
 use crate::{Error, Flotta};
@@ -142,7 +142,7 @@ impl Judge {
             .iter()
             .find(|(id, _)| *id == case.agreement_id)
             .and_then(|(_, versions)| terms_at(versions, case.received_at))
-            .ok_or_else(|| form_error("agreement_id", "the case's agreement has no terms"))?;
+            .ok_or_else(|| INCIDENT.error("agreement_id", "the case's agreement has no terms"))?;
         incident_clock(
             case.received_at,
             case.category_id,
@@ -151,7 +151,7 @@ impl Judge {
             self.now,
             &self.calendar,
         )
-        .map_err(|error| form_error("received_at", error.to_string()))
+        .map_err(|error| INCIDENT.error("received_at", error.to_string()))
     }
 
     fn category(&self, id: u32) -> CategoryLabel {
@@ -242,21 +242,19 @@ impl Flotta {
                 .iter()
                 .find(|agreement| agreement.name == "Standard")
                 .map(|agreement| agreement.id)
-                .ok_or_else(|| form_error("agreement_id", "choose the agreement")),
+                .ok_or_else(|| INCIDENT.error("agreement_id", "choose the agreement")),
         }
     }
 
     /// Logs a case the helpdesk received.
     pub fn log_incident(&self, form: &IncidentForm) -> Result<IncidentView, Error> {
-        let reporter = required("reporter", &form.reporter, MAX_NAME_CHARS)?;
-        let description = required("description", &form.description, MAX_DESCRIPTION_CHARS)?;
+        let reporter = INCIDENT.required("reporter", &form.reporter, MAX_NAME_CHARS)?;
+        let description =
+            INCIDENT.required("description", &form.description, MAX_DESCRIPTION_CHARS)?;
         let now = self.clock.now();
         let received_at = form.received_at.unwrap_or(now);
         if received_at > now {
-            return Err(form_error(
-                "received_at",
-                format!("{received_at} is in the future"),
-            ));
+            return Err(INCIDENT.error("received_at", format!("{received_at} is in the future")));
         }
         let category = self
             .reader()
@@ -265,13 +263,13 @@ impl Flotta {
             .find(|record| record.label.id == form.category_id);
         match category {
             None => {
-                return Err(form_error(
+                return Err(INCIDENT.error(
                     "category_id",
                     format!("there is no category {}", form.category_id),
                 ));
             }
             Some(record) if record.label.retired => {
-                return Err(form_error(
+                return Err(INCIDENT.error(
                     "category_id",
                     format!("{} is retired", record.label.name_en),
                 ));
@@ -287,7 +285,7 @@ impl Flotta {
         }
         let judge = self.judge()?;
         if !judge.agreements.iter().any(|(id, _)| *id == agreement_id) {
-            return Err(form_error(
+            return Err(INCIDENT.error(
                 "agreement_id",
                 format!("there is no agreement {agreement_id}"),
             ));
@@ -310,7 +308,7 @@ impl Flotta {
             .first()
             .copied()
             .flatten()
-            .ok_or_else(|| form_error("description", "the case was not logged"))?;
+            .ok_or_else(|| INCIDENT.error("description", "the case was not logged"))?;
         self.incident(id)
     }
 
@@ -324,16 +322,16 @@ impl Flotta {
         let now = self.clock.now();
         let at = form.at.unwrap_or(now);
         if at > now {
-            return Err(form_error("at", format!("{at} is in the future")));
+            return Err(INCIDENT.error("at", format!("{at} is in the future")));
         }
         let note = form
             .note
             .as_deref()
-            .map(|note| clean_text("note", note, MAX_NOTE_CHARS))
+            .map(|note| INCIDENT.clean_text("note", note, MAX_NOTE_CHARS))
             .transpose()?
             .flatten();
         let resolution = match form.event {
-            IncidentEvent::Completed => Some(required(
+            IncidentEvent::Completed => Some(INCIDENT.required(
                 "resolution",
                 form.resolution.as_deref().unwrap_or_default(),
                 MAX_DESCRIPTION_CHARS,
@@ -381,13 +379,10 @@ impl Flotta {
             .incident(id)?
             .ok_or(Error::IncidentNotFound { id })?;
         let Some(device) = case.device else {
-            return Err(form_error(
-                "device_id",
-                "the case names no device to repair",
-            ));
+            return Err(INCIDENT.error("device_id", "the case names no device to repair"));
         };
         if let Some(repair) = case.repair_case_id {
-            return Err(form_error(
+            return Err(INCIDENT.error(
                 "repair_case_id",
                 format!("the case already opened repair case {repair}"),
             ));

@@ -17,6 +17,7 @@ mod error;
 mod export;
 mod exports;
 mod fleet_report;
+mod form;
 mod incident_import;
 mod incident_report;
 mod incidents;

@@ -18,10 +18,15 @@ use serde::{Deserialize, Serialize};
 use flotta_reports::{Cell, Table};
 
 use crate::export::{TableFormat, write_table};
+use crate::form::Form;
 use crate::{Error, Flotta};
 
 /// The longest fault description kept.
 pub const MAX_FAULT_CHARS: usize = 2_000;
+
+/// The refusals of the repair forms.
+const REPAIR: Form = Form("repair");
+
 /// The longest name of who reported a fault, and of a note.
 const MAX_NAME_CHARS: usize = 200;
 const MAX_NOTE_CHARS: usize = 1_000;
@@ -163,15 +168,12 @@ impl Flotta {
     /// moves to "in repair"; refused when it already has an open case or is lost, stolen,
     /// returned or recycled.
     pub fn open_repair_case(&self, form: &RepairCaseForm) -> Result<RepairCaseView, Error> {
-        let fault = required_text("fault", &form.fault, MAX_FAULT_CHARS)?;
-        let reported_by = required_text("reported_by", &form.reported_by, MAX_NAME_CHARS)?;
+        let fault = REPAIR.required("fault", &form.fault, MAX_FAULT_CHARS)?;
+        let reported_by = REPAIR.required("reported_by", &form.reported_by, MAX_NAME_CHARS)?;
         let now = self.clock.now();
         let reported_at = form.reported_at.unwrap_or(now);
         if reported_at > now {
-            return Err(invalid(
-                "reported_at",
-                format!("{reported_at} is in the future"),
-            ));
+            return Err(REPAIR.error("reported_at", format!("{reported_at} is in the future")));
         }
         let unit = self.device_detail(form.device_id)?;
         let moves = match unit.lifecycle {
@@ -185,7 +187,7 @@ impl Flotta {
                 }]
             }
             other => {
-                return Err(invalid(
+                return Err(REPAIR.error(
                     "device_id",
                     format!(
                         "{} is {other}; only a unit in use, in stock or in the pool can be repaired",
@@ -198,7 +200,7 @@ impl Flotta {
         let settings = self.sla_settings()?;
         let recorded = [(RepairEvent::Reported, reported_at)];
         let clock = sla_clock(form.sla, reported_at, &recorded, &settings, &calendar)
-            .map_err(|error| invalid("reported_at", error.to_string()))?;
+            .map_err(|error| REPAIR.error("reported_at", error.to_string()))?;
         let write = CaseWrite {
             event: RepairEvent::Reported,
             at: reported_at,
@@ -240,10 +242,7 @@ impl Flotta {
             .filter(|note| !note.is_empty())
             .map(|note| {
                 if note.chars().count() > MAX_NOTE_CHARS {
-                    Err(invalid(
-                        "note",
-                        format!("longer than {MAX_NOTE_CHARS} characters"),
-                    ))
+                    Err(REPAIR.error("note", format!("longer than {MAX_NOTE_CHARS} characters")))
                 } else {
                     Ok(note.to_owned())
                 }
@@ -258,7 +257,7 @@ impl Flotta {
         recorded.push((form.event, at));
         let kinds: Vec<RepairEvent> = recorded.iter().map(|(kind, _)| *kind).collect();
         let clock = sla_clock(case.sla, case.reported_at, &recorded, &settings, &calendar)
-            .map_err(|error| invalid("at", error.to_string()))?;
+            .map_err(|error| REPAIR.error("at", error.to_string()))?;
         let write = CaseWrite {
             event: form.event,
             at,
@@ -320,7 +319,7 @@ impl Flotta {
                     .iter()
                     .find(|event| event.event == RepairEvent::LoanerShipped)
                     .and_then(|event| event.unit_id)
-                    .ok_or_else(|| invalid("event", "no loaner was sent in this case".into()))?;
+                    .ok_or_else(|| REPAIR.error("event", "no loaner was sent in this case"))?;
                 (
                     None,
                     vec![UnitMove {
@@ -347,7 +346,7 @@ impl Flotta {
                 .find(|unit| unit.device_id == chosen)
                 .map(|unit| unit.device_id)
                 .ok_or_else(|| {
-                    invalid(
+                    REPAIR.error(
                         "unit_id",
                         format!("unit {chosen} is not available in the swap pool"),
                     )
@@ -388,13 +387,13 @@ impl Flotta {
     fn written(&self, written: CaseWritten) -> Result<u32, Error> {
         match written {
             CaseWritten::Written(case) => Ok(case),
-            CaseWritten::AlreadyOpen(case) => Err(invalid(
+            CaseWritten::AlreadyOpen(case) => Err(REPAIR.error(
                 "device_id",
                 format!("the unit already has an open repair case ({case})"),
             )),
-            CaseWritten::AlreadyRecorded => Err(invalid(
+            CaseWritten::AlreadyRecorded => Err(REPAIR.error(
                 "event",
-                "someone recorded this step meanwhile; nothing was changed".into(),
+                "someone recorded this step meanwhile; nothing was changed",
             )),
             CaseWritten::UnitMoved { device, now } => {
                 Err(Error::MovedMeanwhile { id: device, now })
@@ -510,7 +509,7 @@ impl Flotta {
     /// Changes the SLA settings; the open cases' due times follow at once.
     pub fn set_sla_settings(&self, settings: &SlaSettings) -> Result<(), Error> {
         if settings.at_risk_working_days > 10 {
-            return Err(invalid(
+            return Err(REPAIR.error(
                 "at_risk_working_days",
                 format!("{}; give 0 to 10", settings.at_risk_working_days),
             ));
@@ -564,12 +563,12 @@ fn case_view(
 ) -> Result<RepairCaseView, Error> {
     let kinds: Vec<_> = case.events.iter().map(|event| event.event).collect();
     let clock = case_clock(&case, settings, calendar)
-        .map_err(|error| invalid("reported_at", error.to_string()))?;
+        .map_err(|error| REPAIR.error("reported_at", error.to_string()))?;
     // A closed case stands as it ended.
     let at = case.closed_at.unwrap_or(now);
     let (standing, margin) = clock
         .standing(at, settings, calendar)
-        .map_err(|error| invalid("at", error.to_string()))?;
+        .map_err(|error| REPAIR.error("at", error.to_string()))?;
     let next_due = clock.next_due().copied();
     let loaner = case
         .events
@@ -643,23 +642,4 @@ fn case_view(
         loaner,
         clock,
     })
-}
-
-fn required_text(field: &'static str, text: &str, max: usize) -> Result<String, Error> {
-    let text = text.trim();
-    if text.is_empty() {
-        return Err(invalid(field, "is required".into()));
-    }
-    if text.chars().count() > max {
-        return Err(invalid(field, format!("longer than {max} characters")));
-    }
-    Ok(text.to_owned())
-}
-
-fn invalid(field: &'static str, detail: String) -> Error {
-    Error::Form {
-        subject: "repair",
-        field,
-        detail,
-    }
 }

@@ -11,6 +11,15 @@ pub enum Language {
     En,
 }
 
+impl From<Language> for flotta_reports::Lang {
+    fn from(language: Language) -> Self {
+        match language {
+            Language::Sv => flotta_reports::Lang::Sv,
+            Language::En => flotta_reports::Lang::En,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
 pub struct Settings {
     pub language: Option<Language>,
