@@ -168,6 +168,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0015_incidents.sql",
         "c65858c3e3807d4719116bc642b3069986d8ca21db7c23ea2fc5fe25db0d97ff",
     ),
+    (
+        "0016_app_first_seen.sql",
+        "e549c6e0ad17549c20666d52b19ddd5aeb2499d12d9a3bf9fcb97b2bb9c477b7",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

@@ -58,6 +58,22 @@ async function spreadRows() {
   }, byTestId("app-spread-table"), byTestId("app-group-row"), byTestId("app-group-open"));
 }
 
+/** The app's device list as the page holds it, read in one go. */
+async function deviceRows() {
+  return app.execute((sectionSelector, rowSelector, firstSeenSelector) => {
+    const section = document.querySelector(sectionSelector);
+    if (!section || section.dataset.total === undefined) return null;
+    return {
+      total: Number(section.dataset.total),
+      rows: [...section.querySelectorAll(rowSelector)].map((row) => ({
+        serial: row.dataset.serial,
+        firstSeen: row.dataset.firstSeen,
+        firstSeenText: row.querySelector(firstSeenSelector)?.textContent ?? "",
+      })),
+    };
+  }, byTestId("app-devices"), byTestId("app-device-row"), byTestId("app-device-first-seen"));
+}
+
 test("TikTok's installs in its top unit lead to exactly those devices in the inventory", deadline, async () => {
   app = await startApp(freshDatabasePath(), { demoDevices: 2_000 });
   await waitUntilReady(app);
@@ -117,6 +133,37 @@ test("TikTok's installs in its top unit lead to exactly those devices in the inv
   );
   assert.ok(await app.$(byTestId("app-spread-chart")).isDisplayed(), "the installs per unit are charted");
   await screenshot(app, "apps-01-spread");
+
+  // Under the counts, the units with the app, newest installs first: at most 500, all of them counted.
+  let units = null;
+  await app.waitUntil(async () => (units = await deviceRows()) !== null && units.rows.length > 0, {
+    timeout: 10_000,
+    timeoutMsg: "the units with TikTok are listed",
+  });
+  assert.equal(units.total, installed, "the list counts the devices the headline counts");
+  assert.equal(units.rows.length, Math.min(500, installed), `the list shows the newest ${Math.min(500, installed)} units`);
+  assert.ok(units.rows[0].firstSeenText.trim() !== "", "the newest unit says when the app was first seen on it");
+  assert.ok(
+    units.rows.every((row) => row.firstSeenText.trim() !== ""),
+    "no unit's first-seen time is left blank, not even one from before the upgrade",
+  );
+  const seen = units.rows.map((row) => row.firstSeen).filter((time) => time !== "").map((time) => Date.parse(time));
+  assert.deepEqual(seen, [...seen].sort((a, b) => b - a), "newest installs first");
+  assert.match(
+    await textOf(byTestId("app-devices-summary")),
+    installed > 500 ? /^Nyast installerade först · visar 500 av / : /^Nyast installerade först$/,
+  );
+  assert.ok(await app.$(byTestId("app-devices-export")).isExisting(), "the list can be exported as CSV");
+  assert.ok(await app.$(byTestId("app-devices-export-xlsx")).isExisting(), "the list can be exported as a workbook");
+  // The pane scrolls on its own; scrolling it, not the element into view, keeps the window where it is.
+  const scrollPane = (toEnd) =>
+    app.execute((end) => {
+      const pane = document.querySelector(".apps-spread-pane");
+      if (pane) pane.scrollTop = end ? pane.scrollHeight : 0;
+    }, toEnd);
+  await scrollPane(true);
+  await screenshot(app, "apps-01b-devices");
+  await scrollPane(false);
 
   // The top unit's count opens the inventory on exactly those devices, the app filter shown.
   await click(`${byTestId("app-group-row")}[data-group=${JSON.stringify(top.group)}] ${byTestId("app-group-open")}`);

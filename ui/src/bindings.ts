@@ -20,6 +20,13 @@ export const commands = {
 	suggestedExportPath: (name: string, extension: string) => typedError<string, ErrorPayload>(__TAURI_INVOKE("suggested_export_path", { name, extension })),
 	searchApps: (text: string) => typedError<AppSearch, ErrorPayload>(__TAURI_INVOKE("search_apps", { text })),
 	appSpread: (key: string) => typedError<AppSpread, ErrorPayload>(__TAURI_INVOKE("app_spread", { key })),
+	/**  The units with the app, newest installs first (the first 500). */
+	appDevices: (key: string) => typedError<AppDevices, ErrorPayload>(__TAURI_INVOKE("app_devices", { key })),
+	/**
+	 *  Writes every unit with the app, with when each was first seen, at `path` (chosen in the
+	 *  save dialog), as CSV or a workbook.
+	 */
+	exportAppDevices: (path: string, key: string, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_app_devices", { path, key, format })),
 	/**  Writes the replacement forecast, at `path` (chosen in the save dialog), as CSV or a workbook. */
 	exportWarrantyForecast: (path: string, format: TableFormat) => typedError<ExportedFile, ErrorPayload>(__TAURI_INVOKE("export_warranty_forecast", { path, format })),
 	/**
@@ -218,6 +225,31 @@ export type AppCount = {
 	installed: number,
 	visible: number,
 	not_visible: number,
+};
+
+/**  A unit with the app, for the app's device list: newest installs first. */
+export type AppDevice = {
+	device_id: number,
+	serial: string | null,
+	imei: string | null,
+	manufacturer: string,
+	model: string,
+	org_unit: string | null,
+	user_name: string | null,
+	/**  The connections reporting the app on the unit, and the versions they report. */
+	connections: string[],
+	versions: string[],
+	/**
+	 *  When the sync that first reported the app on the unit started; `None` when it was
+	 *  known before Flotta kept this (installs stored by an earlier version).
+	 */
+	first_seen_at: string | null,
+};
+
+/**  The units with one app, newest installs first, and how many there are in all. */
+export type AppDevices = {
+	total: number,
+	devices: AppDevice[],
 };
 
 /**  One product a search found, with every identifier and version it is reported under. */

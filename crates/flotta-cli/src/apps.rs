@@ -1,19 +1,36 @@
-//! `flotta-cli apps search`: the app question for a scheduled check — each matching app, on
-//! how many units it is installed per group, and how many units no connection let us see.
+//! `flotta-cli apps search` and `apps devices`: the app question for a scheduled check — each
+//! matching app, on how many units it is installed per group and how many units no
+//! connection let us see — and the app's units with when each was first seen.
 
-use flotta_core::{AppCount, AppGrouping, ErrorCode, ErrorPayload, Flotta};
+use flotta_core::{AppCount, AppGrouping, ErrorCode, ErrorPayload, Flotta, TableFormat, app_key};
 
 use crate::args::{AppsAction, GroupingArg};
 
 pub(crate) fn run(flotta: &Flotta, action: AppsAction) -> Result<(), ErrorPayload> {
-    let AppsAction::Search { text, by, csv } = action;
+    match action {
+        AppsAction::Search { text, by, csv } => search(flotta, &text, by, csv),
+        AppsAction::Devices { name, file } => {
+            let rows =
+                flotta.export_app_devices(&app_key(&name), TableFormat::for_path(&file), &file)?;
+            println!("{rows} units with {name} written to {}", file.display());
+            Ok(())
+        }
+    }
+}
+
+fn search(
+    flotta: &Flotta,
+    text: &str,
+    by: GroupingArg,
+    csv: Option<std::path::PathBuf>,
+) -> Result<(), ErrorPayload> {
     let by = match by {
         GroupingArg::Unit => AppGrouping::OrgUnit,
         GroupingArg::Os => AppGrouping::Os,
         GroupingArg::Ownership => AppGrouping::Ownership,
         GroupingArg::Connection => AppGrouping::Connection,
     };
-    let search = flotta.search_apps(&text)?;
+    let search = flotta.search_apps(text)?;
     if search.matches.is_empty() {
         return Err(ErrorPayload {
             code: ErrorCode::NotFound,
@@ -48,7 +65,7 @@ pub(crate) fn run(flotta: &Flotta, action: AppsAction) -> Result<(), ErrorPayloa
         );
     }
     if let Some(file) = csv {
-        let rows = flotta.export_app_search(&text, by, &file)?;
+        let rows = flotta.export_app_search(text, by, &file)?;
         eprintln!("wrote {rows} rows to {}", file.display());
     }
     Ok(())

@@ -113,6 +113,15 @@ pub(crate) enum AppsAction {
         #[arg(long, value_name = "FILE")]
         csv: Option<PathBuf>,
     },
+    /// Writes the units with an app, newest installs first, with the sync that first
+    /// reported it on each ("who installed it after the ban?"): CSV, or a workbook when the
+    /// name ends in `.xlsx`.
+    Devices {
+        /// The app's name, as `apps search` lists it.
+        name: String,
+        /// The file to write.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -18,6 +18,7 @@
 //! flotta-cli --db <register.sqlite3> calendar close <day> <name> | open <day>
 //! flotta-cli --db <register.sqlite3> report sla --month YYYY-MM [--unit NAME] [--csv FILE] [--pdf FILE]
 //! flotta-cli --db <register.sqlite3> apps search TEXT [--by unit|os|ownership|connection] [--csv FILE]
+//! flotta-cli --db <register.sqlite3> apps devices NAME FILE
 //! ```
 //! A secret never comes from a flag (it would stay in the shell's history and the process
 //! list): `--secret-stdin` reads it from standard input, `FLOTTA_CONNECTION_SECRET` supplies

@@ -1,6 +1,6 @@
 //! Benchmark: the app question over a register synced from an EMM with every device's apps
-//! (50,000 devices, ~1.8 million installed-app rows): the search, one app's spread, and the
-//! device list of an app written as CSV — each as the app's command runs it.
+//! (50,000 devices, ~1.8 million installed-app rows): the search, one app's spread, its units
+//! newest first, and its device lists written as CSV — each as the app's command runs it.
 //!
 //! `cargo run --release -p flotta-core --example app_search_bench -- REGISTER [SEARCH…]`;
 //! `scripts/bench-apps.sh` makes the register (an Intune emulator synced by `flotta-cli`)
@@ -57,6 +57,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ..InventoryView::default()
         };
         let path = out.path().join("devices.csv");
+        report(
+            &format!("{}'s units, newest first (500 listed)", first.name),
+            &measure(RUNS, || flotta.app_devices(&first.key))?,
+        );
+        report(
+            &format!("CSV of {}'s units with first seen", first.name),
+            &measure(RUNS, || {
+                flotta.export_app_devices(&first.key, TableFormat::Csv, &path)
+            })?,
+        );
         report(
             &format!("CSV of the {} devices with {}", first.devices, first.name),
             &measure(RUNS, || {

@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use flotta_domain::app_spread::fold;
-use flotta_domain::{APP_SEARCH_MIN_CHARS, AppCount, AppSearch, AppSpread};
+use flotta_domain::{APP_SEARCH_MIN_CHARS, AppCount, AppDevices, AppSearch, AppSpread};
 use flotta_reports::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,9 @@ use crate::{Error, Flotta};
 
 /// The products a search lists; the rest are counted, to be narrowed by a longer search.
 const SEARCH_LIMIT: usize = 50;
+
+/// The units of an app the view lists; its export holds them all.
+const DEVICES_SHOWN: u32 = 500;
 
 /// How an app's spread is broken down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, specta::Type)]
@@ -65,6 +68,58 @@ impl Flotta {
     /// apps no connection reported beside every count.
     pub fn app_spread(&self, key: &str) -> Result<AppSpread, Error> {
         Ok(self.reader().app_spread(key)?)
+    }
+
+    /// The units with the product `key`, newest installs first (at most 500; the export has
+    /// them all), each with the sync that first reported it.
+    pub fn app_devices(&self, key: &str) -> Result<AppDevices, Error> {
+        Ok(self.reader().app_devices(key, DEVICES_SHOWN)?)
+    }
+
+    /// Writes every unit with the product `key`, newest installs first, with when it was
+    /// first seen, as CSV or a workbook; the number of units.
+    pub fn export_app_devices(
+        &self,
+        key: &str,
+        format: TableFormat,
+        path: &Path,
+    ) -> Result<u32, Error> {
+        let list = self.reader().app_devices(key, u32::MAX)?;
+        let text = |value: &Option<String>| value.clone().map_or(Cell::Empty, Cell::Text);
+        let rows = list
+            .devices
+            .iter()
+            .map(|device| {
+                vec![
+                    text(&device.serial),
+                    text(&device.imei),
+                    device.manufacturer.as_str().into(),
+                    device.model.as_str().into(),
+                    text(&device.org_unit),
+                    text(&device.user_name),
+                    device.versions.join(", ").into(),
+                    device.connections.join(", ").into(),
+                    device.first_seen_at.map_or(Cell::Empty, Cell::Time),
+                ]
+            })
+            .collect();
+        let table = Table {
+            headers: [
+                "Serienummer",
+                "IMEI",
+                "Tillverkare",
+                "Modell",
+                "Organisationsenhet",
+                "Användare",
+                "Versioner",
+                "Rapporterad av",
+                "Först sedd (UTC)",
+            ]
+            .map(str::to_owned)
+            .to_vec(),
+            rows,
+        };
+        write_table(path, &table, format, "Enheter med appen")
     }
 
     /// Writes the spread of every product matching `text`, broken down `by`, as CSV or a

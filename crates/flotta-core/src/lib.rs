@@ -56,15 +56,15 @@ pub use error::{Error, ErrorCode, ErrorPayload};
 pub use export::TableFormat;
 pub use flotta_domain::pool::{CoverLevel, PoolCover};
 pub use flotta_domain::{
-    AllowedMoves, AppCount, AppMatch, AppSearch, AppSpread, AppVisibility, AuditFilter,
-    AuditRecord, AuthMethod, CertificationMatch, CertificationStatus, CertificationStep,
-    Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps, DeviceChange,
-    DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue, FieldValue,
-    FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership, PreconfigStep,
-    Purchase, PurchaseField, PurchaseForm, PurchaseLine, PurchaseMatch, Quarter, QuarterForecast,
-    RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn, SortDirection, SortSpec,
-    SourceKind, SourceRecord, StepDone, StepOutcome, StepResult, SyncCounts, SyncMode, SyncRun,
-    SyncStatus, Vendor, WarrantyStatus, app_key,
+    AllowedMoves, AppCount, AppDevice, AppDevices, AppMatch, AppSearch, AppSpread, AppVisibility,
+    AuditFilter, AuditRecord, AuthMethod, CertificationMatch, CertificationStatus,
+    CertificationStep, Compliance, ComplianceReason, ConnectionSettings, DeviceApp, DeviceApps,
+    DeviceChange, DeviceDetail, DeviceFilters, DevicePage, DeviceRow, DueCount, FacetValue,
+    FieldValue, FleetSummary, InventoryView, Lifecycle, LifecycleMove, OsFamily, Ownership,
+    PreconfigStep, Purchase, PurchaseField, PurchaseForm, PurchaseLine, PurchaseMatch, Quarter,
+    QuarterForecast, RecordWarning, ReplacementForecast, STALE_AFTER_DAYS, SortColumn,
+    SortDirection, SortSpec, SourceKind, SourceRecord, StepDone, StepOutcome, StepResult,
+    SyncCounts, SyncMode, SyncRun, SyncStatus, Vendor, WarrantyStatus, app_key,
 };
 pub use flotta_domain::{calendar, incident, repair};
 pub use flotta_import::{CellNote, Encoding, MappedColumn, MissingColumn};

@@ -100,6 +100,33 @@ pub struct AppSpread {
     pub by_connection: Vec<AppCount>,
 }
 
+/// A unit with the app, for the app's device list: newest installs first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AppDevice {
+    pub device_id: u32,
+    pub serial: Option<String>,
+    pub imei: Option<String>,
+    pub manufacturer: String,
+    pub model: String,
+    pub org_unit: Option<String>,
+    pub user_name: Option<String>,
+    /// The connections reporting the app on the unit, and the versions they report.
+    pub connections: Vec<String>,
+    pub versions: Vec<String>,
+    /// When the sync that first reported the app on the unit started; `None` when it was
+    /// known before Flotta kept this (installs stored by an earlier version).
+    pub first_seen_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// The units with one app, newest installs first, and how many there are in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct AppDevices {
+    pub total: u32,
+    pub devices: Vec<AppDevice>,
+}
+
 #[derive(Default)]
 struct Unit<'a> {
     org_unit: Option<&'a str>,

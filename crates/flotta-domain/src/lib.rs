@@ -31,8 +31,8 @@ pub mod unit_sources;
 pub mod warranty;
 
 pub use app_spread::{
-    APP_SEARCH_MIN_CHARS, AppCount, AppMatch, AppSearch, AppSpread, RecordApps, app_key,
-    app_matches, app_spread, sort_versions,
+    APP_SEARCH_MIN_CHARS, AppCount, AppDevice, AppDevices, AppMatch, AppSearch, AppSpread,
+    RecordApps, app_key, app_matches, app_spread, sort_versions,
 };
 pub use apps::{AppVisibility, AppsSeen, DeviceApp, DeviceApps, InstalledApp};
 pub use audit::{AuditFilter, AuditRecord};

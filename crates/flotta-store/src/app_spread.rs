@@ -4,11 +4,13 @@
 use std::collections::{BTreeSet, HashMap};
 
 use flotta_domain::{
-    AppMatch, AppSearch, AppSpread, RecordApps, app_key, app_matches, app_spread, sort_versions,
+    AppDevice, AppDevices, AppMatch, AppSearch, AppSpread, RecordApps, app_key, app_matches,
+    app_spread, sort_versions,
 };
 use rusqlite::params_from_iter;
 
 use crate::connection::Store;
+use crate::devices::parse_time;
 use crate::error::{Context, StoreError};
 
 /// The reports of one product a search found.
@@ -157,5 +159,78 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()
             .context("reading an app's spread")?;
         Ok(app_spread(key, &records))
+    }
+}
+
+impl Store {
+    /// The units on which some connection reports the product `key`, newest installs first
+    /// (those known from before first syncs were kept come last), at most `limit`, with how
+    /// many there are in all.
+    pub fn app_devices(&self, key: &str, limit: u32) -> Result<AppDevices, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached(
+                // A unit's first sight is its earliest record's; an install stored before
+                // first syncs were kept (NULL) is older than any. Runs are ordered by id:
+                // two can start within the same second. Commas inside the listed
+                // names travel as U+001F through `group_concat`.
+                "SELECT d.id, d.serial, d.imei, m.manufacturer, m.name, o.name, d.user_name,
+                        group_concat(DISTINCT replace(s.name, ',', char(31))),
+                        group_concat(DISTINCT replace(a.version, ',', char(31))),
+                        CASE WHEN count(*) FILTER (WHERE i.first_seen_run IS NULL) = 0
+                             THEN min(r.started_at) END,
+                        CASE WHEN count(*) FILTER (WHERE i.first_seen_run IS NULL) = 0
+                             THEN min(i.first_seen_run) END AS first_run,
+                        count(*) OVER ()
+                 FROM installed_apps i
+                 JOIN apps a ON a.id = i.app_id
+                 JOIN vendor_records v ON v.id = i.vendor_record_id
+                 JOIN devices d ON d.id = v.device_id
+                 JOIN device_models m ON m.id = d.model_id
+                 JOIN sources s ON s.id = v.source_id
+                 LEFT JOIN org_units o ON o.id = d.org_unit_id
+                 LEFT JOIN sync_runs r ON r.id = i.first_seen_run
+                 WHERE v.missing_since IS NULL
+                   AND i.app_id IN (SELECT id FROM apps WHERE flotta_app_key(name) = ?1)
+                 GROUP BY d.id
+                 ORDER BY first_run IS NULL, first_run DESC, d.id
+                 LIMIT ?2",
+            )
+            .context("preparing an app's device list")?;
+        let mut total = 0;
+        let mut devices = Vec::new();
+        let mut rows = statement
+            .query(rusqlite::params![key, limit])
+            .context("listing an app's devices")?;
+        while let Some(row) = rows.next().context("reading an app's devices")? {
+            let list = |index: usize| -> Result<Vec<String>, StoreError> {
+                let joined: String = row.get(index).context("reading an app's devices")?;
+                let mut items: Vec<String> = joined
+                    .split(',')
+                    .map(|item| item.replace('\u{1f}', ","))
+                    .collect();
+                items.sort();
+                Ok(items)
+            };
+            let first_seen: Option<String> = row.get(9).context("reading an app's devices")?;
+            total = row.get(11).context("reading an app's devices")?;
+            let mut versions = list(8)?;
+            sort_versions(&mut versions);
+            devices.push(AppDevice {
+                device_id: row.get(0).context("reading an app's devices")?,
+                serial: row.get(1).context("reading an app's devices")?,
+                imei: row.get(2).context("reading an app's devices")?,
+                manufacturer: row.get(3).context("reading an app's devices")?,
+                model: row.get(4).context("reading an app's devices")?,
+                org_unit: row.get(5).context("reading an app's devices")?,
+                user_name: row.get(6).context("reading an app's devices")?,
+                connections: list(7)?,
+                versions,
+                first_seen_at: first_seen
+                    .map(|at| parse_time("sync_runs.started_at", &at))
+                    .transpose()?,
+            });
+        }
+        Ok(AppDevices { total, devices })
     }
 }

@@ -15,9 +15,12 @@ use crate::sync_writer::StoredRecord;
 
 /// Brings each record's stored apps in line with what its sync reported: only the
 /// difference is written, so a daily full sync of an unchanged fleet writes almost nothing.
-/// `records[i]` is where `devices[i]` was stored (`None`: it was not).
+/// `records[i]` is where `devices[i]` was stored (`None`: it was not). An install new to its
+/// record is first seen by `run`, unless another version of the app was there before: it
+/// keeps that one's first sync, so an update is not mistaken for an install.
 pub(crate) fn store_installed(
     tx: &Transaction<'_>,
+    run: RunId,
     devices: &[VendorDevice],
     records: &[Option<StoredRecord>],
 ) -> Result<(), StoreError> {
@@ -33,7 +36,20 @@ pub(crate) fn store_installed(
         .prepare_cached("SELECT app_id FROM installed_apps WHERE vendor_record_id = ?1")
         .context("preparing installed apps")?;
     let mut insert = tx
-        .prepare_cached("INSERT INTO installed_apps (vendor_record_id, app_id) VALUES (?1, ?2)")
+        .prepare_cached(
+            "INSERT INTO installed_apps (vendor_record_id, app_id, first_seen_run)
+             VALUES (?1, ?2, ?3)",
+        )
+        .context("preparing installed apps")?;
+    // Run before the replaced version is removed; the aggregate gives one row either way.
+    let mut insert_update = tx
+        .prepare_cached(
+            "INSERT INTO installed_apps (vendor_record_id, app_id, first_seen_run)
+             SELECT ?1, ?2, CASE WHEN count(*) = 0 THEN ?3 ELSE min(i.first_seen_run) END
+             FROM installed_apps i JOIN apps a ON a.id = i.app_id
+             WHERE i.vendor_record_id = ?1
+               AND flotta_app_key(a.name) = (SELECT flotta_app_key(name) FROM apps WHERE id = ?2)",
+        )
         .context("preparing installed apps")?;
     let mut remove = tx
         .prepare_cached("DELETE FROM installed_apps WHERE vendor_record_id = ?1 AND app_id = ?2")
@@ -87,8 +103,13 @@ pub(crate) fn store_installed(
                 };
                 had.sort_unstable();
                 for id in wanted.iter().filter(|id| had.binary_search(id).is_err()) {
-                    insert
-                        .execute([record.id, *id])
+                    let statement = if is_new {
+                        &mut insert
+                    } else {
+                        &mut insert_update
+                    };
+                    statement
+                        .execute([record.id, *id, run.0])
                         .context("storing an installed app")?;
                 }
                 for id in had.iter().filter(|id| wanted.binary_search(id).is_err()) {
@@ -159,7 +180,7 @@ impl Store {
                 }));
             }
         }
-        store_installed(&tx, devices, &records)?;
+        store_installed(&tx, run, devices, &records)?;
         tx.execute(
             "UPDATE sync_runs SET finished_at = ?2 WHERE id = ?1",
             params![run.0, now],

@@ -168,7 +168,7 @@ impl SyncWriter<'_> {
         let units = self.match_units(devices, &known)?;
         let device_ids = self.write_units(devices, &units)?;
         let records = self.write_records(devices, &known, &units, &device_ids)?;
-        crate::apps::store_installed(&self.tx, devices, &records)?;
+        crate::apps::store_installed(&self.tx, self.run, devices, &records)?;
         self.write_warnings(warnings)
     }
 

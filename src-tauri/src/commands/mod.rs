@@ -25,6 +25,8 @@ pub fn bindings_builder() -> tauri_specta::Builder<tauri::Wry> {
             exports::suggested_export_path,
             apps::search_apps,
             apps::app_spread,
+            apps::app_devices,
+            apps::export_app_devices,
             purchases::export_warranty_forecast,
             preconfig::export_preconfig,
             repairs::export_calendar_year,

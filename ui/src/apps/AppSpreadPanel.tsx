@@ -5,6 +5,7 @@ import { InlineError } from "../components/InlineError";
 import { useI18n } from "../i18n/I18nContext";
 import { useInventoryDesk } from "../inventory/inventoryDesk";
 import { useSync } from "../sync/syncContext";
+import { AppDevicesSection } from "./AppDevicesSection";
 import { GroupingSwitch } from "./GroupingSwitch";
 import { headline, spreadRows, type Grouping } from "./spread";
 import { SpreadChart } from "./SpreadChart";
@@ -65,6 +66,8 @@ export function AppSpreadPanel({ app, grouping, onGrouping }: Props) {
           <SpreadChart grouping={grouping} rows={spreadRows(spread, grouping)} />
         </>
       )}
+      {/* Loaded on its own: the list still answers "who has it" when the counts fail, and the other way round. */}
+      <AppDevicesSection appKey={app.key} appName={app.name} />
     </section>
   );
 }

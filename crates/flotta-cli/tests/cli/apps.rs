@@ -97,6 +97,29 @@ async fn an_app_is_counted_per_unit_and_its_devices_exported_from_the_command_li
         text(&exported)
     );
 
+    // The same units with when each was first seen, for "who installed it after the ban?".
+    let since = dir.path().join("tiktok-sedan.csv");
+    let listed = cli(
+        &path,
+        &secret,
+        &["apps", "devices", "TikTok", &since.to_string_lossy()],
+    )?;
+    assert!(listed.status.success(), "{}", text(&listed));
+    assert!(
+        text(&listed).contains(&format!("{} units with TikTok", spread.total.installed)),
+        "{}",
+        text(&listed)
+    );
+    let units = std::fs::read_to_string(&since)?;
+    assert_eq!(units.lines().count() as u32, 1 + spread.total.installed);
+    assert!(
+        units
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .ends_with(";Först sedd (UTC)")
+    );
+
     // Refused plainly: one letter, and a text no app holds.
     let short = cli(&path, &secret, &["apps", "search", "t"])?;
     assert_eq!(short.status.code(), Some(1));

@@ -188,3 +188,83 @@ async fn one_product_is_one_app_across_ios_and_android() -> TestResult {
     assert!(refused.to_string().contains("at least 2"), "{refused}");
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_unit_shows_the_sync_that_first_saw_the_app_and_an_update_is_no_new_install()
+-> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(
+        &flotta,
+        &emulator,
+        settings(&emulator, Vendor::WorkspaceOne),
+    );
+    let first = sync(&flotta, id, SyncMode::Full).await?;
+
+    // A day later: a hundred units update their apps, five new ones enrol.
+    let now = chrono::Utc::now();
+    let touched = emulator.with_fleet(|fleet| fleet.touch(100, now));
+    let added = emulator.with_fleet(|fleet| fleet.add(5, now));
+    let second = sync(&flotta, id, SyncMode::Full).await?;
+
+    // Microsoft Authenticator is on every unit.
+    let key = flotta.search_apps("authenticator")?.matches[0].key.clone();
+    let list = flotta.app_devices(&key)?;
+    let serial = |device: &flotta_core::AppDevice| device.serial.clone().unwrap_or_default();
+    let newest: BTreeSet<String> = list.devices[..5].iter().map(serial).collect();
+    assert_eq!(
+        newest,
+        added.iter().cloned().collect(),
+        "the new units first"
+    );
+    assert!(
+        list.devices[..5]
+            .iter()
+            .all(|device| device.first_seen_at == Some(second.started_at))
+    );
+    let earlier = &list.devices[5..];
+    assert!(
+        earlier
+            .iter()
+            .all(|device| device.first_seen_at == Some(first.started_at)),
+        "an update keeps the first sync that saw the app"
+    );
+    assert!(
+        earlier
+            .iter()
+            .any(|device| touched.contains(&serial(device))),
+        "the updated units are among them"
+    );
+    assert_eq!(
+        list.devices.len(),
+        500.min(list.total as usize),
+        "the view lists the newest 500"
+    );
+
+    let file = dir.path().join("authenticator.csv");
+    assert_eq!(
+        flotta.export_app_devices(&key, flotta_core::TableFormat::Csv, &file)?,
+        list.total
+    );
+    let text = std::fs::read_to_string(&file)?;
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "\u{feff}Serienummer;IMEI;Tillverkare;Modell;Organisationsenhet;Användare;\
+             Versioner;Rapporterad av;Först sedd (UTC)"
+        )
+    );
+    let newest_line = lines.next().ok_or("a unit")?;
+    assert!(
+        newest_line.ends_with(
+            &second
+                .started_at
+                .format(";WorkspaceOne test;%Y-%m-%d %H:%M:%S")
+                .to_string()
+        ),
+        "{newest_line}"
+    );
+    Ok(())
+}
