@@ -16,7 +16,8 @@ use timing::{measure, report};
 const RUNS: usize = 20;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program's own name
     let register = args.next().ok_or("give the register's path")?;
     let mut searches: Vec<String> = args.collect();
     if searches.is_empty() {

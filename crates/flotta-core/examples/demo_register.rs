@@ -6,7 +6,8 @@
 use flotta_core::{Clock, Config, Flotta};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program's own name
     let path = args.next().ok_or("give the register's path")?;
     let devices: usize = args
         .next()

@@ -40,7 +40,8 @@ fn args() -> Args {
         apps: false,
         db: None,
     };
-    let mut args = std::env::args().skip(1);
+    let mut args = std::env::args();
+    args.next(); // the program's own name
     while let Some(arg) = args.next() {
         if arg == "--apps" {
             parsed.apps = true;

@@ -261,8 +261,9 @@ fn bars(values: &[FacetValue], lang: Lang) -> Vec<(String, f64, String)> {
         })
         .collect();
     let rest: u32 = sorted
+        .get(CHART_BARS..)
+        .unwrap_or_default()
         .iter()
-        .skip(CHART_BARS)
         .map(|facet| facet.count)
         .sum();
     if rest > 0 {
