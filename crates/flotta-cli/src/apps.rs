@@ -38,7 +38,8 @@ fn search(
             field: None,
         });
     }
-    for found in &search.matches {
+    let mut spreads = Vec::with_capacity(search.matches.len());
+    for found in search.matches {
         let spread = flotta.app_spread(&found.key)?;
         let identifiers = if found.identifiers.is_empty() {
             String::new()
@@ -57,6 +58,7 @@ fn search(
                 count.installed, count.visible, count.not_visible
             );
         }
+        spreads.push((found, spread));
     }
     if search.more > 0 {
         println!(
@@ -65,7 +67,7 @@ fn search(
         );
     }
     if let Some(file) = csv {
-        let rows = flotta.export_app_search(text, by, &file)?;
+        let rows = flotta.export_app_spreads(&spreads, by, &file)?;
         eprintln!("wrote {rows} rows to {}", file.display());
     }
     Ok(())

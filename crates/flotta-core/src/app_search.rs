@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use flotta_domain::app_spread::fold;
-use flotta_domain::{APP_SEARCH_MIN_CHARS, AppCount, AppDevices, AppSearch, AppSpread};
+use flotta_domain::{APP_SEARCH_MIN_CHARS, AppCount, AppDevices, AppMatch, AppSearch, AppSpread};
 use flotta_reports::{Cell, Table};
 use serde::{Deserialize, Serialize};
 
@@ -122,18 +122,17 @@ impl Flotta {
         write_table(path, &table, format, "Enheter med appen")
     }
 
-    /// Writes the spread of every product matching `text`, broken down `by`, as CSV or a
-    /// workbook (the format from `path`'s extension); the number of rows.
-    pub fn export_app_search(
+    /// Writes the spreads of the products a search found (as [`Self::app_spread`] gave them),
+    /// broken down `by`, as CSV or a workbook (the format from `path`'s extension); the
+    /// number of rows.
+    pub fn export_app_spreads(
         &self,
-        text: &str,
+        spreads: &[(AppMatch, AppSpread)],
         by: AppGrouping,
         path: &Path,
     ) -> Result<u32, Error> {
-        let search = self.search_apps(text)?;
         let mut rows = Vec::new();
-        for found in &search.matches {
-            let spread = self.app_spread(&found.key)?;
+        for (found, spread) in spreads {
             let row = |group: &str, count: &AppCount| -> Vec<Cell> {
                 vec![
                     found.name.as_str().into(),
@@ -144,7 +143,7 @@ impl Flotta {
                     Cell::Integer(count.not_visible.into()),
                 ]
             };
-            for count in by.rows(&spread) {
+            for count in by.rows(spread) {
                 let group = if count.group.is_empty() {
                     "(utan enhet)"
                 } else {
