@@ -12,7 +12,8 @@ import { categoryName, lineKey } from "../incidents/labels";
 import { useAgreements } from "../incidents/useIncidentSettings";
 import { debounce } from "../lib/debounce";
 import { useAppData } from "../shell/appData";
-import { monthLabel, previousMonth, recentMonths } from "../sla/month";
+import { monthLabel, previousMonth } from "../sla/month";
+import { MonthFilter } from "../sla/MonthFilter";
 import { useSync } from "../sync/syncContext";
 import { reportRequest } from "./figures";
 import { ReportCases } from "./ReportCases";
@@ -20,8 +21,6 @@ import { ReportSummary } from "./ReportSummary";
 import { TallyTable } from "./TallyTable";
 import { WeekBars } from "./WeekBars";
 
-/** Two years back, as the SLA report; the CLI reports any month. */
-const MONTHS_OFFERED = 24;
 /** A moment after the last key, so typing a unit's name reads the report once. */
 const ORG_UNIT_DELAY_MS = 400;
 
@@ -36,7 +35,6 @@ export function IncidentReportView() {
   const { summary } = useAppData();
   const formId = useId();
   const locale = i18n.format.locale;
-  const [months] = useState(() => recentMonths(new Date(), MONTHS_OFFERED));
   const [month, setMonth] = useState(() => previousMonth(new Date()));
   const [orgUnitText, setOrgUnitText] = useState("");
   const [orgUnit, setOrgUnit] = useState("");
@@ -94,23 +92,7 @@ export function IncidentReportView() {
       </div>
 
       <div className="sla-toolbar">
-        <div className="sla-filter">
-          <label className="field-label" htmlFor={`${formId}-month`}>
-            {i18n.t("sla.month")}
-          </label>
-          <select
-            id={`${formId}-month`}
-            data-testid="incident-report-month"
-            value={month}
-            onChange={(event) => setMonth(event.target.value)}
-          >
-            {months.map((value) => (
-              <option key={value} value={value}>
-                {monthLabel(value, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthFilter value={month} onChange={setMonth} testId="incident-report-month" />
         <div className="sla-filter">
           <label className="field-label" htmlFor={`${formId}-org`}>
             {i18n.t("sla.orgUnit")}

@@ -8,12 +8,11 @@ import { useI18n } from "../i18n/I18nContext";
 import { useAppData } from "../shell/appData";
 import { useSync } from "../sync/syncContext";
 import { BreachedTable } from "./BreachedTable";
-import { monthLabel, previousMonth, recentMonths } from "./month";
+import { monthLabel, previousMonth } from "./month";
+import { MonthFilter } from "./MonthFilter";
 import { PoolCoverTable } from "./PoolCoverTable";
 import { SlaTypeTable } from "./SlaTypeTable";
 
-/** Two years back: a follow-up rarely looks further, and the CLI reports any month. */
-const MONTHS_OFFERED = 24;
 
 /**
  * The month's SLA follow-up: per SLA type how many cases kept their promises and how long
@@ -25,7 +24,6 @@ export function SlaReportView() {
   const sync = useSync();
   const { summary } = useAppData();
   const formId = useId();
-  const [months] = useState(() => recentMonths(new Date(), MONTHS_OFFERED));
   const [month, setMonth] = useState(() => previousMonth(new Date()));
   const [orgUnit, setOrgUnit] = useState<string | null>(null);
   const load = useCallback(() => commands.slaReport(month, orgUnit), [month, orgUnit]);
@@ -68,23 +66,7 @@ export function SlaReportView() {
       </div>
 
       <div className="sla-toolbar">
-        <div className="sla-filter">
-          <label className="field-label" htmlFor={`${formId}-month`}>
-            {i18n.t("sla.month")}
-          </label>
-          <select
-            id={`${formId}-month`}
-            data-testid="sla-month"
-            value={month}
-            onChange={(event) => setMonth(event.target.value)}
-          >
-            {months.map((value) => (
-              <option key={value} value={value}>
-                {monthLabel(value, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <MonthFilter value={month} onChange={setMonth} testId="sla-month" />
         <div className="sla-filter">
           <label className="field-label" htmlFor={`${formId}-org`}>
             {i18n.t("sla.orgUnit")}
