@@ -248,8 +248,16 @@ test("a long sync shows its progress, can be cancelled, and then has changed not
   await app.$(result).waitForExist({ timeout: 30_000, timeoutMsg: "the cancelled sync ends" });
   assert.equal(await app.$(result).getAttribute("data-status"), "cancelled");
   await screenshot(app, "sync-06-cancelled");
-  const newest = (await app.$$(byTestId("sync-run-row")))[0];
-  assert.equal(await newest.getAttribute("data-status"), "cancelled", "the history keeps the cancelled run");
+  // The history reloads on the sync's end event, after the result is shown: wait for it.
+  let newestStatus = null;
+  await app.waitUntil(
+    async () => {
+      const [newest] = await app.$$(byTestId("sync-run-row"));
+      newestStatus = newest ? await newest.getAttribute("data-status") : null;
+      return newestStatus === "cancelled";
+    },
+    { timeout: 10_000, timeoutMsg: () => `the history keeps the cancelled run (newest: ${newestStatus})` },
+  );
 
   // Nothing of the cancelled sync reached the register: the unit Workspace ONE alone knows
   // (the one Graph sends without identifiers) is not there.
