@@ -172,6 +172,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0016_app_first_seen.sql",
         "e549c6e0ad17549c20666d52b19ddd5aeb2499d12d9a3bf9fcb97b2bb9c477b7",
     ),
+    (
+        "0017_app_publisher.sql",
+        "b172567b84798dd1e7932a7ab5cccacf3e9511ff45de85bbd527faf2faf508e8",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

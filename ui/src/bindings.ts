@@ -260,6 +260,11 @@ export type AppMatch = {
 	name: string,
 	/**  Bundle ids and package names, sorted; empty when only Intune reports it. */
 	identifiers: string[],
+	/**
+	 *  Its makers as the EMMs name them, sorted; empty when none says (Intune does, Jamf
+	 *  and Workspace ONE do not).
+	 */
+	publishers: string[],
 	/**  Versions, newest-looking first (compared part by part as numbers where they are). */
 	versions: string[],
 	/**  Devices (physical units) with it installed, across all connections. */

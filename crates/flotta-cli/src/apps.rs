@@ -34,19 +34,26 @@ fn search(
     if search.matches.is_empty() {
         return Err(ErrorPayload {
             code: ErrorCode::NotFound,
-            message: format!("no app's name, bundle id or package name contains \"{text}\""),
+            message: format!(
+                "no app's name, bundle id, package name or publisher contains \"{text}\""
+            ),
             field: None,
         });
     }
     let mut spreads = Vec::with_capacity(search.matches.len());
     for found in search.matches {
         let spread = flotta.app_spread(&found.key)?;
-        let identifiers = if found.identifiers.is_empty() {
+        let about: Vec<String> = [&found.identifiers, &found.publishers]
+            .into_iter()
+            .filter(|texts| !texts.is_empty())
+            .map(|texts| texts.join(", "))
+            .collect();
+        let about = if about.is_empty() {
             String::new()
         } else {
-            format!(" ({})", found.identifiers.join(", "))
+            format!(" ({})", about.join("; "))
         };
-        println!("{}{identifiers}: {}", found.name, headline(&spread.total));
+        println!("{}{about}: {}", found.name, headline(&spread.total));
         for count in by.rows(&spread) {
             let group = if count.group.is_empty() {
                 "(no organisation unit)"

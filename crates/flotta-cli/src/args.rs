@@ -100,8 +100,8 @@ pub(crate) enum Command {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum AppsAction {
-    /// Finds apps by name, bundle id or package name (at least two characters, case folded,
-    /// taken literally) and prints each one's spread. Exits 1 when nothing matches.
+    /// Finds apps by name, bundle id, package name or publisher (at least two characters,
+    /// case folded, taken literally) and prints each one's spread. Exits 1 when nothing matches.
     Search {
         /// The text to find.
         text: String,

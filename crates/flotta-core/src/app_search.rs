@@ -49,8 +49,8 @@ impl AppGrouping {
 }
 
 impl Flotta {
-    /// The products whose name, bundle id or package name holds `text` (case folded, taken
-    /// literally), most installed first. Refused under two characters, which would match
+    /// The products whose name, bundle id, package name or publisher holds `text` (case
+    /// folded, taken literally), most installed first. Refused under two characters, which would match
     /// most of the catalogue.
     pub fn search_apps(&self, text: &str) -> Result<AppSearch, Error> {
         let folded = fold(text);
@@ -137,6 +137,7 @@ impl Flotta {
                 vec![
                     found.name.as_str().into(),
                     found.identifiers.join(", ").into(),
+                    found.publishers.join(", ").into(),
                     group.into(),
                     Cell::Integer(count.installed.into()),
                     Cell::Integer(count.visible.into()),
@@ -157,6 +158,7 @@ impl Flotta {
             headers: [
                 "App",
                 "Bundle-id / paketnamn",
+                "Utgivare",
                 by.heading(),
                 "Installerad på",
                 "Enheter vars appar syns",

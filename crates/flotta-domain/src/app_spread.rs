@@ -26,10 +26,12 @@ pub fn app_key(name: &str) -> String {
     fold(name)
 }
 
-/// Whether an app reported as `name` with `identifier` matches `folded`, a search's text
-/// already folded: contained in either, taken literally (no wildcards).
-pub fn app_matches(folded: &str, name: &str, identifier: &str) -> bool {
-    fold(name).contains(folded) || fold(identifier).contains(folded)
+/// Whether an app reported as `name` with `identifier` and `publisher` matches `folded`, a
+/// search's text already folded: contained in any of them, taken literally (no wildcards).
+pub fn app_matches(folded: &str, name: &str, identifier: &str, publisher: &str) -> bool {
+    [name, identifier, publisher]
+        .iter()
+        .any(|text| fold(text).contains(folded))
 }
 
 /// One product a search found, with every identifier and version it is reported under.
@@ -42,6 +44,9 @@ pub struct AppMatch {
     pub name: String,
     /// Bundle ids and package names, sorted; empty when only Intune reports it.
     pub identifiers: Vec<String>,
+    /// Its makers as the EMMs name them, sorted; empty when none says (Intune does, Jamf
+    /// and Workspace ONE do not).
+    pub publishers: Vec<String>,
     /// Versions, newest-looking first (compared part by part as numbers where they are).
     pub versions: Vec<String>,
     /// Devices (physical units) with it installed, across all connections.
@@ -247,12 +252,24 @@ mod tests {
     #[test]
     fn a_name_is_folded_across_case_and_swedish_letters() {
         assert_eq!(app_key("  ÅÄÖ   Skolappen "), "åäö skolappen");
-        assert!(app_matches("tiktok", "TikTok", ""));
-        assert!(app_matches("zhiliao", "TikTok", "com.zhiliaoapp.musically"));
-        assert!(app_matches("överför", "Säker Överföring", ""));
+        assert!(app_matches("tiktok", "TikTok", "", ""));
+        assert!(app_matches(
+            "zhiliao",
+            "TikTok",
+            "com.zhiliaoapp.musically",
+            ""
+        ));
+        assert!(app_matches("överför", "Säker Överföring", "", ""));
+        assert!(app_matches(
+            "meta platforms",
+            "Instagram",
+            "",
+            "Meta  Platforms"
+        ));
+        assert!(!app_matches("meta", "Instagram", "com.burbn.instagram", ""));
         // Taken literally: no wildcard or pattern reading.
-        assert!(!app_matches("t%k", "TikTok", ""));
-        assert!(app_matches("100%", "100% Pure", ""));
+        assert!(!app_matches("t%k", "TikTok", "", ""));
+        assert!(app_matches("100%", "100% Pure", "", ""));
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct InstalledApp {
     pub identifier: String,
     /// Empty when the vendor did not say.
     pub version: String,
+    /// The app's maker as the vendor names it; empty when it does not say (only Graph's
+    /// detected apps carry one).
+    pub publisher: String,
 }
 
 /// What one sync says about a device's apps. "Not reported" is not "none installed": Intune,

@@ -44,6 +44,8 @@ pub struct EmulatedApp {
     pub name: &'static str,
     pub identifier: &'static str,
     pub version: String,
+    /// As Graph's detected apps name it (Jamf and Workspace ONE do not).
+    pub publisher: &'static str,
 }
 
 /// The apps installed on an enrolment: what tests expect a sync to bring in.
@@ -64,6 +66,7 @@ fn emulated(enrolment: &Enrolment, installs: Vec<apps::Install>) -> Vec<Emulated
             name: install.catalogue().name,
             identifier: install.identifier(enrolment.device.os),
             version: install.version_text(),
+            publisher: install.catalogue().publisher,
         })
         .collect()
 }

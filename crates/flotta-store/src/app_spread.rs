@@ -20,29 +20,34 @@ struct Product {
     /// Each spelling of its name with how many app rows use it.
     names: HashMap<String, u32>,
     identifiers: BTreeSet<String>,
+    publishers: BTreeSet<String>,
     versions: BTreeSet<String>,
 }
 
 impl Store {
-    /// The products whose name, bundle id or package name holds `folded` (a search's text,
-    /// folded by the domain), most installed first, at most `limit` of them.
+    /// The products whose name, bundle id, package name or publisher holds `folded` (a
+    /// search's text, folded by the domain), most installed first, at most `limit` of them.
     pub fn search_apps(&self, folded: &str, limit: usize) -> Result<AppSearch, StoreError> {
         let mut products: HashMap<String, Product> = HashMap::new();
         let mut statement = self
             .conn
-            .prepare_cached("SELECT id, name, identifier, version FROM apps")
+            .prepare_cached("SELECT id, name, identifier, version, publisher FROM apps")
             .context("preparing an app search")?;
         let mut rows = statement.query([]).context("searching apps")?;
         while let Some(row) = rows.next().context("reading apps")? {
             let name: String = row.get(1).context("reading apps")?;
             let identifier: String = row.get(2).context("reading apps")?;
-            if !app_matches(folded, &name, &identifier) {
+            let publisher: String = row.get(4).context("reading apps")?;
+            if !app_matches(folded, &name, &identifier, &publisher) {
                 continue;
             }
             let product = products.entry(app_key(&name)).or_default();
             product.ids.push(row.get(0).context("reading apps")?);
             if !identifier.is_empty() {
                 product.identifiers.insert(identifier);
+            }
+            if !publisher.is_empty() {
+                product.publishers.insert(publisher);
             }
             product.versions.insert(row.get(3).context("reading apps")?);
             *product.names.entry(name).or_default() += 1;
@@ -64,6 +69,7 @@ impl Store {
                     key,
                     name,
                     identifiers: product.identifiers.into_iter().collect(),
+                    publishers: product.publishers.into_iter().collect(),
                     versions,
                 }
             })

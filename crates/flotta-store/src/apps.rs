@@ -27,8 +27,11 @@ pub(crate) fn store_installed(
     let mut app_ids: HashMap<&InstalledApp, i64> = HashMap::new();
     let mut app_id = tx
         .prepare_cached(
-            "INSERT INTO apps (name, identifier, version) VALUES (?1, ?2, ?3)
-             ON CONFLICT (name, identifier, version) DO UPDATE SET name = excluded.name
+            // A report naming no publisher leaves the one another connection named.
+            "INSERT INTO apps (name, identifier, version, publisher) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (name, identifier, version) DO UPDATE
+             SET publisher = CASE excluded.publisher WHEN '' THEN publisher
+                                                      ELSE excluded.publisher END
              RETURNING id",
         )
         .context("preparing apps")?;
@@ -80,9 +83,10 @@ pub(crate) fn store_installed(
                         Some(id) => *id,
                         None => {
                             let id: i64 = app_id
-                                .query_row(params![app.name, app.identifier, app.version], |row| {
-                                    row.get(0)
-                                })
+                                .query_row(
+                                    params![app.name, app.identifier, app.version, app.publisher],
+                                    |row| row.get(0),
+                                )
                                 .context("storing an app")?;
                             app_ids.insert(app.as_ref(), id);
                             id

@@ -21,6 +21,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0014_repairs.sql"),
     include_str!("../migrations/0015_incidents.sql"),
     include_str!("../migrations/0016_app_first_seen.sql"),
+    include_str!("../migrations/0017_app_publisher.sql"),
 ];
 
 /// The schema version this build writes and understands.

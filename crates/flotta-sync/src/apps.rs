@@ -33,11 +33,18 @@ pub(crate) struct Interner {
 }
 
 impl Interner {
-    pub(crate) fn app(&mut self, name: &str, identifier: &str, version: &str) -> Arc<InstalledApp> {
+    pub(crate) fn app(
+        &mut self,
+        name: &str,
+        identifier: &str,
+        version: &str,
+        publisher: &str,
+    ) -> Arc<InstalledApp> {
         let app = InstalledApp {
             name: name.trim().to_owned(),
             identifier: identifier.trim().to_owned(),
             version: version.trim().to_owned(),
+            publisher: publisher.trim().to_owned(),
         };
         Arc::clone(
             self.apps
@@ -47,7 +54,8 @@ impl Interner {
     }
 
     /// A device's complete app list as the vendor gave it. An entry without a name has
-    /// nothing to show or count by, and is left out.
+    /// nothing to show or count by, and is left out. Jamf's and Workspace ONE's lists name
+    /// no publisher.
     pub(crate) fn installed<'x>(&mut self, apps: impl IntoIterator<Item = Listed<'x>>) -> AppsSeen {
         AppsSeen::Installed(
             apps.into_iter()
@@ -57,6 +65,7 @@ impl Interner {
                         name,
                         app.identifier.unwrap_or_default(),
                         app.version.unwrap_or_default(),
+                        "",
                     ))
                 })
                 .collect(),
@@ -87,6 +96,7 @@ struct DetectedApp {
     id: String,
     display_name: Option<String>,
     version: Option<String>,
+    publisher: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -109,7 +119,7 @@ pub(crate) async fn intune(
     let mut interner = Interner::default();
     let mut detected = Vec::new();
     let mut url = format!(
-        "{base}/v1.0/deviceManagement/detectedApps?$select=id,displayName,version&$top={GRAPH_PAGE}"
+        "{base}/v1.0/deviceManagement/detectedApps?$select=id,displayName,version,publisher&$top={GRAPH_PAGE}"
     );
     let mut trail = PageTrail::new("detected apps", &url);
     let mut number = 1;
@@ -122,7 +132,8 @@ pub(crate) async fn intune(
                 continue;
             }
             let version = app.version.unwrap_or_default();
-            detected.push((app.id, interner.app(&name, "", &version)));
+            let publisher = app.publisher.unwrap_or_default();
+            detected.push((app.id, interner.app(&name, "", &version, &publisher)));
         }
         match page.next_link {
             Some(next) => {

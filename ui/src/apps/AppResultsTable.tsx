@@ -48,7 +48,14 @@ export function AppResultsTable({ matches, selectedKey, onSelect }: Props) {
                 data-key={match.key}
                 data-devices={match.devices}
               >
-                <td className="app-result-name">{match.name}</td>
+                <td className="app-result-name">
+                  {match.name}
+                  {match.publishers.length > 0 && (
+                    <div className="muted app-result-publisher" title={i18n.t("apps.column.publisherHint")}>
+                      {match.publishers.join(", ")}
+                    </div>
+                  )}
+                </td>
                 <td className="mono app-result-identifiers">
                   {match.identifiers.length === 0 ? (
                     <span className="muted" title={i18n.t("apps.column.identifiersHint")}>

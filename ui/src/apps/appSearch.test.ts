@@ -54,8 +54,8 @@ describe("shortVersions", () => {
 describe("nameForKey", () => {
   const search: AppSearch = {
     matches: [
-      { key: "tiktok", name: "TikTok", identifiers: ["com.zhiliaoapp.musically"], versions: ["35.1"], devices: 1778 },
-      { key: "tiktok lite", name: "TikTok Lite", identifiers: [], versions: [], devices: 3 },
+      { key: "tiktok", name: "TikTok", identifiers: ["com.zhiliaoapp.musically"], publishers: ["TikTok Ltd."], versions: ["35.1"], devices: 1778 },
+      { key: "tiktok lite", name: "TikTok Lite", identifiers: [], publishers: [], versions: [], devices: 3 },
     ],
     more: 0,
   };

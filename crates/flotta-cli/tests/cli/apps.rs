@@ -40,8 +40,8 @@ async fn an_app_is_counted_per_unit_and_its_devices_exported_from_the_command_li
     assert!(spread.total.installed > 0 && spread.total.not_visible > 0);
     assert!(
         printed.contains(&format!(
-            // Graph names apps without their bundle id or package name.
-            "TikTok: installed on {} of {} units whose apps we can see; {} units not visible",
+            // Graph names an app's publisher but not its bundle id or package name.
+            "TikTok (TikTok Ltd.): installed on {} of {} units whose apps we can see; {} units not visible",
             spread.total.installed, spread.total.visible, spread.total.not_visible
         )),
         "{printed}"
@@ -62,7 +62,7 @@ async fn an_app_is_counted_per_unit_and_its_devices_exported_from_the_command_li
     assert_eq!(
         lines.first().copied(),
         Some(
-            "App;Bundle-id / paketnamn;Organisationsenhet;Installerad på;\
+            "App;Bundle-id / paketnamn;Utgivare;Organisationsenhet;Installerad på;\
              Enheter vars appar syns;Enheter som inte syns"
         )
     );
@@ -70,7 +70,7 @@ async fn an_app_is_counted_per_unit_and_its_devices_exported_from_the_command_li
     assert!(
         lines.contains(
             &format!(
-                "TikTok;;Totalt;{};{};{}",
+                "TikTok;;TikTok Ltd.;Totalt;{};{};{}",
                 spread.total.installed, spread.total.visible, spread.total.not_visible
             )
             .as_str()

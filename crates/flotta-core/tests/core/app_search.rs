@@ -87,6 +87,11 @@ async fn tiktok_per_unit_counts_what_each_emm_reports_and_says_what_it_could_not
     assert_eq!(search.matches.len(), 1, "{search:?}");
     let tiktok = &search.matches[0];
     assert_eq!(tiktok.name, "TikTok");
+    assert_eq!(
+        tiktok.publishers,
+        ["TikTok Ltd."],
+        "Intune names the publisher; Workspace ONE's reports of the same app do not take it away"
+    );
 
     let expected = hand_counted(&emulator);
     let spread = flotta.app_spread(&tiktok.key)?;
@@ -150,6 +155,37 @@ async fn tiktok_per_unit_counts_what_each_emm_reports_and_says_what_it_could_not
         },
     );
     assert_eq!(all, installed);
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_app_is_found_by_its_publisher_as_intune_names_it() -> TestResult {
+    let emulator = emulator().await;
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
+    sync(&flotta, id, SyncMode::Full).await?;
+
+    // Meta's apps as the fleet reports them to Intune; none of their names holds "Meta".
+    let expected: BTreeSet<&str> = emulator.with_fleet(|fleet| {
+        fleet
+            .enrolments()
+            .iter()
+            .flat_map(graph_apps)
+            .filter(|app| app.publisher == "Meta Platforms")
+            .map(|app| app.name)
+            .collect()
+    });
+    assert!(
+        expected.len() >= 2,
+        "the fleet carries Meta's apps: {expected:?}"
+    );
+    let search = flotta.search_apps("meta  PLATFORMS")?;
+    let found: BTreeSet<&str> = search.matches.iter().map(|app| app.name.as_str()).collect();
+    assert_eq!(found, expected);
+    for app in &search.matches {
+        assert_eq!(app.publishers, ["Meta Platforms"], "{}", app.name);
+    }
     Ok(())
 }
 
