@@ -64,13 +64,13 @@ pub struct AppSearch {
 
 /// One unit's record in one connection, as the spread of an app counts it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordApps {
+pub struct RecordApps<'a> {
     pub device: u32,
-    pub connection: String,
-    pub org_unit: Option<String>,
+    pub connection: &'a str,
+    pub org_unit: Option<&'a str>,
     /// The unit's OS family and ownership, as their vocabulary's text.
-    pub os: String,
-    pub ownership: String,
+    pub os: &'a str,
+    pub ownership: &'a str,
     /// The connection reported this record's complete app list.
     pub listed: bool,
     /// The connection reports the app on this record (complete list or not).
@@ -144,19 +144,19 @@ struct Unit<'a> {
 /// Counts the spread of the app `key` from the active records of every managed unit. A unit
 /// has the app when any of its connections reports it, and is visible when it has the app or
 /// any connection sent its complete list.
-pub fn app_spread(key: &str, records: &[RecordApps]) -> AppSpread {
-    let mut units: HashMap<u32, Unit<'_>> = HashMap::new();
+pub fn app_spread<'a>(key: &str, records: impl IntoIterator<Item = RecordApps<'a>>) -> AppSpread {
+    let mut units: HashMap<u32, Unit<'a>> = HashMap::new();
     let mut by_connection: BTreeMap<&str, AppCount> = BTreeMap::new();
     for record in records {
         let unit = units.entry(record.device).or_insert_with(|| Unit {
-            org_unit: record.org_unit.as_deref(),
-            os: &record.os,
-            ownership: &record.ownership,
+            org_unit: record.org_unit,
+            os: record.os,
+            ownership: record.ownership,
             ..Unit::default()
         });
         unit.listed |= record.listed;
         unit.has_app |= record.has_app;
-        let count = by_connection.entry(&record.connection).or_default();
+        let count = by_connection.entry(record.connection).or_default();
         tally(count, record.listed, record.has_app);
     }
     let mut total = AppCount::default();
@@ -231,19 +231,19 @@ pub fn sort_versions(versions: &mut [String]) {
 mod tests {
     use super::*;
 
-    fn record(
+    fn record<'a>(
         device: u32,
-        connection: &str,
-        unit: &str,
+        connection: &'a str,
+        unit: &'a str,
         listed: bool,
         has_app: bool,
-    ) -> RecordApps {
+    ) -> RecordApps<'a> {
         RecordApps {
             device,
-            connection: connection.to_owned(),
-            org_unit: (!unit.is_empty()).then(|| unit.to_owned()),
-            os: "ios".to_owned(),
-            ownership: if listed { "corporate" } else { "personal" }.to_owned(),
+            connection,
+            org_unit: (!unit.is_empty()).then_some(unit),
+            os: "ios",
+            ownership: if listed { "corporate" } else { "personal" },
             listed,
             has_app,
         }
@@ -286,7 +286,7 @@ mod tests {
             // No unit.
             record(6, "Jamf", "", true, false),
         ];
-        let spread = app_spread("tiktok", &records);
+        let spread = app_spread("tiktok", records);
         let count = |group: &str, installed, visible, not_visible| AppCount {
             group: group.to_owned(),
             installed,

@@ -3,15 +3,13 @@
 
 use std::collections::{BTreeSet, HashMap};
 
+use crate::connection::Store;
+use crate::devices::parse_time;
+use crate::error::{Context, StoreError};
 use flotta_domain::{
     AppDevice, AppDevices, AppMatch, AppSearch, AppSpread, RecordApps, app_key, app_matches,
     app_spread, sort_versions,
 };
-use rusqlite::params_from_iter;
-
-use crate::connection::Store;
-use crate::devices::parse_time;
-use crate::error::{Context, StoreError};
 
 /// The reports of one product a search found.
 #[derive(Default)]
@@ -83,88 +81,67 @@ impl Store {
         })
     }
 
-    /// Units (with an active record) each product is installed on, by product key. The
-    /// installs are read from the covering index on `app_id` and mapped to their unit in
-    /// memory: joining each install to its record would read the records' wide rows.
+    /// Units (with an active record) each product is installed on, by product key.
     fn devices_with(
         &self,
         products: &HashMap<String, Product>,
     ) -> Result<HashMap<String, u32>, StoreError> {
-        // Record id → unit id + 1 (0: missing, or no such record).
-        let mut unit_of: Vec<u32> = Vec::new();
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT id, device_id FROM vendor_records WHERE missing_since IS NULL")
-            .context("preparing to count an app's units")?;
-        let mut rows = statement.query([]).context("counting an app's units")?;
-        let mut units = 0u32;
-        while let Some(row) = rows.next().context("counting an app's units")? {
-            let record = row.get::<_, u32>(0).context("counting an app's units")? as usize;
-            let unit: u32 = row.get(1).context("counting an app's units")?;
-            if unit_of.len() <= record {
-                unit_of.resize(record + 1, 0);
-            }
-            unit_of[record] = unit + 1;
-            units = units.max(unit + 1);
-        }
-        let mut installs = self
-            .conn
-            .prepare_cached("SELECT vendor_record_id FROM installed_apps WHERE app_id = ?1")
-            .context("preparing to count an app's units")?;
-        // One bit per unit: a unit in two connections, or with two versions, counts once.
-        let mut seen = vec![0u64; units as usize / 64 + 1];
-        let mut counts = HashMap::with_capacity(products.len());
-        for (key, product) in products {
-            seen.fill(0);
-            for id in &product.ids {
-                let mut rows = installs.query([id]).context("counting an app's units")?;
-                while let Some(row) = rows.next().context("counting an app's units")? {
-                    let record = row.get::<_, u32>(0).context("counting an app's units")? as usize;
-                    if let Some(&unit) = unit_of.get(record).filter(|unit| **unit > 0) {
-                        seen[unit as usize / 64] |= 1 << (unit % 64);
+        self.with_app_index(|index, conn| {
+            // One bit per unit: a unit in two connections, or with two versions, counts once.
+            let mut seen = vec![0u64; index.units / 64 + 1];
+            let mut counts = HashMap::with_capacity(products.len());
+            for (key, product) in products {
+                seen.fill(0);
+                index.read_installs(conn, &product.ids)?;
+                for id in &product.ids {
+                    for &position in index.installs(*id) {
+                        let unit = index.records[position as usize].device as usize;
+                        seen[unit / 64] |= 1 << (unit % 64);
                     }
                 }
+                let count: u32 = seen.iter().map(|bits| bits.count_ones()).sum();
+                counts.insert(key.clone(), count);
             }
-            let count: u32 = seen.iter().map(|bits| bits.count_ones()).sum();
-            counts.insert(key.clone(), count);
-        }
-        Ok(counts)
+            Ok(counts)
+        })
     }
 
     /// Where the product `key` is installed, counted over the active records of every unit:
     /// per organisation unit, OS, ownership and connection, with the units not visible.
     pub fn app_spread(&self, key: &str) -> Result<AppSpread, StoreError> {
-        let mut statement = self
+        let ids = self
             .conn
-            .prepare_cached(
-                "SELECT v.device_id, s.name, o.name, d.os, d.ownership,
-                        v.apps_reported_at IS NOT NULL,
-                        v.id IN (SELECT i.vendor_record_id FROM installed_apps i
-                                 WHERE i.app_id IN (SELECT id FROM apps
-                                                    WHERE flotta_app_key(name) = ?1))
-                 FROM vendor_records v
-                 JOIN devices d ON d.id = v.device_id
-                 JOIN sources s ON s.id = v.source_id
-                 LEFT JOIN org_units o ON o.id = d.org_unit_id
-                 WHERE v.missing_since IS NULL",
-            )
-            .context("preparing an app's spread")?;
-        let records = statement
-            .query_map(params_from_iter([key]), |row| {
-                Ok(RecordApps {
-                    device: row.get(0)?,
-                    connection: row.get(1)?,
-                    org_unit: row.get(2)?,
-                    os: row.get(3)?,
-                    ownership: row.get(4)?,
-                    listed: row.get(5)?,
-                    has_app: row.get(6)?,
-                })
+            .prepare_cached("SELECT id FROM apps WHERE flotta_app_key(name) = ?1")
+            .and_then(|mut statement| {
+                statement
+                    .query_map([key], |row| row.get::<_, i64>(0))?
+                    .collect::<Result<Vec<_>, _>>()
             })
-            .context("counting an app's spread")?
-            .collect::<Result<Vec<_>, _>>()
-            .context("reading an app's spread")?;
-        Ok(app_spread(key, &records))
+            .context("finding an app's versions")?;
+        self.with_app_index(|index, conn| {
+            index.read_installs(conn, &ids)?;
+            let index = &*index;
+            let mut has_app = vec![false; index.records.len()];
+            for id in &ids {
+                for &position in index.installs(*id) {
+                    has_app[position as usize] = true;
+                }
+            }
+            let records = index
+                .records
+                .iter()
+                .zip(has_app)
+                .map(|(record, has_app)| RecordApps {
+                    device: record.device,
+                    connection: index.name(record.connection),
+                    org_unit: record.org_unit.map(|unit| index.name(unit)),
+                    os: index.name(record.os),
+                    ownership: index.name(record.ownership),
+                    listed: record.listed,
+                    has_app,
+                });
+            Ok(app_spread(key, records))
+        })
     }
 }
 

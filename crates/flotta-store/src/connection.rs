@@ -20,6 +20,8 @@ pub struct Store {
     pub(crate) app_units: std::sync::Mutex<Option<crate::query::TempFill>>,
     /// What `temp.unit_purchase` was built from (see `query.rs`), if it was.
     pub(crate) unit_purchases: std::sync::Mutex<Option<String>>,
+    /// What the app question reads, as of the register's state when it was read.
+    pub(crate) app_index: std::sync::Mutex<Option<crate::app_index::AppIndex>>,
 }
 
 /// What opening the database did besides opening it.
@@ -112,6 +114,7 @@ impl Store {
             search_hits: Default::default(),
             app_units: Default::default(),
             unit_purchases: Default::default(),
+            app_index: Default::default(),
         };
         Ok((
             store,
@@ -137,6 +140,7 @@ impl Store {
             search_hits: Default::default(),
             app_units: Default::default(),
             unit_purchases: Default::default(),
+            app_index: Default::default(),
         })
     }
 

@@ -8,6 +8,7 @@
 //! audit log in the same transaction, so the trail and the data can never disagree.
 
 mod agreements;
+mod app_index;
 mod app_spread;
 mod apps;
 mod audit;

@@ -14,6 +14,7 @@ use flotta_domain::{
 use rusqlite::types::Value;
 use rusqlite::{Row, params_from_iter};
 
+use crate::app_index::RegisterState;
 use crate::connection::Store;
 use crate::devices::{parse_time, vocabulary};
 use crate::error::{Context, StoreError};
@@ -118,18 +119,14 @@ impl Store {
         select: &str,
         params: &[String],
     ) -> Result<(), StoreError> {
-        let data_version: i64 = self
-            .conn
-            .query_row("PRAGMA data_version", [], |row| row.get(0))
-            .context("reading the data version")?;
+        let state = self.register_state()?;
         let mut filled = cache
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if filled.as_ref().is_some_and(|filled| {
-            filled.input == params
-                && filled.data_version == data_version
-                && filled.total_changes == self.conn.total_changes()
-        }) {
+        if filled
+            .as_ref()
+            .is_some_and(|filled| filled.input == params && filled.state == state)
+        {
             return Ok(());
         }
         *filled = None;
@@ -145,8 +142,11 @@ impl Store {
             .context("searching the register")?;
         *filled = Some(TempFill {
             input: params.to_vec(),
-            data_version,
-            total_changes: self.conn.total_changes(),
+            // As the register was before the fill: the fill's own insert is no change to it.
+            state: RegisterState {
+                total_changes: self.conn.total_changes(),
+                ..state
+            },
         });
         Ok(())
     }
@@ -500,8 +500,7 @@ fn purchase_column(column: SortColumn) -> Option<&'static str> {
 #[derive(Debug)]
 pub(crate) struct TempFill {
     input: Vec<String>,
-    data_version: i64,
-    total_changes: u64,
+    state: RegisterState,
 }
 
 /// The conditions of a view over `devices d`, shared by counts and windows so they agree.

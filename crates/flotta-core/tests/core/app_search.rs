@@ -237,6 +237,9 @@ async fn each_unit_shows_the_sync_that_first_saw_the_app_and_an_update_is_no_new
         settings(&emulator, Vendor::WorkspaceOne),
     );
     let first = sync(&flotta, id, SyncMode::Full).await?;
+    let before = flotta.search_apps("authenticator")?.matches[0].clone();
+    let spread_before = flotta.app_spread(&before.key)?;
+    assert_eq!(spread_before.total.installed, before.devices);
 
     // A day later: a hundred units update their apps, five new ones enrol.
     let now = chrono::Utc::now();
@@ -244,9 +247,17 @@ async fn each_unit_shows_the_sync_that_first_saw_the_app_and_an_update_is_no_new
     let added = emulator.with_fleet(|fleet| fleet.add(5, now));
     let second = sync(&flotta, id, SyncMode::Full).await?;
 
-    // Microsoft Authenticator is on every unit.
-    let key = flotta.search_apps("authenticator")?.matches[0].key.clone();
+    // Microsoft Authenticator is on every unit. The counts read the register as the second
+    // sync left it, not as the first searches found it.
+    let after = flotta.search_apps("authenticator")?.matches[0].clone();
+    assert_eq!(after.devices, before.devices + 5, "the five new units count");
+    let key = after.key.clone();
+    assert_eq!(
+        flotta.app_spread(&key)?.total.installed,
+        before.devices + 5
+    );
     let list = flotta.app_devices(&key)?;
+    assert_eq!(list.total, after.devices);
     let serial = |device: &flotta_core::AppDevice| device.serial.clone().unwrap_or_default();
     let newest: BTreeSet<String> = list.devices[..5].iter().map(serial).collect();
     assert_eq!(
