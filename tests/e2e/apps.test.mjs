@@ -1,7 +1,8 @@
 // The app question as a user asks it: on how many devices is TikTok installed, and in which
 // units? Searched in the Apps view, the count of the unit with the most installs followed to
-// exactly those devices in the inventory, the app filter shown there and removable, and the
-// whole app's devices listed from the view's button.
+// exactly those devices in the inventory, the app filter shown there and removable, the whole
+// app's devices listed from the view's button, and a unit of the app's device list opened in
+// the Apps view itself, by click and by Enter.
 import assert from "node:assert/strict";
 import { afterEach, test } from "node:test";
 
@@ -66,6 +67,7 @@ async function deviceRows() {
     return {
       total: Number(section.dataset.total),
       rows: [...section.querySelectorAll(rowSelector)].map((row) => ({
+        deviceId: row.dataset.deviceId,
         serial: row.dataset.serial,
         firstSeen: row.dataset.firstSeen,
         firstSeenText: row.querySelector(firstSeenSelector)?.textContent ?? "",
@@ -192,4 +194,81 @@ test("TikTok's installs in its top unit lead to exactly those devices in the inv
   await chip.waitForDisplayed({ timeout: 10_000, timeoutMsg: "the inventory shows its app filter again" });
   assert.equal(await app.$(byTestId("filter-org_unit")).getValue(), "", "no unit filter is left from before");
   await screenshot(app, "apps-03-all-devices");
+
+  // A unit left open in the inventory, whose panel stays there while the Apps view opens its own.
+  const inventoryPanel = `.inventory-body ${byTestId("device-detail")}`;
+  await app.$(byTestId("device-row")).waitForExist({ timeout: 10_000, timeoutMsg: "the devices with TikTok are listed" });
+  const inventoryUnit = await whenStable(
+    () => app.$(byTestId("device-row")).getAttribute("data-id"),
+    "reading the inventory's first row",
+  );
+  await click(`${byTestId("device-row")}[data-id="${inventoryUnit}"] td:nth-child(2)`);
+  await app.$(`${inventoryPanel}[data-id="${inventoryUnit}"]`).waitForDisplayed({
+    timeout: 10_000,
+    timeoutMsg: "the inventory's row opens its unit",
+  });
+
+  // Back in the Apps view, the newest unit with TikTok opens beside the list on a click: that very unit.
+  await click(byTestId("nav-apps"));
+  await app.$(byTestId("apps-view")).waitForDisplayed({ timeout: 10_000 });
+  units = await deviceRows();
+  assert.ok(units !== null && units.rows.length >= 2, "TikTok's units are still listed");
+  const [first, second] = units.rows;
+  assert.notEqual(first.serial, "", `the newest unit with TikTok has a serial number: ${JSON.stringify(first)}`);
+  const appsPanel = `${byTestId("app-devices")} ${byTestId("device-detail")}`;
+  const row = (unit) => `${byTestId("app-device-row")}[data-device-id="${unit.deviceId}"]`;
+  /** Waits until the Apps view's panel shows `unit`, its serial read from the panel. */
+  const panelShows = async (unit, how) => {
+    await app.$(`${appsPanel}[data-id="${unit.deviceId}"]`).waitForDisplayed({
+      timeout: 10_000,
+      timeoutMsg: `${how} opens unit ${unit.deviceId} in the Apps view`,
+    });
+    let shown = null;
+    await app.waitUntil(async () => (shown = await textOf(`${appsPanel} ${byTestId("detail-serial")}`)) === unit.serial, {
+      timeout: 10_000,
+      timeoutMsg: () => `the panel ${how} opened shows the row's serial ${unit.serial} (shows: ${shown})`,
+    });
+    assert.equal(await app.$(row(unit)).getAttribute("aria-current"), "true", "the unit's row is marked as the one open");
+  };
+  /** The unit whose row has the keyboard focus, `null` when no row of the list has it. */
+  const focusedUnit = () =>
+    app.execute((selector) => {
+      const active = document.activeElement;
+      return active instanceof HTMLElement && active.matches(selector) ? (active.dataset.deviceId ?? null) : null;
+    }, byTestId("app-device-row"));
+
+  await click(`${row(first)} td`);
+  await panelShows(first, "a click on its row");
+  assert.equal((await app.$$(appsPanel)).length, 1, "one panel in the Apps view");
+  await screenshot(app, "apps-04-unit");
+
+  // Esc closes the Apps view's panel, not the hidden inventory's, and the keyboard is back on the row.
+  await app.keys("Escape");
+  await waitForGone(app, appsPanel, "Esc closes the unit's panel in the Apps view");
+  await app.waitUntil(async () => (await focusedUnit()) === first.deviceId, {
+    timeout: 5_000,
+    timeoutMsg: "closing the panel hands the focus back to the unit's row",
+  });
+  assert.ok(await app.$(`${inventoryPanel}[data-id="${inventoryUnit}"]`).isExisting(), "the inventory's panel is left open");
+
+  // The next unit by the keyboard: the arrow key, then Enter; its close button closes it.
+  assert.notEqual(second.serial, "", `the second unit with TikTok has a serial number: ${JSON.stringify(second)}`);
+  await app.keys("ArrowDown");
+  await app.keys("Enter");
+  await panelShows(second, "Enter on the next row");
+  await click(`${appsPanel} ${byTestId("detail-close")}`);
+  await waitForGone(app, appsPanel, "the close button closes the unit's panel");
+  await app.waitUntil(async () => (await focusedUnit()) === second.deviceId, {
+    timeout: 5_000,
+    timeoutMsg: "the close button hands the focus back to the unit's row",
+  });
+
+  // The inventory still shows the unit it had open, and Esc there closes it.
+  await click(byTestId("nav-inventory"));
+  await app.$(`${inventoryPanel}[data-id="${inventoryUnit}"]`).waitForDisplayed({
+    timeout: 10_000,
+    timeoutMsg: "the inventory still shows its unit",
+  });
+  await app.keys("Escape");
+  await waitForGone(app, inventoryPanel, "Esc closes the inventory's panel");
 });

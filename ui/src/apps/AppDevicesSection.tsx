@@ -1,9 +1,10 @@
-import { useCallback, useId } from "react";
+import { useCallback, useId, useRef, useState } from "react";
 import { commands, type AppDevice } from "../bindings";
 import { useCommand } from "../api/useCommand";
 import { InlineError } from "../components/InlineError";
 import { TableExport } from "../components/TableExport";
 import { useI18n } from "../i18n/I18nContext";
+import { DeviceDetailPanel } from "../inventory/DeviceDetailPanel";
 import { useRovingRows } from "../lib/useRovingRows";
 import { useSync } from "../sync/syncContext";
 import { devicesSummary, exportFileName, firstSeenLabel, modelLabel, unitIdentifier } from "./appDevices";
@@ -15,7 +16,9 @@ type Props = {
 
 /**
  * The units with the app, newest installs first: who installed it after it was banned. The
- * core sends the newest 500; the export holds every one of them.
+ * core sends the newest 500; the export holds every one of them. A row opens the unit's panel
+ * beside the list, as in the inventory, so the arrow keys and Enter go on through the units
+ * without leaving the app.
  */
 export function AppDevicesSection({ appKey, appName }: Props) {
   const i18n = useI18n();
@@ -27,8 +30,17 @@ export function AppDevicesSection({ appKey, appName }: Props) {
   const { state, reload } = useCommand(load, sync.state.registerChanges);
   const list = state.status === "ok" ? state.data : null;
   const devices = list?.devices ?? [];
-  // The rows only read: the inventory cannot yet be opened on one unit, so Enter opens nothing.
-  const { rowProps, onKeyDown } = useRovingRows(devices.length, () => undefined);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const cardRef = useRef<HTMLDivElement>(null);
+  const { rowProps, onKeyDown } = useRovingRows(devices.length, (index) => {
+    const device = devices[index];
+    if (device) setOpenId(device.device_id);
+  });
+  const onClose = useCallback(() => {
+    setOpenId(null);
+    // Back to the list, on the row the panel was for, so the arrow keys go on from there.
+    cardRef.current?.querySelector<HTMLElement>('tbody tr[tabindex="0"]')?.focus();
+  }, []);
 
   return (
     <section
@@ -66,7 +78,7 @@ export function AppDevicesSection({ appKey, appName }: Props) {
         </p>
       )}
       {devices.length > 0 && (
-        <div className="table-card apps-devices-card">
+        <div className="table-card apps-devices-card" ref={cardRef}>
           <table
             className="data-table apps-devices-table"
             aria-label={i18n.t("apps.devices.tableLabel", { app: appName })}
@@ -89,7 +101,12 @@ export function AppDevicesSection({ appKey, appName }: Props) {
             </thead>
             <tbody onKeyDown={onKeyDown}>
               {devices.map((device, index) => (
-                <DeviceRow key={device.device_id} device={device} rowProps={rowProps(index)} />
+                <DeviceRow
+                  key={device.device_id}
+                  device={device}
+                  selected={device.device_id === openId}
+                  rowProps={rowProps(index)}
+                />
               ))}
             </tbody>
           </table>
@@ -98,13 +115,14 @@ export function AppDevicesSection({ appKey, appName }: Props) {
           </p>
         </div>
       )}
+      {openId !== null && <DeviceDetailPanel id={openId} onClose={onClose} />}
     </section>
   );
 }
 
 type RowProps = ReturnType<ReturnType<typeof useRovingRows>["rowProps"]>;
 
-function DeviceRow({ device, rowProps }: { device: AppDevice; rowProps: RowProps }) {
+function DeviceRow({ device, selected, rowProps }: { device: AppDevice; selected: boolean; rowProps: RowProps }) {
   const i18n = useI18n();
   const none = i18n.t("value.none");
   const firstSeen = firstSeenLabel(device.first_seen_at, i18n);
@@ -112,6 +130,8 @@ function DeviceRow({ device, rowProps }: { device: AppDevice; rowProps: RowProps
   return (
     <tr
       {...rowProps}
+      className={selected ? "app-device-row selected" : "app-device-row"}
+      aria-current={selected ? "true" : undefined}
       data-testid="app-device-row"
       data-device-id={device.device_id}
       data-first-seen={device.first_seen_at ?? ""}

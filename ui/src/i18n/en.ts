@@ -1864,7 +1864,7 @@ export const en = {
   "apps.devices.loadError": "The devices with the app could not be loaded. {reason}",
   "apps.devices.empty": "No device reports the app.",
   "apps.devices.tableLabel": "Devices with {app}, newest installs first",
-  "apps.devices.keyboardHint": "Use the arrow keys to move between the devices.",
+  "apps.devices.keyboardHint": "Use the arrow keys to move between the devices and Enter to open one's details; Esc closes them.",
   "apps.devices.column.firstSeen": "First seen",
   "apps.devices.column.firstSeenHint": "When the sync that first reported the app on the device started, in your time zone",
   "apps.devices.column.unit": "Serial number",

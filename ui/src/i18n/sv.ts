@@ -1863,7 +1863,7 @@ export const sv: Dictionary = {
   "apps.devices.loadError": "Enheterna med appen kunde inte hämtas. {reason}",
   "apps.devices.empty": "Ingen enhet rapporterar appen.",
   "apps.devices.tableLabel": "Enheter med {app}, nyast installerade först",
-  "apps.devices.keyboardHint": "Använd piltangenterna för att flytta mellan enheterna.",
+  "apps.devices.keyboardHint": "Använd piltangenterna för att flytta mellan enheterna och Enter för att öppna en enhets detaljer; Esc stänger dem.",
   "apps.devices.column.firstSeen": "Först sedd",
   "apps.devices.column.firstSeenHint": "När synken som först rapporterade appen på enheten startade, i din tidszon",
   "apps.devices.column.unit": "Serienummer",

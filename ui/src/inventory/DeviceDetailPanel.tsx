@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { useI18n } from "../i18n/I18nContext";
 import { InlineError } from "../components/InlineError";
 import { useNow } from "../lib/useNow";
@@ -26,13 +26,16 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
   const { state, reload } = useDeviceDetail(id);
   const { edited } = useSync();
   const [move, setMove] = useState<MoveDraft | null>(null);
+  const panelRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === "Escape" && !event.defaultPrevented && move === null) {
-        event.preventDefault();
-        onClose();
-      }
+      if (event.key !== "Escape" || event.defaultPrevented || move !== null) return;
+      // Views stay mounted when another one is shown (the inventory and the Apps view each have
+      // this panel); a hidden panel leaves Esc to that view.
+      if (panelRef.current === null || panelRef.current.closest("[inert]") !== null) return;
+      event.preventDefault();
+      onClose();
     };
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);
@@ -42,6 +45,7 @@ export function DeviceDetailPanel({ id, onClose }: Props) {
 
   return (
     <aside
+      ref={panelRef}
       className="detail-panel"
       data-testid="device-detail"
       data-id={id}
