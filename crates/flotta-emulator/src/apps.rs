@@ -651,7 +651,7 @@ const VERSIONS: u64 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub(crate) struct Install {
     pub(crate) app: usize,
-    /// 0 = the newest version.
+    /// 0 = the newest version; from `VERSIONS` on, versions no longer in circulation.
     pub(crate) version: u32,
 }
 
@@ -660,13 +660,19 @@ impl Install {
         &CATALOGUE[self.app]
     }
 
-    /// Like "4.12.3"; deterministic per app and version.
+    /// Like "4.12.3"; deterministic per app and version, older versions lower.
     pub(crate) fn version_text(&self) -> String {
         let seed = mix(self.app as u64 * 7919 + 13);
         let major = 1 + seed % 20;
         let minor = (seed >> 8) % 40;
-        let patch = (seed >> 16) % 10 + u64::from(VERSIONS as u32 - self.version);
-        format!("{major}.{minor}.{patch}")
+        let version = u64::from(self.version);
+        if version < VERSIONS {
+            let patch = (seed >> 16) % 10 + VERSIONS - version;
+            format!("{major}.{minor}.{patch}")
+        } else {
+            // Out of circulation: a major version back.
+            format!("{}.{}.0", major - 1, 100_000u64.saturating_sub(version))
+        }
     }
 
     /// The bundle id or package name for the device's platform.
@@ -704,8 +710,13 @@ pub(crate) fn installs(enrolment: &Enrolment) -> Vec<Install> {
             };
             (roll < u64::from(per_mille)).then(|| Install {
                 app: index,
-                version: (mix(serial ^ index as u64 ^ u64::from(enrolment.apps_epoch) << 32)
-                    % VERSIONS) as u32,
+                version: match enrolment.apps_behind {
+                    0 => {
+                        (mix(serial ^ index as u64 ^ u64::from(enrolment.apps_epoch) << 32)
+                            % VERSIONS) as u32
+                    }
+                    behind => VERSIONS as u32 - 1 + behind,
+                },
             })
         })
         .collect()

@@ -18,6 +18,9 @@ pub struct Enrolment {
     pub changed_at: DateTime<Utc>,
     /// Bumped when the device's apps change (some get another version).
     pub apps_epoch: u32,
+    /// How many versions behind the oldest in circulation every app of the device is, on a
+    /// device whose user never updates; 0 for most.
+    pub apps_behind: u32,
 }
 
 #[derive(Debug)]
@@ -43,6 +46,7 @@ impl Fleet {
                 number: index as u32 + 1,
                 changed_at: device.last_check_in.unwrap_or(now),
                 apps_epoch: 0,
+                apps_behind: 0,
                 device,
             })
             .collect();
@@ -130,6 +134,26 @@ impl Fleet {
         touched
     }
 
+    /// Leaves `count` devices (spread over the fleet) on ever older app versions, each one
+    /// version further behind than the one before, as devices whose users never update
+    /// are: every app is then listed under more than `count` versions. Returns their serials.
+    pub fn hold_back(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let step = (self.enrolments.len() / count.max(1)).max(1);
+        let mut held = Vec::with_capacity(count);
+        for (n, enrolment) in self
+            .enrolments
+            .iter_mut()
+            .step_by(step)
+            .take(count)
+            .enumerate()
+        {
+            enrolment.apps_behind = u32::try_from(n + 1).unwrap_or(u32::MAX);
+            enrolment.changed_at = now;
+            held.push(enrolment.device.serial.as_str().to_owned());
+        }
+        held
+    }
+
     /// Forgets the last `count` enrolments, as an EMM does when devices are retired.
     pub fn remove_last(&mut self, count: usize) -> Vec<String> {
         let keep = self.enrolments.len().saturating_sub(count);
@@ -212,6 +236,7 @@ impl Fleet {
                 device,
                 changed_at: now,
                 apps_epoch: 0,
+                apps_behind: 0,
             });
             self.next_number += 1;
         }
@@ -271,6 +296,7 @@ fn macs(phones: &[Enrolment], rng: &mut fastrand::Rng, now: DateTime<Utc>) -> Ve
                 device,
                 changed_at: checked_in,
                 apps_epoch: 0,
+                apps_behind: 0,
             })
         })
         .collect()

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use flotta_core::{
     AppCount, DeviceFilters, DeviceQuery, Flotta, InventoryView, Ownership, SyncMode, Vendor,
 };
-use flotta_emulator::{Emulator, Enrolment, graph_apps};
+use flotta_emulator::{Emulator, Enrolment, graph_apps, installed_apps};
 
 use super::sync::{add, emulator, open, settings, sync};
 
@@ -190,6 +190,71 @@ async fn an_app_is_found_by_its_publisher_as_intune_names_it() -> TestResult {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_app_in_a_hundred_and_more_versions_is_one_app_with_every_version() -> TestResult {
+    let emulator = emulator().await;
+    let held = emulator.with_fleet(|fleet| fleet.hold_back(150, chrono::Utc::now()));
+    assert_eq!(held.len(), 150);
+    let dir = tempfile::tempdir()?;
+    let flotta = open(&dir);
+    let id = add(
+        &flotta,
+        &emulator,
+        settings(&emulator, Vendor::WorkspaceOne),
+    );
+    sync(&flotta, id, SyncMode::Full).await?;
+
+    let name = "Microsoft Authenticator";
+    let (expected, units): (BTreeSet<String>, usize) = emulator.with_fleet(|fleet| {
+        let versions = fleet
+            .enrolments()
+            .iter()
+            .flat_map(installed_apps)
+            .filter(|app| app.name == name)
+            .map(|app| app.version)
+            .collect();
+        let units: BTreeSet<&str> = fleet
+            .enrolments()
+            .iter()
+            .filter(|e| installed_apps(e).iter().any(|app| app.name == name))
+            .map(|e| e.device.serial.as_str())
+            .collect();
+        (versions, units.len())
+    });
+    assert!(expected.len() > 150, "{} versions", expected.len());
+
+    let search = flotta.search_apps("microsoft authenticator")?;
+    assert_eq!(search.matches.len(), 1, "one app, not one per version");
+    let found = &search.matches[0];
+    assert_eq!(found.devices as usize, units);
+    assert_eq!(
+        found.versions.iter().cloned().collect::<BTreeSet<_>>(),
+        expected,
+        "every version listed"
+    );
+    assert_eq!(found.versions.len(), expected.len(), "each version once");
+    // Newest first: the versions in circulation, then the held-back ones oldest last.
+    let numbers = |version: &str| -> Vec<u64> {
+        version
+            .split('.')
+            .map(|part| part.parse().unwrap_or(0))
+            .collect()
+    };
+    assert!(
+        found
+            .versions
+            .windows(2)
+            .all(|pair| numbers(&pair[0]) > numbers(&pair[1])),
+        "{:?}",
+        found.versions
+    );
+    assert_eq!(
+        flotta.app_spread(&found.key)?.total.installed as usize,
+        units
+    );
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn one_product_is_one_app_across_ios_and_android() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
@@ -250,12 +315,13 @@ async fn each_unit_shows_the_sync_that_first_saw_the_app_and_an_update_is_no_new
     // Microsoft Authenticator is on every unit. The counts read the register as the second
     // sync left it, not as the first searches found it.
     let after = flotta.search_apps("authenticator")?.matches[0].clone();
-    assert_eq!(after.devices, before.devices + 5, "the five new units count");
-    let key = after.key.clone();
     assert_eq!(
-        flotta.app_spread(&key)?.total.installed,
-        before.devices + 5
+        after.devices,
+        before.devices + 5,
+        "the five new units count"
     );
+    let key = after.key.clone();
+    assert_eq!(flotta.app_spread(&key)?.total.installed, before.devices + 5);
     let list = flotta.app_devices(&key)?;
     assert_eq!(list.total, after.devices);
     let serial = |device: &flotta_core::AppDevice| device.serial.clone().unwrap_or_default();
