@@ -4,7 +4,7 @@
 //! ```text
 //! cargo run --release -p flotta-core --example sync_bench -- \
 //!     [--url http://127.0.0.1:PORT] [--vendor intune|jamf|ws1] [--devices 50000] \
-//!     [--latency-ms 0] [--concurrency 4] [--page-size 1000] [--apps] [--db register.sqlite3]
+//!     [--latency-ms 0] [--concurrency 4] [--page-size N] [--apps] [--db register.sqlite3]
 //! ```
 //! Installed apps (~40 per device, ~2 million rows for 50,000) are read only with `--apps`,
 //! so the device figures compare with the plain-Python baseline, which reads devices only.
@@ -22,7 +22,9 @@ struct Args {
     devices: usize,
     latency: Duration,
     concurrency: u32,
-    page_size: u32,
+    /// `None`: the vendor's default for a new connection (Intune 1000, Jamf and Workspace
+    /// ONE 500).
+    page_size: Option<u32>,
     apps: bool,
     /// Where the register goes (kept afterwards, for a look inside); a fresh temporary file
     /// when not given.
@@ -36,7 +38,7 @@ fn args() -> Args {
         devices: 50_000,
         latency: Duration::ZERO,
         concurrency: 4,
-        page_size: 1000,
+        page_size: None,
         apps: false,
         db: None,
     };
@@ -62,7 +64,7 @@ fn args() -> Args {
             "--devices" => parsed.devices = number() as usize,
             "--latency-ms" => parsed.latency = Duration::from_millis(number()),
             "--concurrency" => parsed.concurrency = number() as u32,
-            "--page-size" => parsed.page_size = number() as u32,
+            "--page-size" => parsed.page_size = Some(number() as u32),
             _ => eprintln!("ignoring {arg}"),
         }
     }
@@ -73,7 +75,9 @@ fn settings(root: &str, args: &Args, credentials: &Credentials) -> ConnectionSet
     let mut settings = ConnectionSettings::new(args.vendor, "bench");
     settings.client_id = credentials.client_id.clone();
     settings.concurrency = args.concurrency;
-    settings.page_size = args.page_size;
+    if let Some(page_size) = args.page_size {
+        settings.page_size = page_size;
+    }
     settings.sync_apps = args.apps;
     match args.vendor {
         Vendor::Intune => {
