@@ -92,6 +92,17 @@ test("TikTok's installs in its top unit lead to exactly those devices in the inv
   await app.$(byTestId("apps-none")).waitForDisplayed({ timeout: 10_000, timeoutMsg: "a wildcard search finds no app" });
   assert.equal(await app.$(byTestId("apps-error")).isExisting(), false, "a wildcard is not an error");
 
+  // By publisher, as Intune names it: Meta's apps, none of whose names says "Meta".
+  await fillField(app, "apps-search", "meta platforms");
+  const instagram = `${byTestId("app-result")}[data-key="instagram"]`;
+  await app.$(instagram).waitForDisplayed({ timeout: 10_000, timeoutMsg: "a search by publisher lists Instagram" });
+  const publishers = await app.execute(
+    (selector) => [...document.querySelectorAll(selector)].map((row) => row.querySelector(".app-result-publisher")?.textContent ?? null),
+    byTestId("app-result"),
+  );
+  assert.ok(publishers.length >= 2, `Meta's apps are listed: ${JSON.stringify(publishers)}`);
+  assert.ok(publishers.every((publisher) => publisher === "Meta Platforms"), `each under its publisher: ${JSON.stringify(publishers)}`);
+
   // Case does not matter.
   await fillField(app, "apps-search", "TIKTOK");
   const result = `${byTestId("app-result")}[data-key="tiktok"]`;
