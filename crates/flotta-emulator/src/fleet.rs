@@ -107,19 +107,22 @@ impl Fleet {
         self.enrolments.is_empty()
     }
 
-    /// Changes `count` devices (spread over the fleet) as a day of use would: a newer OS
-    /// version, app updates, a check-in at `now`, and every tenth one a new user. Returns
-    /// their serials.
-    pub fn touch(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+    /// `count` enrolments spread evenly over the fleet, numbered from 0.
+    fn spread_over(&mut self, count: usize) -> impl Iterator<Item = (usize, &mut Enrolment)> {
         let step = (self.enrolments.len() / count.max(1)).max(1);
-        let mut touched = Vec::with_capacity(count);
-        for (n, enrolment) in self
-            .enrolments
+        self.enrolments
             .iter_mut()
             .step_by(step)
             .take(count)
             .enumerate()
-        {
+    }
+
+    /// Changes `count` devices (spread over the fleet) as a day of use would: a newer OS
+    /// version, app updates, a check-in at `now`, and every tenth one a new user. Returns
+    /// their serials.
+    pub fn touch(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
+        let mut touched = Vec::with_capacity(count);
+        for (n, enrolment) in self.spread_over(count) {
             let device = &mut enrolment.device;
             device.os_version = bump_version(&device.os_version);
             device.last_check_in = Some(now);
@@ -138,15 +141,8 @@ impl Fleet {
     /// version further behind than the one before, as devices whose users never update
     /// are: every app is then listed under more than `count` versions. Returns their serials.
     pub fn hold_back(&mut self, count: usize, now: DateTime<Utc>) -> Vec<String> {
-        let step = (self.enrolments.len() / count.max(1)).max(1);
         let mut held = Vec::with_capacity(count);
-        for (n, enrolment) in self
-            .enrolments
-            .iter_mut()
-            .step_by(step)
-            .take(count)
-            .enumerate()
-        {
+        for (n, enrolment) in self.spread_over(count) {
             enrolment.apps_behind = u32::try_from(n + 1).unwrap_or(u32::MAX);
             enrolment.changed_at = now;
             held.push(enrolment.device.serial.as_str().to_owned());

@@ -10,7 +10,7 @@ use flotta_core::{
 };
 use flotta_emulator::{Emulator, Enrolment, graph_apps, installed_apps};
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{add, emulator, open, settings, sync, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -162,9 +162,7 @@ async fn tiktok_per_unit_counts_what_each_emm_reports_and_says_what_it_could_not
 async fn an_app_is_found_by_its_publisher_as_intune_names_it() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
 
     // Meta's apps as the fleet reports them to Intune; none of their names holds "Meta".
     let expected: BTreeSet<&str> = emulator.with_fleet(|fleet| {
@@ -195,13 +193,7 @@ async fn an_app_in_a_hundred_and_more_versions_is_one_app_with_every_version() -
     let held = emulator.with_fleet(|fleet| fleet.hold_back(150, chrono::Utc::now()));
     assert_eq!(held.len(), 150);
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(
-        &flotta,
-        &emulator,
-        settings(&emulator, Vendor::WorkspaceOne),
-    );
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::WorkspaceOne).await?;
 
     let name = "Microsoft Authenticator";
     let (expected, units): (BTreeSet<String>, usize) = emulator.with_fleet(|fleet| {
@@ -258,13 +250,7 @@ async fn an_app_in_a_hundred_and_more_versions_is_one_app_with_every_version() -
 async fn one_product_is_one_app_across_ios_and_android() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(
-        &flotta,
-        &emulator,
-        settings(&emulator, Vendor::WorkspaceOne),
-    );
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::WorkspaceOne).await?;
 
     let search = flotta.search_apps("outlook")?;
     assert_eq!(search.matches.len(), 1, "{search:?}");

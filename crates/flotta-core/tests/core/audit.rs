@@ -1,11 +1,9 @@
 //! The audit view: every change a person or an import made, found by who, which record and
 //! which field, and exported as CSV that Swedish Excel opens and cannot run (#14).
 
-use flotta_core::{
-    AuditFilter, ErrorCode, ErrorPayload, Lifecycle, LifecycleMove, SyncMode, Vendor,
-};
+use flotta_core::{AuditFilter, ErrorCode, ErrorPayload, Lifecycle, LifecycleMove, Vendor};
 
-use super::sync::{add, emulator, first_found, open, settings, sync};
+use super::sync::{emulator, first_found, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -13,9 +11,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 async fn the_audit_log_is_searched_and_exported_for_swedish_excel_issue_14() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let serial = emulator.with_fleet(|fleet| fleet.enrolments()[3].device.serial.clone());
     let unit = first_found(&flotta, serial.as_str())?;
     // A reason a spreadsheet would run if it were written as it is.

@@ -1,11 +1,9 @@
 //! Certifying a model level by level: a level opens only when the one before has passed, a
 //! failed step holds the model until a retest passes, and every result is audited (#14).
 
-use flotta_core::{
-    CertificationStatus, ErrorCode, ErrorPayload, StepOutcome, StepReport, SyncMode, Vendor,
-};
+use flotta_core::{CertificationStatus, ErrorCode, ErrorPayload, StepOutcome, StepReport, Vendor};
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{emulator, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -13,9 +11,7 @@ type TestResult = Result<(), Box<dyn std::error::Error>>;
 async fn a_model_is_certified_level_by_level_issue_14() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let models = flotta.models()?;
     let model = models
         .iter()

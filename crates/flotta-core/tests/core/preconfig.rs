@@ -4,10 +4,10 @@
 
 use flotta_core::{
     AuditFilter, ErrorCode, ErrorPayload, Flotta, ImportOptions, Lifecycle, PreconfigUnit,
-    StepDone, SyncMode, TickScope, Vendor,
+    StepDone, TickScope, Vendor,
 };
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{emulator, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -33,9 +33,7 @@ fn import(flotta: &Flotta, name: &str, serials: &[&str]) -> Result<(), flotta_co
 async fn a_delivery_is_ticked_until_its_units_are_ready_to_deploy_issue_14() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let enrolled: String =
         emulator.with_fleet(|fleet| fleet.enrolments()[0].device.serial.as_str().to_owned());
     assert!(

@@ -3,10 +3,10 @@
 
 use flotta_core::{
     DeviceFilters, DeviceQuery, ErrorCode, ErrorPayload, Flotta, ImportOptions, InventoryView,
-    ProblemKind, PurchaseMatch, SyncMode, Vendor,
+    ProblemKind, PurchaseMatch, Vendor,
 };
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{emulator, open, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -32,9 +32,7 @@ async fn a_delivery_file_is_previewed_imported_matched_and_not_imported_twice_is
 -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let fleet: Vec<(String, Option<String>)> = emulator.with_fleet(|fleet| {
         fleet
             .enrolments()
@@ -327,9 +325,7 @@ async fn the_inventory_filters_and_sorts_on_purchase_warranty_and_certification_
 -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let total = flotta.status()?.device_count;
     let serials: Vec<String> = emulator.with_fleet(|fleet| {
         fleet
@@ -520,9 +516,7 @@ async fn a_purchase_entered_by_hand_is_matched_corrected_refused_by_field_and_au
 -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let serial: String =
         emulator.with_fleet(|fleet| fleet.enrolments()[0].device.serial.as_str().to_owned());
     let form = flotta_core::PurchaseForm {

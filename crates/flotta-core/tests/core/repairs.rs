@@ -10,10 +10,10 @@ use flotta_core::repair::{RepairEvent, SlaStanding, SlaType};
 use flotta_core::{
     AuditFilter, Clock, Config, DeviceQuery, DeviceRow, ErrorCode, ErrorPayload, Flotta,
     InventoryView, Lifecycle, LifecycleMove, RepairCaseForm, RepairCaseQuery, RepairEventForm,
-    SyncMode, Vendor,
+    Vendor,
 };
 
-use super::sync::{add, emulator, open, settings, sync};
+use super::sync::{emulator, synced};
 
 type TestResult = Result<(), Box<dyn std::error::Error>>;
 
@@ -64,9 +64,7 @@ fn units_by_model(flotta: &Flotta) -> Result<Vec<Vec<DeviceRow>>, flotta_core::E
 async fn a_coordinators_swaps_and_mail_ins_on_swedish_working_days_issue_15() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let models = units_by_model(&flotta)?;
     let common = &models[0];
     assert!(common.len() >= 4, "a model with four units");
@@ -332,9 +330,7 @@ async fn a_coordinators_swaps_and_mail_ins_on_swedish_working_days_issue_15() ->
 async fn a_loaner_goes_out_comes_back_and_is_overdue_in_between_issue_15() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, _) = synced(&dir, &emulator, Vendor::Intune).await?;
     let models = units_by_model(&flotta)?;
     // The loaner may be of any model: the pool holds one of another model only.
     let (broken, loaner) = (&models[0][0], &models[1][0]);

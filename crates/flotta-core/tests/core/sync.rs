@@ -89,6 +89,19 @@ pub(crate) async fn sync(
         .map_err(ErrorPayload::from)
 }
 
+/// A register in `dir` with one connection of `vendor` to `emulator` (its default test
+/// settings), synced in full once: the register and the connection's id.
+pub(crate) async fn synced(
+    dir: &tempfile::TempDir,
+    emulator: &Emulator,
+    vendor: Vendor,
+) -> Result<(Flotta, u32), ErrorPayload> {
+    let flotta = open(dir);
+    let id = add(&flotta, emulator, settings(emulator, vendor));
+    sync(&flotta, id, SyncMode::Full).await?;
+    Ok((flotta, id))
+}
+
 /// A sync running in the background, and how many records it has fetched so far.
 struct Background {
     fetched: tokio::sync::watch::Receiver<u32>,
@@ -461,9 +474,7 @@ async fn incremental_sync_records_history_and_full_sync_marks_missing_then_retur
 {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, id) = synced(&dir, &emulator, Vendor::Intune).await?;
     let before = flotta.status()?.device_count;
 
     let touched = emulator.with_fleet(|fleet| fleet.touch(12, chrono::Utc::now()));
@@ -523,9 +534,7 @@ async fn a_reenrolled_device_stays_one_unit() -> TestResult {
 async fn a_lingering_enrolment_on_an_earlier_page_does_not_undo_the_newer_one() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::Intune));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, id) = synced(&dir, &emulator, Vendor::Intune).await?;
     let serial = emulator.with_fleet(|fleet| {
         let serial = fleet.reenrol_first(1, chrono::Utc::now()).remove(0);
         if let Some(new) = fleet.last_mut() {
@@ -645,13 +654,7 @@ async fn a_cut_off_answer_and_a_web_page_are_told_apart_issue_13() -> TestResult
 async fn a_failed_sync_leaves_the_register_as_it_was_and_says_why() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(
-        &flotta,
-        &emulator,
-        settings(&emulator, Vendor::WorkspaceOne),
-    );
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, id) = synced(&dir, &emulator, Vendor::WorkspaceOne).await?;
     let before = flotta.status()?.device_count;
     let touched = emulator.with_fleet(|fleet| fleet.touch(50, chrono::Utc::now()));
     // On the first page, which arrives (and is written) before the fault strikes.
@@ -903,9 +906,7 @@ async fn jamf_and_workspace_one_security_state_gives_the_compliance_issue_13() -
 async fn lost_mode_is_a_suggestion_and_the_move_is_a_persons_issue_13() -> TestResult {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(&flotta, &emulator, settings(&emulator, Vendor::JamfPro));
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, id) = synced(&dir, &emulator, Vendor::JamfPro).await?;
     let (lost, kept): (Vec<_>, Vec<_>) = emulator.with_fleet(|fleet| {
         fleet
             .enrolments()
@@ -1181,13 +1182,7 @@ async fn devices_enrolled_or_retired_during_a_sync_are_settled_by_the_next_full_
 {
     let emulator = emulator().await;
     let dir = tempfile::tempdir()?;
-    let flotta = open(&dir);
-    let id = add(
-        &flotta,
-        &emulator,
-        settings(&emulator, Vendor::WorkspaceOne),
-    );
-    sync(&flotta, id, SyncMode::Full).await?;
+    let (flotta, id) = synced(&dir, &emulator, Vendor::WorkspaceOne).await?;
     // Four enrolments the register knows are retired, then seven new ones enrol, mid-listing.
     emulator.arm(
         FaultRule::once(Fault::RemoveDevices(4))
