@@ -3,13 +3,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::connection::Store;
-use crate::devices::parse_time;
-use crate::error::{Context, StoreError};
 use flotta_domain::{
     AppDevice, AppDevices, AppMatch, AppSearch, AppSpread, RecordApps, app_key, app_matches,
     app_spread, sort_versions,
 };
+
+use crate::connection::Store;
+use crate::devices::parse_time;
+use crate::error::{Context, StoreError};
 
 /// The reports of one product a search found.
 #[derive(Default)]
