@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use crate::agreements::{entry, id_of};
 use crate::audit::{AuditEntry, record};
+use crate::case_events;
 use crate::connection::Store;
 use crate::devices::{NameCache, format_time, parse_time, vocabulary};
 use crate::error::{Context, StoreError};
@@ -195,60 +196,42 @@ fn incident_row(row: &Row<'_>) -> rusqlite::Result<Result<IncidentRecord, StoreE
     }))
 }
 
-/// The events of several cases in one query, each case's in time order.
+/// Gives each of `cases` its events, in time order.
 fn attach_events(
     conn: &rusqlite::Connection,
     cases: &mut [IncidentRecord],
 ) -> Result<(), StoreError> {
-    if cases.is_empty() {
-        return Ok(());
-    }
-    // Integers only, so the list is safe to write into the statement.
-    let ids: Vec<String> = cases.iter().map(|case| case.id.to_string()).collect();
-    let mut statement = conn
-        .prepare(&format!(
-            "SELECT incident_id, event, at, line, reason, note, actor FROM incident_events
-             WHERE incident_id IN ({}) ORDER BY incident_id, at, id",
-            ids.join(",")
-        ))
-        .context("reading the incidents' events")?;
-    let rows = statement
-        .query_map([], |row| {
-            Ok((
-                row.get::<_, u32>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, Option<String>>(3)?,
-                row.get::<_, Option<String>>(4)?,
-                row.get::<_, Option<String>>(5)?,
-                row.get::<_, String>(6)?,
-            ))
-        })
-        .context("reading the incidents' events")?;
-    let mut by_case: std::collections::HashMap<u32, Vec<IncidentEventRecord>> =
-        std::collections::HashMap::with_capacity(cases.len());
-    for row in rows {
-        let (case, event, at, line, reason, note, actor) =
-            row.context("reading the incidents' events")?;
-        let timed = TimedEvent {
-            event: vocabulary("incident_events.event", &event, IncidentEvent::from_text)?,
-            at: parse_time("incident_events.at", &at)?,
-            line: line
-                .map(|line| vocabulary("incident_events.line", &line, SupportLine::from_text))
-                .transpose()?,
-            reason: reason
-                .map(|reason| vocabulary("incident_events.reason", &reason, PauseReason::from_text))
-                .transpose()?,
-        };
-        by_case
-            .entry(case)
-            .or_default()
-            .push(IncidentEventRecord { timed, note, actor });
-    }
-    for case in cases {
-        case.events = by_case.remove(&case.id).unwrap_or_default();
-    }
-    Ok(())
+    case_events::attach_events(
+        conn,
+        cases,
+        |case| (case.id, &mut case.events),
+        "SELECT incident_id, event, at, line, reason, note, actor FROM incident_events
+         WHERE incident_id IN ({ids}) ORDER BY incident_id, at, id",
+        |row| {
+            let get = |index| -> Result<Option<String>, StoreError> {
+                row.get(index).context("reading the incidents' events")
+            };
+            let event: String = row.get(1).context("reading the incidents' events")?;
+            let at: String = row.get(2).context("reading the incidents' events")?;
+            let timed = TimedEvent {
+                event: vocabulary("incident_events.event", &event, IncidentEvent::from_text)?,
+                at: parse_time("incident_events.at", &at)?,
+                line: get(3)?
+                    .map(|line| vocabulary("incident_events.line", &line, SupportLine::from_text))
+                    .transpose()?,
+                reason: get(4)?
+                    .map(|reason| {
+                        vocabulary("incident_events.reason", &reason, PauseReason::from_text)
+                    })
+                    .transpose()?,
+            };
+            Ok(IncidentEventRecord {
+                timed,
+                note: get(5)?,
+                actor: row.get(6).context("reading the incidents' events")?,
+            })
+        },
+    )
 }
 
 /// Writes one event and the case's summary columns it changes.

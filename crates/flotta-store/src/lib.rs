@@ -13,6 +13,7 @@ mod app_spread;
 mod apps;
 mod audit;
 mod bulk;
+mod case_events;
 mod certification;
 mod closures;
 mod connection;

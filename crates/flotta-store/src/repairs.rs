@@ -7,6 +7,7 @@ use flotta_domain::repair::{RepairEvent, SlaType};
 use rusqlite::{OptionalExtension, Row, Transaction, params};
 
 use crate::audit::{AuditEntry, record};
+use crate::case_events;
 use crate::connection::Store;
 use crate::devices::{format_time, parse_time, vocabulary};
 use crate::error::{Context, StoreError};
@@ -161,51 +162,29 @@ fn case_row(row: &Row<'_>) -> rusqlite::Result<Result<RepairCaseRecord, StoreErr
     }))
 }
 
-/// The events of several cases in one query, each case's in time order.
+/// Gives each of `cases` its events, in time order.
 fn attach_events(
     conn: &rusqlite::Connection,
     cases: &mut [RepairCaseRecord],
 ) -> Result<(), StoreError> {
-    if cases.is_empty() {
-        return Ok(());
-    }
-    // Integers only, so the list is safe to write into the statement.
-    let ids: Vec<String> = cases.iter().map(|case| case.id.to_string()).collect();
-    let mut statement = conn
-        .prepare(&format!(
-            "SELECT case_id, event, at, actor, note, unit_id FROM repair_events
-             WHERE case_id IN ({}) ORDER BY case_id, at, id",
-            ids.join(",")
-        ))
-        .context("reading the cases' events")?;
-    let rows = statement
-        .query_map([], |row| {
-            Ok((
-                row.get::<_, u32>(0)?,
-                row.get::<_, String>(1)?,
-                row.get::<_, String>(2)?,
-                row.get::<_, String>(3)?,
-                row.get::<_, Option<String>>(4)?,
-                row.get::<_, Option<u32>>(5)?,
-            ))
-        })
-        .context("reading the cases' events")?;
-    let mut by_case: std::collections::HashMap<u32, Vec<RepairEventRecord>> =
-        std::collections::HashMap::with_capacity(cases.len());
-    for row in rows {
-        let (case, event, at, actor, note, unit_id) = row.context("reading the cases' events")?;
-        by_case.entry(case).or_default().push(RepairEventRecord {
-            event: vocabulary("repair_events.event", &event, RepairEvent::from_text)?,
-            at: parse_time("repair_events.at", &at)?,
-            actor,
-            note,
-            unit_id,
-        });
-    }
-    for case in cases {
-        case.events = by_case.remove(&case.id).unwrap_or_default();
-    }
-    Ok(())
+    case_events::attach_events(
+        conn,
+        cases,
+        |case| (case.id, &mut case.events),
+        "SELECT case_id, event, at, actor, note, unit_id FROM repair_events
+         WHERE case_id IN ({ids}) ORDER BY case_id, at, id",
+        |row| {
+            let event: String = row.get(1).context("reading the cases' events")?;
+            let at: String = row.get(2).context("reading the cases' events")?;
+            Ok(RepairEventRecord {
+                event: vocabulary("repair_events.event", &event, RepairEvent::from_text)?,
+                at: parse_time("repair_events.at", &at)?,
+                actor: row.get(3).context("reading the cases' events")?,
+                note: row.get(4).context("reading the cases' events")?,
+                unit_id: row.get(5).context("reading the cases' events")?,
+            })
+        },
+    )
 }
 
 fn read_case(conn: &rusqlite::Connection, id: u32) -> Result<Option<RepairCaseRecord>, StoreError> {
