@@ -17,16 +17,9 @@ export default defineConfig({
     // WebKitGTK / WKWebView / WebView2 of Tauri 2's supported platforms all handle ES2021.
     target: ["es2021", "safari15", "chrome105"],
     sourcemap: false,
+    // Vite's default, kept in sight: the views other than the inventory are lazy imports
+    // (shell/views.ts), each in a chunk of its own, so no chunk comes near it.
     chunkSizeWarningLimit: 1000,
-    // The libraries (React, Chart.js, Tauri's API) in a chunk of their own, so the app's own
-    // code has the size limit to itself. Both load at start from the app's embedded files.
-    rolldownOptions: {
-      output: {
-        codeSplitting: {
-          groups: [{ name: "vendor", test: /node_modules[\\/]/ }],
-        },
-      },
-    },
   },
   test: {
     include: ["src/**/*.test.ts"],

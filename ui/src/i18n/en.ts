@@ -8,6 +8,7 @@ import type { EnumKey } from "./keys";
 export const en = {
   "app.name": "Flotta",
   "app.starting": "Starting Flotta…",
+  "app.viewLoading": "Loading…",
 
   "nav.label": "Main navigation",
   "nav.inventory": "Devices",

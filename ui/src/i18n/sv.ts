@@ -4,6 +4,7 @@ import type { Dictionary } from "./dictionary";
 export const sv: Dictionary = {
   "app.name": "Flotta",
   "app.starting": "Flotta startar…",
+  "app.viewLoading": "Läser in…",
 
   "nav.label": "Huvudnavigering",
   "nav.inventory": "Enheter",

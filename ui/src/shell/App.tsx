@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { commands, type AppStatus, type ErrorPayload, type Language, type Settings } from "../bindings";
 import { call } from "../api/call";
 import type { MessageKey } from "../i18n/dictionary";
@@ -86,6 +86,16 @@ function Starting() {
       <span className="brand-mark" aria-hidden="true" />
       <p>{i18n.t("app.starting")}</p>
     </div>
+  );
+}
+
+/** Holds a view's place while its code is read, on its first visit. */
+function ViewLoading() {
+  const i18n = useI18n();
+  return (
+    <p className="muted view-loading" data-testid="view-loading" aria-busy="true">
+      {i18n.t("app.viewLoading")}
+    </p>
   );
 }
 
@@ -185,7 +195,10 @@ function Running({ status, settings, notices }: RunningProps) {
                       // Inactive views stay laid out but invisible and inert: `display: none` would reset
                       // the table's scroll position and hand the virtualiser a zero-sized viewport.
                       <section key={id} className="view" data-active={id === active} inert={id !== active}>
-                        <Component />
+                        {/* A boundary per view: one view's code being read leaves the others as they are. */}
+                        <Suspense fallback={<ViewLoading />}>
+                          <Component />
+                        </Suspense>
                       </section>
                     ))}
                   </main>

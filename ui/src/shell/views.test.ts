@@ -22,6 +22,16 @@ describe("VIEWS", () => {
     expect(groups).toMatchObject({ apps: "register" });
   });
 
+  it("puts only the first view in the first bundle; the others are lazy, read on their first visit", () => {
+    const isLazy = (component: unknown) =>
+      typeof component === "object" &&
+      component !== null &&
+      "$$typeof" in component &&
+      component.$$typeof === Symbol.for("react.lazy");
+    expect(isLazy(VIEWS[0].Component)).toBe(false);
+    expect(VIEWS.slice(1).filter((view) => !isLazy(view.Component)).map((view) => view.id)).toEqual([]);
+  });
+
   it("has unique ids", () => {
     expect(new Set(VIEWS.map((view) => view.id)).size).toBe(VIEWS.length);
   });

@@ -1,21 +1,28 @@
-import type { ComponentType } from "react";
+import { lazy, type ComponentType } from "react";
 import type { MessageKey } from "../i18n/dictionary";
-import { ConnectionsView } from "../connections/ConnectionsView";
 import { InventoryView } from "../inventory/InventoryView";
-import { OverviewView } from "../overview/OverviewView";
-import { AppsView } from "../apps/AppsView";
-import { PurchasesView } from "../purchases/PurchasesView";
-import { PreconfigView } from "../preconfig/PreconfigView";
-import { WarrantyView } from "../warranty/WarrantyView";
-import { ModelsView } from "../models/ModelsView";
-import { AuditView } from "../audit/AuditView";
-import { RepairsView } from "../repairs/RepairsView";
-import { PoolView } from "../pool/PoolView";
-import { IncidentsView } from "../incidents/IncidentsView";
-import { IncidentReportView } from "../incidentReport/IncidentReportView";
-import { AgreementsView } from "../agreements/AgreementsView";
-import { SlaReportView } from "../sla/SlaReportView";
-import { CalendarView } from "../calendar/CalendarView";
+
+// The inventory opens at start and is in the first bundle; every other view's code is read on
+// its first visit (the shell shows `app.viewLoading` meanwhile), so the start loads only what
+// the first page needs. What a view is asked to show from elsewhere (a case, a device list) is
+// held by the desk providers around all views, so a view that loads later still finds it.
+const OverviewView = lazy(() => import("../overview/OverviewView").then((m) => ({ default: m.OverviewView })));
+const AppsView = lazy(() => import("../apps/AppsView").then((m) => ({ default: m.AppsView })));
+const PurchasesView = lazy(() => import("../purchases/PurchasesView").then((m) => ({ default: m.PurchasesView })));
+const PreconfigView = lazy(() => import("../preconfig/PreconfigView").then((m) => ({ default: m.PreconfigView })));
+const WarrantyView = lazy(() => import("../warranty/WarrantyView").then((m) => ({ default: m.WarrantyView })));
+const ModelsView = lazy(() => import("../models/ModelsView").then((m) => ({ default: m.ModelsView })));
+const RepairsView = lazy(() => import("../repairs/RepairsView").then((m) => ({ default: m.RepairsView })));
+const PoolView = lazy(() => import("../pool/PoolView").then((m) => ({ default: m.PoolView })));
+const IncidentsView = lazy(() => import("../incidents/IncidentsView").then((m) => ({ default: m.IncidentsView })));
+const SlaReportView = lazy(() => import("../sla/SlaReportView").then((m) => ({ default: m.SlaReportView })));
+const IncidentReportView = lazy(() =>
+  import("../incidentReport/IncidentReportView").then((m) => ({ default: m.IncidentReportView })),
+);
+const ConnectionsView = lazy(() => import("../connections/ConnectionsView").then((m) => ({ default: m.ConnectionsView })));
+const AuditView = lazy(() => import("../audit/AuditView").then((m) => ({ default: m.AuditView })));
+const CalendarView = lazy(() => import("../calendar/CalendarView").then((m) => ({ default: m.CalendarView })));
+const AgreementsView = lazy(() => import("../agreements/AgreementsView").then((m) => ({ default: m.AgreementsView })));
 
 /** The navigation's groups, in display order. A group is shown once it has a view. */
 export const NAV_GROUPS = ["register", "service", "reports", "admin"] as const;
