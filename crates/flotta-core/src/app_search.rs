@@ -103,8 +103,8 @@ impl Flotta {
                 ]
             })
             .collect();
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Serienummer",
                 "IMEI",
                 "Tillverkare",
@@ -114,11 +114,9 @@ impl Flotta {
                 "Versioner",
                 "Rapporterad av",
                 "Först sedd (UTC)",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
-        };
+        );
         write_table(path, &table, format, "Enheter med appen")
     }
 
@@ -154,8 +152,8 @@ impl Flotta {
             }
             rows.push(row("Totalt", &spread.total));
         }
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "App",
                 "Bundle-id / paketnamn",
                 "Utgivare",
@@ -163,11 +161,9 @@ impl Flotta {
                 "Installerad på",
                 "Enheter vars appar syns",
                 "Enheter som inte syns",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
-        };
+        );
         write_table(path, &table, TableFormat::for_path(path), "Appar")
     }
 }

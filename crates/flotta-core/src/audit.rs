@@ -28,8 +28,8 @@ impl Flotta {
         path: &Path,
     ) -> Result<u32, Error> {
         let entries = self.reader().search_audit(filter, EXPORT_LIMIT)?;
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Tid (UTC)",
                 "Vem",
                 "Åtgärd",
@@ -37,10 +37,8 @@ impl Flotta {
                 "Post-id",
                 "Före",
                 "Efter",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-            rows: entries
+            ],
+            entries
                 .iter()
                 .map(|entry| {
                     vec![
@@ -54,7 +52,7 @@ impl Flotta {
                     ]
                 })
                 .collect(),
-        };
+        );
         let rows = write_table(path, &table, format, "Granskningslogg")?;
         tracing::info!(rows, path = %path.display(), "exported the audit log");
         Ok(rows)

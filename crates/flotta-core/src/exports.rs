@@ -29,8 +29,8 @@ impl Flotta {
                 break;
             }
         }
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Serienummer",
                 "IMEI",
                 "Tillverkare",
@@ -47,11 +47,9 @@ impl Flotta {
                 "Leverantör",
                 "Garanti t.o.m.",
                 "Modellens certifiering",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
-        };
+        );
         write_table(path, &table, format, "Enheter")
     }
 
@@ -64,8 +62,8 @@ impl Flotta {
     ) -> Result<u32, Error> {
         let today = self.clock.now().date_naive();
         let purchases = self.reader().purchases(unseen, u32::MAX)?;
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Inköpsdatum",
                 "Dagar sedan leverans",
                 "Leverantör",
@@ -79,14 +77,12 @@ impl Flotta {
                 "Garanti (mån)",
                 "Förvaltning",
                 "Sedd i EMM",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-            rows: purchases
+            ],
+            purchases
                 .iter()
                 .map(|purchase| purchase_cells(purchase, today))
                 .collect(),
-        };
+        );
         write_table(path, &table, format, "Inköp")
     }
 
@@ -98,8 +94,8 @@ impl Flotta {
         path: &Path,
     ) -> Result<u32, Error> {
         let runs = self.sync_history(connection)?;
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Anslutning",
                 "Läge",
                 "Resultat",
@@ -114,30 +110,25 @@ impl Flotta {
                 "Varningar",
                 "Fel",
                 "Startad av",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-            rows: runs.iter().map(run_cells).collect(),
-        };
+            ],
+            runs.iter().map(run_cells).collect(),
+        );
         write_table(path, &table, format, "Synkhistorik")
     }
 
     /// Writes the models with their units, purchases, certification and planned lifetime to
     /// `path`.
     pub fn export_models(&self, format: TableFormat, path: &Path) -> Result<u32, Error> {
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Tillverkare",
                 "Modell",
                 "Enheter",
                 "Inköpta",
                 "Certifiering",
                 "Planerad livslängd (mån)",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-            rows: self
-                .models()?
+            ],
+            self.models()?
                 .iter()
                 .map(|model| {
                     vec![
@@ -152,7 +143,7 @@ impl Flotta {
                     ]
                 })
                 .collect(),
-        };
+        );
         write_table(path, &table, format, "Modeller")
     }
 }

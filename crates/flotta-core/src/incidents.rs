@@ -452,8 +452,8 @@ impl Flotta {
         for case in records {
             rows.push(incident_cells(&judge.view(case)?));
         }
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Ärende",
                 "Helpdeskens nr",
                 "Mottaget (svensk tid)",
@@ -471,11 +471,9 @@ impl Flotta {
                 "Pausad (minuter i fönstret)",
                 "Beskrivning",
                 "Lösning",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
-        };
+        );
         write_table(path, &table, format, "Supportärenden")
     }
 }

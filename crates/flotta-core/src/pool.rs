@@ -88,8 +88,8 @@ impl Flotta {
             value: (value * 10.0).round() as i64,
             scale: 1,
         };
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Tillverkare",
                 "Modell",
                 "Tillgängliga",
@@ -100,11 +100,8 @@ impl Flotta {
                 "Förbrukning per vecka",
                 "Täckning (veckor)",
                 "Bedömning",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
-            rows: self
-                .pool_models()?
+            ],
+            self.pool_models()?
                 .iter()
                 .map(|model| {
                     vec![
@@ -121,7 +118,7 @@ impl Flotta {
                     ]
                 })
                 .collect(),
-        };
+        );
         write_table(path, &table, format, "Bytespool")
     }
 

@@ -44,12 +44,10 @@ impl Flotta {
                 rows.push(row("Modell", model, count));
             }
         }
-        let table = Table {
-            headers: ["Kvartal", "Uppdelning", "Grupp", "Enheter", "Kostnad (kr)"]
-                .map(str::to_owned)
-                .to_vec(),
+        let table = Table::new(
+            &["Kvartal", "Uppdelning", "Grupp", "Enheter", "Kostnad (kr)"],
             rows,
-        };
+        );
         write_table(path, &table, format, "Ersättningsprognos")
     }
 
@@ -123,12 +121,10 @@ impl Flotta {
                 ]
             })
             .collect();
-        let table = Table {
-            headers: ["Datum", "Veckodag", "Namn", "Slag", "Tar en arbetsdag"]
-                .map(str::to_owned)
-                .to_vec(),
+        let table = Table::new(
+            &["Datum", "Veckodag", "Namn", "Slag", "Tar en arbetsdag"],
             rows,
-        };
+        );
         write_table(path, &table, format, &format!("Stängda dagar {year}"))
     }
 }

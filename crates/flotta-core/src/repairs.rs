@@ -477,8 +477,8 @@ impl Flotta {
                 case.closed_at.map_or(Cell::Empty, local),
             ]);
         }
-        let table = Table {
-            headers: [
+        let table = Table::new(
+            &[
                 "Ärende",
                 "SLA-typ",
                 "Serienummer",
@@ -493,11 +493,9 @@ impl Flotta {
                 "Marginal (arbetsdagar)",
                 "Nästa löfte senast",
                 "Avslutat (svensk tid)",
-            ]
-            .map(str::to_owned)
-            .to_vec(),
+            ],
             rows,
-        };
+        );
         write_table(path, &table, format, "Reparationer")
     }
 

@@ -48,6 +48,16 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
 }
 
+impl Table {
+    /// A table whose column headers are fixed texts.
+    pub fn new(headers: &[&str], rows: Vec<Vec<Cell>>) -> Self {
+        Self {
+            headers: headers.iter().map(|header| (*header).to_owned()).collect(),
+            rows,
+        }
+    }
+}
+
 /// Characters that make a spreadsheet evaluate a cell (CSV injection), as OWASP lists them.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
