@@ -16,7 +16,7 @@ use tokio::sync::{Notify, mpsc};
 
 use crate::Flotta;
 use crate::error::Error;
-use crate::transport::{SyncPhase, SyncProgress};
+use crate::transport::{Connection, SyncPhase, SyncProgress};
 
 /// Progress is reported at most this often (and always on a phase change).
 const PROGRESS_EVERY: Duration = Duration::from_millis(150);
@@ -56,24 +56,22 @@ impl Flotta {
         if connection.closed_at.is_some() {
             return Err(Error::ConnectionNotFound { id });
         }
-        let settings = connection.settings;
+        let settings = &connection.settings;
         let source = SourceId(id.into());
         let started_at = self.clock.now();
-        let (mode, since) = self.choose_mode(source, &settings, mode, started_at)?;
+        let (mode, since) = self.choose_mode(source, settings, mode, started_at)?;
         let cancel = Arc::new(Notify::new());
         {
             let mut running = self.running();
             if running.contains_key(&id) {
                 return Err(Error::SyncRunning {
-                    connection: settings.name,
+                    connection: settings.name.clone(),
                 });
             }
             running.insert(id, Arc::clone(&cancel));
         }
         let result = self
-            .run_sync(
-                id, source, &settings, mode, since, started_at, &cancel, progress,
-            )
+            .run_sync(&connection, mode, since, started_at, &cancel, progress)
             .await;
         self.running().remove(&id);
         result
@@ -103,18 +101,17 @@ impl Flotta {
         })
     }
 
-    #[allow(clippy::too_many_arguments)]
     async fn run_sync(
         &self,
-        id: u32,
-        source: SourceId,
-        settings: &ConnectionSettings,
+        connection: &Connection,
         mode: SyncMode,
         since: Option<DateTime<Utc>>,
         started_at: DateTime<Utc>,
         cancel: &Notify,
         progress: &(dyn Fn(SyncProgress) + Send + Sync),
     ) -> Result<SyncRun, Error> {
+        let (id, settings) = (connection.id, &connection.settings);
+        let source = SourceId(id.into());
         // One sync writes at a time: a sync holds the database's write lock from its first
         // page to its commit, so a second one could only wait for it.
         let _writing = self.sync_writing.lock().await;
@@ -236,7 +233,7 @@ impl Flotta {
                 .await?;
         }
         // Before the run is reported finished, so the views that reload then see the pool.
-        if self.connection(id).is_ok_and(|connection| connection.demo)
+        if connection.demo
             && let Err(error) = self.stock_demo_pool()
         {
             tracing::warn!(%error, "the demo swap pool could not be stocked");
