@@ -409,7 +409,20 @@ impl SyncWriter<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, CASE ?7 WHEN 1 THEN ?5 END)",
             )
             .context("preparing vendor records")?;
+        // A record that stays with its unit is updated without touching `device_id`: setting
+        // a foreign key makes SQLite keep a statement journal, a copy of every page the
+        // update changes (0.23 s of an unchanged re-sync of 48,000 records), and rewrite the
+        // record's entry in the index by unit.
         let mut update = self
+            .tx
+            .prepare_cached(
+                "UPDATE vendor_records SET raw_json = ?2, last_seen_at = ?3, last_seen_run = ?4,
+                    missing_since = NULL,
+                    apps_reported_at = CASE ?5 WHEN 0 THEN apps_reported_at WHEN 1 THEN ?3 END
+                 WHERE id = ?1",
+            )
+            .context("preparing vendor records")?;
+        let mut relink = self
             .tx
             .prepare_cached(
                 "UPDATE vendor_records SET device_id = ?2, raw_json = ?3, last_seen_at = ?4,
@@ -436,8 +449,17 @@ impl SyncWriter<'_> {
                 .or_else(|| inserted.get(device.vendor_id.as_str()).copied());
             let record = match earlier {
                 Some(id) => {
-                    update
-                        .execute(params![
+                    let stays = known.is_some_and(|record| record.device == device_id);
+                    if stays {
+                        update.execute(params![
+                            id,
+                            device.raw_json,
+                            self.now,
+                            self.run.0,
+                            apps_reported
+                        ])
+                    } else {
+                        relink.execute(params![
                             id,
                             device_id,
                             device.raw_json,
@@ -445,7 +467,8 @@ impl SyncWriter<'_> {
                             self.run.0,
                             apps_reported
                         ])
-                        .context("storing a vendor record")?;
+                    }
+                    .context("storing a vendor record")?;
                     StoredRecord { id, is_new: false }
                 }
                 None => {
