@@ -176,6 +176,10 @@ const SHIPPED_MIGRATIONS: &[(&str, &str)] = &[
         "0017_app_publisher.sql",
         "b172567b84798dd1e7932a7ab5cccacf3e9511ff45de85bbd527faf2faf508e8",
     ),
+    (
+        "0018_record_json_apart.sql",
+        "7b5aca558cf799001d1532d8bc9114c249b12f102c6b352ca3820f2a1e5e3195",
+    ),
 ];
 
 /// Code spans that look like paths but name no file of the repository, with the reason.

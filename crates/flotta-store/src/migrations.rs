@@ -22,6 +22,7 @@ const STEPS: &[&str] = &[
     include_str!("../migrations/0015_incidents.sql"),
     include_str!("../migrations/0016_app_first_seen.sql"),
     include_str!("../migrations/0017_app_publisher.sql"),
+    include_str!("../migrations/0018_record_json_apart.sql"),
 ];
 
 /// The schema version this build writes and understands.

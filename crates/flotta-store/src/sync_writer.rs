@@ -13,7 +13,7 @@
 //! with the check-in the register already holds. So a lingering record of an earlier
 //! enrolment, or a connection that saw the device long ago, never undoes newer facts.
 
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use foldhash::{HashMap, HashMapExt};
 
 use chrono::{DateTime, Utc};
 use flotta_domain::inventory::search_text;
@@ -68,10 +68,13 @@ pub struct SyncWriter<'c> {
     existing: i64,
     added: usize,
     suspended: Option<BulkIndexes>,
-    /// On the connection's first sync, the vendor ids written so far: only those can have a
-    /// record already (listed twice by a shifting listing), so no other is looked up. `None`
-    /// when the connection had records before.
-    first_sync: Option<HashSet<String>>,
+    /// The connection had records before this sync.
+    had_records: bool,
+    /// On a full sync (or a connection's first), the connection's records by vendor id, read
+    /// in one pass when the writer starts and kept current with what this sync writes: a
+    /// lookup per record cost 0.13 s for 48,000. `None` on an incremental sync, which lists
+    /// few records and looks each up.
+    known: Option<HashMap<String, KnownRecord>>,
     /// The id the next added unit gets: this sync holds the write lock, so nobody else adds.
     next_id: i64,
 }
@@ -131,6 +134,11 @@ impl Store {
                 |row| row.get(0),
             )
             .context("looking for earlier records")?;
+        let known = if target.mode == SyncMode::Full || !had_records {
+            Some(all_records(&tx, target.source)?)
+        } else {
+            None
+        };
         let next_id: i64 = tx
             .query_row("SELECT coalesce(max(id), 0) + 1 FROM devices", [], |row| {
                 row.get(0)
@@ -138,7 +146,8 @@ impl Store {
             .context("starting to add devices")?;
         Ok(SyncWriter {
             next_id,
-            first_sync: (!had_records).then(HashSet::new),
+            had_records,
+            known,
             tx,
             run: target.run,
             source: target.source,
@@ -190,7 +199,7 @@ impl SyncWriter<'_> {
             }
         }
         // On a connection's first sync every record was written by this run: none is missing.
-        if self.mode == SyncMode::Full && self.first_sync.is_none() {
+        if self.mode == SyncMode::Full && self.had_records {
             counts.missing = self
                 .tx
                 .execute(
@@ -248,6 +257,12 @@ impl SyncWriter<'_> {
         &mut self,
         devices: &[VendorDevice],
     ) -> Result<Vec<Option<KnownRecord>>, StoreError> {
+        if let Some(known) = &self.known {
+            return Ok(devices
+                .iter()
+                .map(|device| known.get(&device.vendor_id).copied())
+                .collect());
+        }
         let mut find = self
             .tx
             .prepare_cached(
@@ -258,11 +273,6 @@ impl SyncWriter<'_> {
         devices
             .iter()
             .map(|device| {
-                if let Some(written) = &mut self.first_sync
-                    && written.insert(device.vendor_id.clone())
-                {
-                    return Ok(None);
-                }
                 find.query_row(params![self.source.0, device.vendor_id], |row| {
                     Ok(KnownRecord {
                         id: row.get(0)?,
@@ -404,10 +414,14 @@ impl SyncWriter<'_> {
         let mut insert = self
             .tx
             .prepare_cached(
-                "INSERT INTO vendor_records (source_id, vendor_id, device_id, raw_json,
-                    first_seen_at, last_seen_at, last_seen_run, apps_reported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, CASE ?7 WHEN 1 THEN ?5 END)",
+                "INSERT INTO vendor_records (source_id, vendor_id, device_id, first_seen_at,
+                    last_seen_at, last_seen_run, apps_reported_at)
+                 VALUES (?1, ?2, ?3, ?4, ?4, ?5, CASE ?6 WHEN 1 THEN ?4 END)",
             )
+            .context("preparing vendor records")?;
+        let mut insert_json = self
+            .tx
+            .prepare_cached("INSERT INTO vendor_record_json (record_id, raw_json) VALUES (?1, ?2)")
             .context("preparing vendor records")?;
         // A record that stays with its unit is updated without touching `device_id`: setting
         // a foreign key makes SQLite keep a statement journal, a copy of every page the
@@ -416,19 +430,27 @@ impl SyncWriter<'_> {
         let mut update = self
             .tx
             .prepare_cached(
-                "UPDATE vendor_records SET raw_json = ?2, last_seen_at = ?3, last_seen_run = ?4,
+                "UPDATE vendor_records SET last_seen_at = ?2, last_seen_run = ?3,
                     missing_since = NULL,
-                    apps_reported_at = CASE ?5 WHEN 0 THEN apps_reported_at WHEN 1 THEN ?3 END
+                    apps_reported_at = CASE ?4 WHEN 0 THEN apps_reported_at WHEN 1 THEN ?2 END
                  WHERE id = ?1",
             )
             .context("preparing vendor records")?;
         let mut relink = self
             .tx
             .prepare_cached(
-                "UPDATE vendor_records SET device_id = ?2, raw_json = ?3, last_seen_at = ?4,
-                    last_seen_run = ?5, missing_since = NULL,
-                    apps_reported_at = CASE ?6 WHEN 0 THEN apps_reported_at WHEN 1 THEN ?4 END
+                "UPDATE vendor_records SET device_id = ?2, last_seen_at = ?3, last_seen_run = ?4,
+                    missing_since = NULL,
+                    apps_reported_at = CASE ?5 WHEN 0 THEN apps_reported_at WHEN 1 THEN ?3 END
                  WHERE id = ?1",
+            )
+            .context("preparing vendor records")?;
+        // Unchanged JSON is compared, not written.
+        let mut update_json = self
+            .tx
+            .prepare_cached(
+                "UPDATE vendor_record_json SET raw_json = ?2
+                 WHERE record_id = ?1 AND raw_json IS NOT ?2",
             )
             .context("preparing vendor records")?;
         // A listing that shifted between requests can send one record twice in a page.
@@ -451,23 +473,11 @@ impl SyncWriter<'_> {
                 Some(id) => {
                     let stays = known.is_some_and(|record| record.device == device_id);
                     if stays {
-                        update.execute(params![
-                            id,
-                            device.raw_json,
-                            self.now,
-                            self.run.0,
-                            apps_reported
-                        ])
+                        update.execute(params![id, self.now, self.run.0, apps_reported])
                     } else {
-                        relink.execute(params![
-                            id,
-                            device_id,
-                            device.raw_json,
-                            self.now,
-                            self.run.0,
-                            apps_reported
-                        ])
+                        relink.execute(params![id, device_id, self.now, self.run.0, apps_reported])
                     }
+                    .and_then(|_| update_json.execute(params![id, device.raw_json]))
                     .context("storing a vendor record")?;
                     StoredRecord { id, is_new: false }
                 }
@@ -477,19 +487,34 @@ impl SyncWriter<'_> {
                             self.source.0,
                             device.vendor_id,
                             device_id,
-                            device.raw_json,
                             self.now,
                             self.run.0,
                             apps_reported
                         ])
                         .context("storing a vendor record")?;
                     let id = self.tx.last_insert_rowid();
+                    insert_json
+                        .execute(params![id, device.raw_json])
+                        .context("storing a vendor record")?;
                     inserted.insert(&device.vendor_id, id);
                     StoredRecord { id, is_new: true }
                 }
             };
             if known.is_some_and(|record| record.missing) {
                 self.returned += 1;
+            }
+            if let Some(known) = &mut self.known {
+                let now = KnownRecord {
+                    id: record.id,
+                    device: device_id,
+                    missing: false,
+                };
+                match known.get_mut(&device.vendor_id) {
+                    Some(entry) => *entry = now,
+                    None => {
+                        known.insert(device.vendor_id.clone(), now);
+                    }
+                }
             }
             records.push(Some(record));
         }
@@ -521,6 +546,33 @@ impl SyncWriter<'_> {
         self.warnings += warnings.len() as u32;
         Ok(())
     }
+}
+
+/// Every record of a connection by vendor id.
+fn all_records(
+    tx: &Transaction<'_>,
+    source: SourceId,
+) -> Result<HashMap<String, KnownRecord>, StoreError> {
+    let mut statement = tx
+        .prepare(
+            "SELECT vendor_id, id, device_id, missing_since IS NOT NULL FROM vendor_records
+             WHERE source_id = ?1",
+        )
+        .context("reading the connection's records")?;
+    let rows = statement
+        .query_map([source.0], |row| {
+            Ok((
+                row.get::<_, String>(0)?,
+                KnownRecord {
+                    id: row.get(1)?,
+                    device: row.get(2)?,
+                    missing: row.get(3)?,
+                },
+            ))
+        })
+        .context("reading the connection's records")?;
+    rows.map(|row| row.context("reading the connection's records"))
+        .collect()
 }
 
 /// Finds the register's unit for a serial or IMEI: through the indexes, or — once a large

@@ -28,10 +28,11 @@ impl Store {
         let mut statement = self
             .conn
             .prepare_cached(
-                "SELECT s.name, s.kind, v.vendor_id, v.raw_json, v.first_seen_at,
+                "SELECT s.name, s.kind, v.vendor_id, j.raw_json, v.first_seen_at,
                         v.last_seen_at, v.missing_since,
                         v.source_id = d.source_id AND v.vendor_id IS d.vendor_device_id
                  FROM vendor_records v
+                 JOIN vendor_record_json j ON j.record_id = v.id
                  JOIN sources s ON s.id = v.source_id
                  JOIN devices d ON d.id = v.device_id
                  WHERE v.device_id = ?1

@@ -205,6 +205,51 @@ fn a_register_keeps_its_devices_through_the_rebuild_of_their_table() -> TestResu
     Ok(())
 }
 
+/// Version 18 moved each record's vendor JSON to a table of its own: the device panel still
+/// shows what the EMM sent, and the record keeps its unit and when it was seen.
+#[test]
+fn a_record_keeps_its_vendor_json_through_the_move_to_its_own_table() -> TestResult {
+    let dir = tempfile::tempdir()?;
+    let path = dir.path().join("flotta.sqlite3");
+    let sent = r#"{"id":"f6a5","serialNumber":"DMPX1234ABCD","model":"iPad (A16)"}"#;
+    {
+        let conn = rusqlite::Connection::open(&path)?;
+        for step in flotta_store::migration_steps().iter().take(17) {
+            conn.execute_batch(step)?;
+        }
+        conn.pragma_update(None, "user_version", 17)?;
+        conn.execute_batch(
+            "INSERT INTO sources (id, kind, name, created_at)
+                 VALUES (1, 'intune', 'Intune, skolan', '2026-01-01T00:00:00Z');
+             INSERT INTO device_models (id, manufacturer, name) VALUES (1, 'Apple', 'iPad (A16)');
+             INSERT INTO devices (id, source_id, vendor_device_id, serial, model_id, os,
+                 os_version, ownership, compliance, jailbroken, encrypted, lifecycle,
+                 created_at, updated_at)
+             VALUES (7, 1, 'f6a5', 'DMPX1234ABCD', 1, 'ipados', '26.1', 'corporate',
+                 'compliant', 0, 1, 'deployed', '2026-01-01T00:00:00Z',
+                 '2026-11-20T08:00:00Z');",
+        )?;
+        conn.execute(
+            "INSERT INTO vendor_records (source_id, vendor_id, device_id, raw_json,
+                 first_seen_at, last_seen_at, last_seen_run)
+             VALUES (1, 'f6a5', 7, ?1, '2026-01-01T00:00:00Z', '2026-11-20T08:00:00Z', 0)",
+            [sent],
+        )?;
+    }
+    let (store, _) = Store::open(&path, now())?;
+    let records = store.unit_records(7)?;
+    assert_eq!(records.len(), 1, "{records:?}");
+    assert_eq!(
+        (
+            records[0].vendor_id.as_str(),
+            records[0].raw_json.as_str(),
+            records[0].last_seen_at.to_rfc3339(),
+        ),
+        ("f6a5", sent, "2026-11-20T08:00:00+00:00".to_owned())
+    );
+    Ok(())
+}
+
 #[test]
 fn the_schema_is_as_reviewed() -> TestResult {
     let dir = tempfile::tempdir()?;
