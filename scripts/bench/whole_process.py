@@ -15,6 +15,9 @@ Each side writes into a fresh database every run:
     checkpointed so the copy is one file). The copy is made outside the timed region; the
     timed process opens the file (nothing to migrate), syncs, tidies up and exits.
   * Python: `python3 scripts/bench/plain_sync.py --db FRESH ...`, FRESH a path in a new folder.
+Then, Flotta alone (the script has no second sync), an unchanged re-sync: `sync NAME --full`
+on a copy of a register that one untimed full sync filled from the same tenant, checkpointed
+like the template; every record is listed again and found unchanged.
 Both use a WAL journal with synchronous=NORMAL, the setting flotta-store applies to every
 connection (crates/flotta-store/src/connection.rs). Runs alternate which side goes first
 (A B, B A, ...), all against the same emulator process, which the caller starts once.
@@ -116,7 +119,18 @@ def run_flotta(flotta_cli, template, name, folder):
     match = re.search(r"(\d+) records, (\d+) added", out)
     if not match or "Succeeded" not in out:
         sys.exit(f"flotta-cli did not report a succeeded sync:\n{out}")
-    return wall, cpu, int(match.group(1))
+    return wall, cpu, int(match.group(1)), out
+
+
+def make_synced(flotta_cli, template, name, folder):
+    """The template after one full sync, checkpointed: what an unchanged re-sync starts from."""
+    path = os.path.join(folder, os.path.basename(template).replace("template-", "synced-"))
+    shutil.copyfile(template, path)
+    timed([flotta_cli, "--db", path, "sync", name, "--full"], env=flotta_env())
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    return path
 
 
 def run_python(url, vendor, folder):
@@ -166,7 +180,7 @@ def main():
                 for side in order:
                     folder = tempfile.mkdtemp(dir=work)
                     if side == "flotta":
-                        wall, cpu, count = run_flotta(args.flotta_cli, template, name, folder)
+                        wall, cpu, count, _ = run_flotta(args.flotta_cli, template, name, folder)
                     else:
                         wall, cpu, count = run_python(root, vendor, folder)
                     shutil.rmtree(folder)  # outside the timed region
@@ -192,6 +206,24 @@ def main():
                 print(f"  WARNING: the two sides did not store the same number of devices: "
                       f"Flotta {sorted(records['flotta'])}, Python {sorted(records['python'])}")
             sys.stdout.flush()
+        for vendor in args.vendors.split(","):
+            if "flotta" not in sides:
+                break
+            template, name = make_template(args.flotta_cli, vendor, root, work)
+            synced = make_synced(args.flotta_cli, template, name, work)
+            resyncs = []
+            for run in range(args.runs):
+                folder = tempfile.mkdtemp(dir=work)
+                wall, cpu, count, out = run_flotta(args.flotta_cli, synced, name, folder)
+                shutil.rmtree(folder)
+                if f"{count} unchanged" not in out:
+                    sys.exit(f"the re-sync found changes in an unchanged tenant:\n{out}")
+                resyncs.append((wall, cpu))
+                print(f"  {vendor} re-sync {run + 1}: {wall:.3f} s wall, {cpu:.3f} s CPU, {count} devices",
+                      flush=True)
+            print(f"== {vendor}: unchanged re-sync (Flotta alone), whole process, {args.runs} runs")
+            print(f"  flotta-cli sync --full  {summary('wall', [w for w, _ in resyncs])};  "
+                  f"{summary('CPU', [c for _, c in resyncs])}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
