@@ -247,6 +247,10 @@ fn configure(conn: &mut Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "temp_store", "MEMORY")
         .context("keeping temporary data in memory")?;
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
+    // A sync's page uses some twenty statements in turn, the multi-row inserts among them:
+    // with rusqlite's default of 16 the least recently used was always the next needed, and
+    // every page prepared them all again (20 ms of a 48,000-device sync).
+    conn.set_prepared_statement_cache_capacity(64);
     conn.busy_timeout(std::time::Duration::from_secs(60))
         .context("setting the busy timeout")?;
     crate::functions::register(conn)?;
