@@ -12,6 +12,7 @@ mod app_index;
 mod app_spread;
 mod apps;
 mod audit;
+mod batch;
 mod bulk;
 mod case_events;
 mod certification;

@@ -21,6 +21,7 @@ use flotta_domain::{AppsSeen, RecordWarning, SyncCounts, SyncMode, VendorDevice}
 use rusqlite::{OptionalExtension, ToSql, Transaction, TransactionBehavior, params};
 
 use crate::audit::{AuditEntry, record};
+use crate::batch::insert_rows;
 use crate::bulk::BulkIndexes;
 use crate::connection::Store;
 use crate::devices::{NameCache, format_time, set_search_text};
@@ -419,10 +420,6 @@ impl SyncWriter<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?4, ?5, CASE ?6 WHEN 1 THEN ?4 END)",
             )
             .context("preparing vendor records")?;
-        let mut insert_json = self
-            .tx
-            .prepare_cached("INSERT INTO vendor_record_json (record_id, raw_json) VALUES (?1, ?2)")
-            .context("preparing vendor records")?;
         // A record that stays with its unit is updated without touching `device_id`: setting
         // a foreign key makes SQLite keep a statement journal, a copy of every page the
         // update changes (0.23 s of an unchanged re-sync of 48,000 records), and rewrite the
@@ -454,7 +451,10 @@ impl SyncWriter<'_> {
             )
             .context("preparing vendor records")?;
         // A listing that shifted between requests can send one record twice in a page.
-        let mut inserted: HashMap<&str, i64> = HashMap::new();
+        let mut pending: HashMap<&str, (i64, usize)> = HashMap::new();
+        // The JSON of the records the page adds, inserted together at the end: a statement
+        // that inserts many rows costs little more than one that inserts one.
+        let mut new_json: Vec<(i64, &String)> = Vec::new();
         let mut records = Vec::with_capacity(devices.len());
         for ((device, known), unit) in devices.iter().zip(known).zip(units) {
             let Some(&device_id) = unit.as_ref().and_then(|unit| device_ids.get(unit)) else {
@@ -468,7 +468,7 @@ impl SyncWriter<'_> {
             };
             let earlier = known
                 .map(|record| record.id)
-                .or_else(|| inserted.get(device.vendor_id.as_str()).copied());
+                .or_else(|| pending.get(device.vendor_id.as_str()).map(|&(id, _)| id));
             let record = match earlier {
                 Some(id) => {
                     let stays = known.is_some_and(|record| record.device == device_id);
@@ -477,8 +477,16 @@ impl SyncWriter<'_> {
                     } else {
                         relink.execute(params![id, device_id, self.now, self.run.0, apps_reported])
                     }
-                    .and_then(|_| update_json.execute(params![id, device.raw_json]))
                     .context("storing a vendor record")?;
+                    match pending.get(device.vendor_id.as_str()) {
+                        // The page's later copy of a record it adds is the one kept.
+                        Some(&(_, json)) => new_json[json].1 = &device.raw_json,
+                        None => {
+                            update_json
+                                .execute(params![id, device.raw_json])
+                                .context("storing a vendor record")?;
+                        }
+                    }
                     StoredRecord { id, is_new: false }
                 }
                 None => {
@@ -493,10 +501,8 @@ impl SyncWriter<'_> {
                         ])
                         .context("storing a vendor record")?;
                     let id = self.tx.last_insert_rowid();
-                    insert_json
-                        .execute(params![id, device.raw_json])
-                        .context("storing a vendor record")?;
-                    inserted.insert(&device.vendor_id, id);
+                    pending.insert(&device.vendor_id, (id, new_json.len()));
+                    new_json.push((id, &device.raw_json));
                     StoredRecord { id, is_new: true }
                 }
             };
@@ -518,6 +524,14 @@ impl SyncWriter<'_> {
             }
             records.push(Some(record));
         }
+        insert_rows(
+            &self.tx,
+            "vendor_record_json (record_id, raw_json)",
+            "(?, ?)",
+            &new_json,
+            "storing vendor records",
+            |(id, json), params| params.extend([id as &dyn ToSql, *json]),
+        )?;
         Ok(records)
     }
 
@@ -725,12 +739,6 @@ struct NewDevice<'d> {
     search: String,
 }
 
-/// New devices go in this many to a statement. SQLite checks each `IN (...)` list of the
-/// `devices` table's CHECK constraints through a small table that it builds anew for every
-/// execution of a statement: row by row, that cost more than the rest of adding a device
-/// (0.36 s of 0.66 s for 48,000).
-const ROWS_PER_INSERT: usize = 64;
-
 /// Prepares a new unit with the id it will have.
 fn new_device<'d>(
     writer: &mut SyncWriter<'_>,
@@ -773,38 +781,18 @@ fn new_device<'d>(
 }
 
 fn insert_devices(writer: &SyncWriter<'_>, new: &[NewDevice<'_>]) -> Result<(), StoreError> {
-    for chunk in new.chunks(ROWS_PER_INSERT) {
-        let values = (0..chunk.len())
-            .map(|row| {
-                let p = 3 + row * 16;
-                format!(
-                    "(?{}, ?1, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, ?{}, 'deployed', ?2, ?2)",
-                    p,
-                    p + 1,
-                    p + 2,
-                    p + 3,
-                    p + 4,
-                    p + 5,
-                    p + 6,
-                    p + 7,
-                    p + 8,
-                    p + 9,
-                    p + 10,
-                    p + 11,
-                    p + 12,
-                    p + 13,
-                    p + 14,
-                    p + 15
-                )
-            })
-            .collect::<Vec<_>>()
-            .join(", ");
-        let mut params: Vec<&dyn ToSql> = Vec::with_capacity(2 + chunk.len() * 16);
-        params.push(&writer.source.0);
-        params.push(&writer.now);
-        for row in chunk {
+    insert_rows(
+        &writer.tx,
+        "devices (id, source_id, vendor_device_id, serial, imei, model_id, os, os_version,
+            ownership, user_name, user_email, org_unit_id, enrolled_at, last_check_in,
+            compliance, jailbroken, encrypted, lifecycle, created_at, updated_at)",
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'deployed', ?, ?)",
+        new,
+        "adding devices",
+        |row, params| {
             params.extend([
                 &row.id as &dyn ToSql,
+                &writer.source.0,
                 &row.device.vendor_id,
                 &row.serial,
                 &row.imei,
@@ -820,33 +808,19 @@ fn insert_devices(writer: &SyncWriter<'_>, new: &[NewDevice<'_>]) -> Result<(), 
                 &row.compliance,
                 &row.device.jailbroken,
                 &row.device.encrypted,
+                &writer.now,
+                &writer.now,
             ]);
-        }
-        writer
-            .tx
-            .prepare_cached(&format!(
-                "INSERT INTO devices (id, source_id, vendor_device_id, serial, imei, model_id,
-                    os, os_version, ownership, user_name, user_email, org_unit_id, enrolled_at,
-                    last_check_in, compliance, jailbroken, encrypted, lifecycle, created_at,
-                    updated_at)
-                 VALUES {values}"
-            ))
-            .and_then(|mut insert| insert.execute(params.as_slice()))
-            .context("adding devices")?;
-        let values = vec!["(?, ?)"; chunk.len()].join(", ");
-        let mut params: Vec<&dyn ToSql> = Vec::with_capacity(chunk.len() * 2);
-        for row in chunk {
-            params.extend([&row.id as &dyn ToSql, &row.search]);
-        }
-        writer
-            .tx
-            .prepare_cached(&format!(
-                "INSERT INTO device_search (device_id, text) VALUES {values}"
-            ))
-            .and_then(|mut insert| insert.execute(params.as_slice()))
-            .context("storing the search text")?;
-    }
-    Ok(())
+        },
+    )?;
+    insert_rows(
+        &writer.tx,
+        "device_search (device_id, text)",
+        "(?, ?)",
+        new,
+        "storing the search text",
+        |row, params| params.extend([&row.id as &dyn ToSql, &row.search]),
+    )
 }
 
 /// A unit known only by its record now reports a serial: the unit takes it, with a history

@@ -3,6 +3,7 @@
 mod open;
 mod query;
 mod settings;
+mod sync_writer;
 
 use chrono::{DateTime, TimeZone, Utc};
 use flotta_domain::{
