@@ -450,7 +450,7 @@ type Written = (Vec<VendorDevice>, flotta_store::Store);
 /// does not close the database cleanly). Nothing depends on it having run.
 fn tidy_after_sync(mut store: flotta_store::Store) {
     let started = std::time::Instant::now();
-    if let Err(error) = store.optimize().and_then(|()| store.checkpoint()) {
+    if let Err(error) = store.tidy_after_large_write() {
         tracing::warn!(%error, "tidying up after a sync");
     }
     tracing::debug!(
