@@ -168,10 +168,17 @@ def main():
           f"(Flotta's setting, crates/flotta-store/src/connection.rs); Flotta concurrency {CONCURRENCY}, "
           f"the script one request at a time; page size {PAGE_SIZE}; devices only, no apps", flush=True)
     work = tempfile.mkdtemp(prefix="flotta-bench-")
+    templates = {}  # vendor -> (template register, connection name), made once
+
+    def template_of(vendor):
+        if vendor not in templates:
+            templates[vendor] = make_template(args.flotta_cli, vendor, root, work)
+        return templates[vendor]
+
     try:
         for vendor in args.vendors.split(","):
             if "flotta" in sides:
-                template, name = make_template(args.flotta_cli, vendor, root, work)
+                template, name = template_of(vendor)
             results = {"flotta": [], "python": []}
             records = {"flotta": set(), "python": set()}
             for run in range(args.runs):
@@ -209,7 +216,7 @@ def main():
         for vendor in args.vendors.split(","):
             if "flotta" not in sides:
                 break
-            template, name = make_template(args.flotta_cli, vendor, root, work)
+            template, name = template_of(vendor)
             synced = make_synced(args.flotta_cli, template, name, work)
             resyncs = []
             for run in range(args.runs):
