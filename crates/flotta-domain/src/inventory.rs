@@ -128,12 +128,20 @@ impl InventoryView {
 /// The text a free-text search looks in, lower-cased with full Unicode rules so that "åsa"
 /// finds "Åsa" (SQLite's own `lower()` and `LIKE` fold ASCII only).
 pub fn search_text(parts: &[Option<&str>]) -> String {
-    let mut text = String::new();
+    let mut text = String::with_capacity(parts.iter().flatten().map(|part| part.len() + 1).sum());
     for part in parts.iter().flatten() {
         if !text.is_empty() {
             text.push('\u{1f}');
         }
-        text.push_str(&part.to_lowercase());
+        // Serials, IMEIs, addresses and most names are ASCII: folded in place, without the
+        // string `to_lowercase` allocates (a sync builds this text for every new unit).
+        if part.is_ascii() {
+            let start = text.len();
+            text.push_str(part);
+            text[start..].make_ascii_lowercase();
+        } else {
+            text.push_str(&part.to_lowercase());
+        }
     }
     text
 }
