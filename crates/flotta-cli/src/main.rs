@@ -49,7 +49,7 @@ use crate::args::{Cli, Command};
 /// mimalloc, for Rust's allocations and, on Linux and macOS, every `malloc` of the process,
 /// SQLite's included. A full sync of 48,000 devices allocates a few million small blocks
 /// (each text SQLite binds is copied): with the system's allocator, `malloc` and `free`
-/// took 13 % of the process's instructions; with mimalloc the process runs 10 % fewer.
+/// took 13 % of the process's instructions; with mimalloc it executes 10 % fewer.
 /// The app keeps the system allocator: its process hosts the WebView's libraries.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
