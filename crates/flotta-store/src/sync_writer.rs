@@ -450,11 +450,12 @@ impl SyncWriter<'_> {
                  WHERE record_id = ?1 AND raw_json IS NOT ?2",
             )
             .context("preparing vendor records")?;
-        // A listing that shifted between requests can send one record twice in a page.
-        let mut pending: HashMap<&str, (i64, usize)> = HashMap::new();
-        // The JSON of the records the page adds, inserted together at the end: a statement
-        // that inserts many rows costs little more than one that inserts one.
+        // The JSON of the records the page adds (record id, JSON), inserted together at the
+        // end: a statement that inserts many rows costs little more than one that inserts one.
         let mut new_json: Vec<(i64, &String)> = Vec::new();
+        // Where in `new_json` each record the page adds stands, by vendor id: a listing that
+        // shifted between requests can send one record twice in a page.
+        let mut pending: HashMap<&str, usize> = HashMap::new();
         let mut records = Vec::with_capacity(devices.len());
         for ((device, known), unit) in devices.iter().zip(known).zip(units) {
             let Some(&device_id) = unit.as_ref().and_then(|unit| device_ids.get(unit)) else {
@@ -466,9 +467,11 @@ impl SyncWriter<'_> {
                 AppsSeen::Installed(_) => 1,
                 AppsSeen::NotReported | AppsSeen::Partial(_) => 2,
             };
-            let earlier = known
-                .map(|record| record.id)
-                .or_else(|| pending.get(device.vendor_id.as_str()).map(|&(id, _)| id));
+            let earlier = known.map(|record| record.id).or_else(|| {
+                pending
+                    .get(device.vendor_id.as_str())
+                    .map(|&at| new_json[at].0)
+            });
             let record = match earlier {
                 Some(id) => {
                     let stays = known.is_some_and(|record| record.device == device_id);
@@ -480,7 +483,7 @@ impl SyncWriter<'_> {
                     .context("storing a vendor record")?;
                     match pending.get(device.vendor_id.as_str()) {
                         // The page's later copy of a record it adds is the one kept.
-                        Some(&(_, json)) => new_json[json].1 = &device.raw_json,
+                        Some(&at) => new_json[at].1 = &device.raw_json,
                         None => {
                             update_json
                                 .execute(params![id, device.raw_json])
@@ -501,7 +504,7 @@ impl SyncWriter<'_> {
                         ])
                         .context("storing a vendor record")?;
                     let id = self.tx.last_insert_rowid();
-                    pending.insert(&device.vendor_id, (id, new_json.len()));
+                    pending.insert(&device.vendor_id, new_json.len());
                     new_json.push((id, &device.raw_json));
                     StoredRecord { id, is_new: true }
                 }
