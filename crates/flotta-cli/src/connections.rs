@@ -107,9 +107,10 @@ fn save(
     }
     let input = ConnectionInput {
         settings,
-        secret: if secret.without_keyring { None } else { given },
-        // Without a keyring, a tenant code given now lasts for this run; each sync gets it
-        // from FLOTTA_TENANT_CODE, as the secret from FLOTTA_CONNECTION_SECRET.
+        // Given, it lets a connection move to a new address; without a keyring it lasts for
+        // this run only, as a tenant code given now does: each sync gets them from
+        // FLOTTA_CONNECTION_SECRET and FLOTTA_TENANT_CODE.
+        secret: given,
         session_only: secret.without_keyring,
     };
     Ok(flotta.save_connection(id, input)?)

@@ -257,6 +257,21 @@ async fn a_connection_is_added_tested_synced_and_removed_from_the_command_line_a
         "{}",
         text(&moved)
     );
+    // On this server without a keyring, the secret entered again lets the move through.
+    let moved = cli_with_input(
+        &path,
+        &format!("{secret}\n"),
+        &[
+            "connections",
+            "edit",
+            "Intune skolor",
+            "--base-url",
+            "https://graph.example.com",
+            "--secret-stdin",
+            "--without-keyring",
+        ],
+    )?;
+    assert_eq!(moved.status.code(), Some(0), "{}", text(&moved));
     let renamed = cli(
         &path,
         "",
